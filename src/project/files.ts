@@ -1,0 +1,55 @@
+// Read-only view of a project's files, so the same loaders work on the workspace and on a git
+// commit (the stable ref) without checking anything out.
+import { lstat, readdir, readFile } from 'node:fs/promises'
+import { join, relative, sep } from 'node:path'
+
+export interface ProjectFiles {
+  /** Human-readable origin used in messages, e.g. "workspace" or "commit 1a2b3c4". */
+  readonly origin: string
+  /** Every regular file under `dir` (relative to the project root, '/'-separated), sorted; [] when `dir` is absent. */
+  listFiles(dir: string): Promise<string[]>
+  /** The file's text, or undefined when it does not exist. `path` is relative to the project root. */
+  readText(path: string): Promise<string | undefined>
+}
+
+/** Files of a project directory on disk. Symlinks are not followed (see issue: hardening). */
+export function workspaceFiles(projectDir: string): ProjectFiles {
+  return {
+    origin: 'workspace',
+    async listFiles(dir) {
+      const root = join(projectDir, dir)
+      const found: string[] = []
+      async function walk(abs: string): Promise<void> {
+        let entries
+        try {
+          entries = await readdir(abs, { withFileTypes: true })
+        } catch (error) {
+          if (isNotFound(error)) return
+          throw error
+        }
+        for (const entry of entries) {
+          const child = join(abs, entry.name)
+          if (entry.isDirectory()) await walk(child)
+          else if (entry.isFile()) found.push(relative(projectDir, child).split(sep).join('/'))
+        }
+      }
+      await walk(root)
+      return found.sort()
+    },
+    async readText(path) {
+      const abs = join(projectDir, path)
+      try {
+        if (!(await lstat(abs)).isFile()) return undefined
+        return await readFile(abs, 'utf8')
+      } catch (error) {
+        if (isNotFound(error)) return undefined
+        throw error
+      }
+    },
+  }
+}
+
+export function isNotFound(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  return code === 'ENOENT' || code === 'ENOTDIR'
+}
