@@ -1,0 +1,183 @@
+// Checks stored metadata against the database, the way the server's schema cache build reports
+// inconsistent objects: {type, name (v2.x only), definition, reason}.
+import type pg from 'pg'
+import { isJsonObject, type Json, type JsonObject } from './errors.js'
+import {
+  displayName,
+  nameKey,
+  qualifiedName,
+  type QualifiedName,
+  type StoredMetadata,
+} from './metadata-store.js'
+import { queryJson } from './sql.js'
+import type { ServerGeneration } from '../hasura-stand-in.js'
+
+export interface CatalogTable {
+  oid: string
+  schema: string
+  name: string
+  columns: string[]
+}
+
+export interface Catalog {
+  tables: Map<string, CatalogTable>
+  functions: Set<string>
+}
+
+/** Tables, views and functions visible to the client's transaction (uncommitted DDL included). */
+export async function loadCatalog(client: pg.Client): Promise<Catalog> {
+  const tables = await queryJson<CatalogTable[]>(
+    client,
+    `SELECT coalesce(json_agg(t), '[]') AS value FROM (
+       SELECT c.oid::text AS oid, n.nspname AS schema, c.relname AS name,
+              coalesce(json_agg(a.attname ORDER BY a.attnum) FILTER (WHERE a.attnum > 0 AND NOT a.attisdropped), '[]')
+                AS columns
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       LEFT JOIN pg_attribute a ON a.attrelid = c.oid
+       WHERE c.relkind IN ('r', 'v', 'm', 'f', 'p')
+       GROUP BY c.oid, n.nspname, c.relname) t`,
+  )
+  const functions = await queryJson<string[]>(
+    client,
+    `SELECT coalesce(json_agg(n.nspname || '.' || p.proname), '[]') AS value
+     FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace`,
+  )
+  return { tables: new Map(tables.map((t) => [`${t.schema}.${t.name}`, t])), functions: new Set(functions) }
+}
+
+export interface InconsistentObject extends JsonObject {
+  type: string
+  definition: Json
+  reason: string
+}
+
+const permissionKinds = ['insert', 'select', 'update', 'delete'] as const
+
+/** Column names a permission's `columns` list names (`*` means all). */
+export function permissionColumns(entry: Json): string[] {
+  const permission = isJsonObject(entry) && isJsonObject(entry.permission) ? entry.permission : {}
+  return Array.isArray(permission.columns)
+    ? permission.columns.filter((c): c is string => typeof c === 'string')
+    : []
+}
+
+/** Columns of this table and of a remote table that a relationship uses. */
+export function relationshipColumns(entry: Json): {
+  local: string[]
+  remote?: { table: Json; columns: string[] }
+} {
+  const using = isJsonObject(entry) && isJsonObject(entry.using) ? entry.using : {}
+  const fk = using.foreign_key_constraint_on
+  if (typeof fk === 'string') return { local: [fk] }
+  if (isJsonObject(fk)) {
+    const columns = Array.isArray(fk.columns) ? fk.columns : [fk.column]
+    return {
+      local: [],
+      remote: { table: fk.table, columns: columns.filter((c): c is string => typeof c === 'string') },
+    }
+  }
+  const manual = isJsonObject(using.manual_configuration) ? using.manual_configuration : {}
+  const mapping = isJsonObject(manual.column_mapping) ? manual.column_mapping : {}
+  return {
+    local: Object.keys(mapping),
+    remote: {
+      table: manual.remote_table,
+      columns: Object.values(mapping).filter((c) => typeof c === 'string'),
+    },
+  }
+}
+
+export function checkConsistency(
+  generation: ServerGeneration,
+  metadata: StoredMetadata,
+  catalog: Catalog,
+): InconsistentObject[] {
+  const found: InconsistentObject[] = []
+  const inSource = generation === 'v2' ? ' in source default' : ''
+  const report = (type: string, name: string, definition: Json, reason: string) => {
+    // v2.x names each object and prefixes the reason; v1.x has neither.
+    found.push(
+      generation === 'v2'
+        ? { type, name: `${name}${inSource}`, definition, reason: `Inconsistent object: ${reason}` }
+        : { type, definition, reason },
+    )
+  }
+  const missingColumn = (table: QualifiedName, columns: string[]) => {
+    const known = catalog.tables.get(nameKey(table))?.columns ?? []
+    return columns.find((c) => c !== '*' && !known.includes(c))
+  }
+
+  for (const entry of metadata.tables) {
+    const table = qualifiedName(entry.table)
+    const shown = displayName(table)
+    if (!catalog.tables.has(nameKey(table))) {
+      const where = generation === 'v2' ? 'source' : 'postgres'
+      report('table', `table ${shown}`, { ...table }, `no such table/view exists in ${where}: "${shown}"`)
+      continue
+    }
+    const inTable = (what: string, problem: string) => `in table "${shown}": ${what}: ${problem}`
+    for (const kind of permissionKinds) {
+      for (const permission of (entry[`${kind}_permissions`] as Json[] | undefined) ?? []) {
+        const role = isJsonObject(permission) ? String(permission.role) : ''
+        const column = missingColumn(table, permissionColumns(permission))
+        if (column === undefined) continue
+        const definition = { ...(isJsonObject(permission) ? permission : {}), table: { ...table } }
+        report(
+          `${kind}_permission`,
+          `permission ${shown}.${role}.${kind}`,
+          generation === 'v2' ? { ...definition, source: 'default' } : definition,
+          inTable(`in permission for role "${role}"`, `"${column}" does not exist`),
+        )
+      }
+    }
+    for (const kind of ['object', 'array'] as const) {
+      for (const relationship of (entry[`${kind}_relationships`] as Json[] | undefined) ?? []) {
+        const name = isJsonObject(relationship) ? String(relationship.name) : ''
+        const columns = relationshipColumns(relationship)
+        const remoteTable =
+          columns.remote?.table === undefined ? undefined : qualifiedName(columns.remote.table)
+        const problem =
+          remoteTable && !catalog.tables.has(nameKey(remoteTable))
+            ? `table "${displayName(remoteTable)}" does not exist`
+            : [
+                missingColumn(table, columns.local),
+                remoteTable && missingColumn(remoteTable, columns.remote!.columns),
+              ]
+                .filter((c) => c !== undefined)
+                .map((c) => `"${c}" does not exist`)[0]
+        if (problem === undefined) continue
+        const definition = { ...(isJsonObject(relationship) ? relationship : {}), table: { ...table } }
+        report(
+          `${kind}_relation`,
+          `${kind}_relation ${name} in table ${shown}`,
+          generation === 'v2' ? { ...definition, source: 'default' } : definition,
+          inTable(`in relationship "${name}"`, problem),
+        )
+      }
+    }
+    for (const field of (entry.computed_fields as Json[] | undefined) ?? []) {
+      const name = isJsonObject(field) ? String(field.name) : ''
+      const definition = isJsonObject(field) && isJsonObject(field.definition) ? field.definition : {}
+      const fn = qualifiedName(definition.function)
+      if (catalog.functions.has(nameKey(fn))) continue
+      report(
+        'computed_field',
+        `computed_field ${name} in table ${shown}`,
+        { ...(isJsonObject(field) ? field : {}), table: { ...table } },
+        inTable(`in computed field "${name}"`, `no such function exists: "${displayName(fn)}"`),
+      )
+    }
+  }
+  for (const entry of metadata.functions) {
+    const fn = qualifiedName(entry.function)
+    if (catalog.functions.has(nameKey(fn))) continue
+    const where = generation === 'v2' ? '' : ' in postgres '
+    report(
+      'function',
+      `function ${displayName(fn)}`,
+      entry,
+      `no such function exists${where}: "${displayName(fn)}"`,
+    )
+  }
+  return found
+}
