@@ -298,6 +298,15 @@ describe('outside a git repository', () => {
         new RegExp(`^'${dir}' is not a git repository \\(git: fatal: not a git repository`),
       )
       await expect(createGit(join(dir, 'missing'))).rejects.toThrow(/^cannot run git in '.*missing'/)
+      const path = process.env['PATH']
+      process.env['PATH'] = dir // a directory without git
+      try {
+        await expect(createGit(dir)).rejects.toThrow(
+          /^cannot run git in '.*': Unable to locate executable file: git/,
+        )
+      } finally {
+        process.env['PATH'] = path
+      }
     } finally {
       await rm(dir, { recursive: true, force: true })
     }
