@@ -158,7 +158,8 @@ describe('precedence: input → environment → .env → config.yaml → default
     ],
     ['none at all', V2, '', {}, {}, undefined],
   ])('admin secret: %s', async (_name, configYaml, dotEnv, env, overrides, expected) => {
-    const tree = dotEnv === '' ? { 'config.yaml': configYaml } : { 'config.yaml': configYaml, '.env': dotEnv }
+    const tree: FileTree =
+      dotEnv === '' ? { 'config.yaml': configYaml } : { 'config.yaml': configYaml, '.env': dotEnv }
     expect((await load(tree, env, overrides)).adminSecret).toBe(expected)
   })
 
