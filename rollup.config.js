@@ -15,12 +15,14 @@ export default {
       "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
   plugins: [
-    typescript({ tsconfig: './tsconfig.build.json' }),
+    typescript({ tsconfig: './tsconfig.build.json', outDir: 'dist', noEmit: false, module: 'NodeNext' }),
     nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
     commonjs({ ignore: ['pg-native'] }),
     json(),
   ],
   onwarn(warning, warn) {
+    // @actions/* ship TypeScript's down-levelled helpers (`this && this.__awaiter`): harmless in ESM.
+    if (warning.code === 'THIS_IS_UNDEFINED') return
     if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.ids?.[0] ?? '')) return
     warn(warning)
   },

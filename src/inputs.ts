@@ -1,0 +1,119 @@
+// The only module that knows the action's input names. Turns raw inputs into a frozen, typed request;
+// every refusal is one line naming the input at fault.
+import { RollbackError } from './errors.js'
+
+/** Which applied versions to revert. */
+export type Selector =
+  /** `version`: this one applied version (`hasura migrate apply --version V --type down`). */
+  | { readonly kind: 'version'; readonly version: string }
+  /** `count`: the N highest applied versions (`--down N`), or all of them. */
+  | { readonly kind: 'count'; readonly count: number | 'all' }
+  /** `to-version`: every applied version above this one (`--goto V`, downwards). */
+  | { readonly kind: 'to-version'; readonly version: string }
+
+export interface RollbackRequest {
+  /** Absolute path of the workspace (GITHUB_WORKSPACE, else the working directory). */
+  readonly workspace: string
+  /** Hasura project directory, relative to the workspace. */
+  readonly projectDir: string
+  /** Hasura endpoint given as input; '' falls back to env, .env, config.yaml. */
+  readonly endpoint: string
+  /** Admin secret given as input; '' falls back to env, .env, config.yaml. */
+  readonly adminSecret: string
+  /** PostgreSQL URL; '' means the Hasura transport. */
+  readonly databaseUrl: string
+  /** What to revert; undefined when only `ref` was given. */
+  readonly selector: Selector | undefined
+  /** Stable commit, tag or branch whose metadata is re-applied; '' when none. */
+  readonly ref: string
+  readonly applyMetadata: boolean
+  readonly dryRun: boolean
+  readonly allowDirty: boolean
+  /** Seconds to wait for another rollback holding the database lock. */
+  readonly lockTimeoutSeconds: number
+}
+
+export type InputReader = (name: string) => string
+
+/** A uint64 written in decimal, as Hasura migration versions are; returned in canonical form. */
+export function parseVersion(raw: string, what: string): string {
+  if (!/^\d+$/.test(raw))
+    throw new RollbackError(`${what} must be a migration version (digits only), got '${raw}'`)
+  const value = BigInt(raw)
+  if (value > 0xffff_ffff_ffff_ffffn)
+    throw new RollbackError(`${what} '${raw}' is larger than a 64-bit version`)
+  return value.toString()
+}
+
+function parseBoolean(raw: string, name: string): boolean {
+  // The YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them.
+  if (['true', 'True', 'TRUE'].includes(raw)) return true
+  if (['false', 'False', 'FALSE'].includes(raw)) return false
+  throw new RollbackError(`Input '${name}' must be true or false, got '${raw}'`)
+}
+
+function parseCount(raw: string): number | 'all' {
+  if (raw.toLowerCase() === 'all') return 'all'
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw)) || Number(raw) < 1) {
+    throw new RollbackError(`Input 'count' must be a positive integer or 'all', got '${raw}'`)
+  }
+  return Number(raw)
+}
+
+function parseSelector(read: InputReader): Selector | undefined {
+  const given = (['version', 'count', 'to-version'] as const).filter((name) => read(name) !== '')
+  if (given.length > 1) {
+    throw new RollbackError(
+      `Inputs ${given.map((n) => `'${n}'`).join(' and ')} exclude each other: set only one`,
+    )
+  }
+  switch (given[0]) {
+    case 'version':
+      return { kind: 'version', version: parseVersion(read('version'), "Input 'version'") }
+    case 'count':
+      return { kind: 'count', count: parseCount(read('count')) }
+    case 'to-version':
+      return { kind: 'to-version', version: parseVersion(read('to-version'), "Input 'to-version'") }
+    default:
+      return undefined
+  }
+}
+
+/**
+ * `read` returns an input's value as the runner passes it ('' when unset); values are trimmed here.
+ * `workspace` comes from GITHUB_WORKSPACE (or the working directory) and is resolved by the caller.
+ */
+export function parseInputs(read: InputReader, workspace: string): RollbackRequest {
+  const get: InputReader = (name) => read(name).trim()
+  const selector = parseSelector(get)
+  const ref = get('ref')
+  const applyMetadata = parseBoolean(get('apply-metadata') || 'true', 'apply-metadata')
+  if (!selector && !ref) {
+    throw new RollbackError(
+      "Nothing selected: set one of 'version', 'count', 'to-version', or a stable 'ref'",
+    )
+  }
+  if (applyMetadata && !ref) {
+    throw new RollbackError(
+      "Input 'apply-metadata' is true but no 'ref' names the stable commit whose metadata to apply: set 'ref', or 'apply-metadata: false' to revert the schema only",
+    )
+  }
+  const lockTimeout = get('lock-timeout') || '60'
+  if (!/^\d+(\.\d+)?$/.test(lockTimeout)) {
+    throw new RollbackError(`Input 'lock-timeout' must be a number of seconds, got '${lockTimeout}'`)
+  }
+  const projectDir = get('project-dir') || '.'
+  return Object.freeze({
+    workspace,
+    projectDir,
+    endpoint: get('endpoint'),
+    adminSecret: get('admin-secret'),
+    databaseUrl: get('database-url'),
+    selector,
+    ref,
+    applyMetadata,
+    dryRun: parseBoolean(get('dry-run') || 'false', 'dry-run'),
+    allowDirty: parseBoolean(get('allow-dirty') || 'false', 'allow-dirty'),
+    lockTimeoutSeconds: Number(lockTimeout),
+  })
+}

@@ -1,0 +1,148 @@
+// Pure planning: which applied versions a selector reverts, in what order, and every reason the
+// rollback cannot proceed — all decided before anything changes (the CLI finds a missing down file
+// only when it reaches it, half way through).
+import type { Selector } from './inputs.js'
+import type { DownFile, DownVerdict, Migration } from './project/migrations.js'
+import { compareVersions } from './project/migrations.js'
+
+export interface AppliedVersion {
+  readonly version: string
+  readonly dirty: boolean
+}
+
+/** Migration state as read from the database (hdb_catalog). */
+export interface AppliedState {
+  /** False when hdb_catalog.schema_migrations does not exist: nothing was ever applied. */
+  readonly stateTableExists: boolean
+  /** Applied versions, any order. */
+  readonly applied: readonly AppliedVersion[]
+  /** hdb_catalog.migration_settings 'migration_mode'; undefined when the row (or table) is missing. */
+  readonly migrationMode: string | undefined
+}
+
+/** One reason the rollback cannot proceed; `file` (project-relative) places the annotation. */
+export interface Problem {
+  readonly message: string
+  readonly version?: string
+  readonly file?: string
+}
+
+export interface PlannedStep {
+  readonly version: string
+  readonly name: string
+  readonly down: DownFile
+}
+
+export interface Plan {
+  /** Highest version first, the order the downs run in. */
+  readonly steps: readonly PlannedStep[]
+  readonly problems: readonly Problem[]
+  /** Said in the log and summary when nothing is selected (e.g. no state table). */
+  readonly notes: readonly string[]
+}
+
+export interface Selection {
+  /** Versions to revert, highest first. */
+  readonly versions: readonly string[]
+  readonly problems: readonly Problem[]
+  readonly notes: readonly string[]
+}
+
+const NO_STATE_TABLE =
+  'hdb_catalog.schema_migrations does not exist: no migration is applied on this database'
+
+export function selectVersions(selector: Selector, state: AppliedState): Selection {
+  const appliedDesc = state.applied.map((a) => a.version).sort((a, b) => compareVersions(b, a))
+  const notes = state.stateTableExists ? [] : [NO_STATE_TABLE]
+  switch (selector.kind) {
+    case 'version': {
+      if (appliedDesc.includes(selector.version)) return { versions: [selector.version], problems: [], notes }
+      const why = state.stateTableExists ? '' : ` (${NO_STATE_TABLE})`
+      const message = `Version ${selector.version} (input 'version') is not applied on the database${why}`
+      return { versions: [], problems: [{ message, version: selector.version }], notes }
+    }
+    case 'count': {
+      const { count } = selector
+      if (count !== 'all' && appliedDesc.length > 0 && count > appliedDesc.length) {
+        const message = `Input 'count' is ${count} but only ${appliedDesc.length} version(s) are applied: nothing was reverted`
+        return { versions: [], problems: [{ message }], notes }
+      }
+      return { versions: count === 'all' ? appliedDesc : appliedDesc.slice(0, count), problems: [], notes }
+    }
+    case 'to-version': {
+      if (!appliedDesc.includes(selector.version)) {
+        const message = `Version ${selector.version} (input 'to-version') is not applied on the database, so it cannot stay as the newest applied version`
+        return { versions: [], problems: [{ message, version: selector.version }], notes }
+      }
+      const above = appliedDesc.filter((v) => compareVersions(v, selector.version) > 0)
+      return { versions: above, problems: [], notes }
+    }
+  }
+}
+
+export interface PlanInput {
+  readonly selection: Selection
+  readonly state: AppliedState
+  /** Workspace migrations (from scanMigrations). */
+  readonly migrations: readonly Migration[]
+  /** Down files of the selected versions that have a migration in the workspace. */
+  readonly downs: ReadonlyMap<string, DownFile>
+  readonly allowDirty: boolean
+  /** Workspace-relative migrations directory, for messages. */
+  readonly migrationsDirectory: string
+}
+
+const DOWN_VERDICT_PROBLEM: Readonly<Record<DownVerdict, string | undefined>> = {
+  runnable: undefined,
+  missing: 'has no down.sql',
+  empty: 'has an empty down.sql',
+  placeholder: 'has a down.sql holding only comments (the Console placeholder): write the down migration',
+}
+
+/** Pre-flight of every selected version; the plan has steps only when there is no problem. */
+export function planRollback(input: PlanInput): Plan {
+  const { selection, state } = input
+  const problems: Problem[] = [...selection.problems]
+  if (state.migrationMode !== undefined && state.migrationMode !== 'true') {
+    problems.push({
+      message: `Migrations are disabled on this database (hdb_catalog.migration_settings migration_mode is '${state.migrationMode}'), as the Hasura CLI would refuse`,
+    })
+  }
+  const byVersion = new Map(input.migrations.map((m) => [m.version, m]))
+  const dirty = new Set(state.applied.filter((a) => a.dirty).map((a) => a.version))
+  const steps: PlannedStep[] = []
+  for (const version of selection.versions) {
+    const migration = byVersion.get(version)
+    if (!migration) {
+      problems.push({
+        version,
+        message: `Version ${version} is applied but has no migration in ${input.migrationsDirectory}/ of the workspace: its down SQL is unknown`,
+      })
+      continue
+    }
+    const label = `Migration ${version}${migration.name ? `_${migration.name}` : ''}`
+    if (dirty.has(version) && !input.allowDirty) {
+      problems.push({
+        version,
+        message: `${label} is marked dirty in hdb_catalog.schema_migrations: fix the database, or set 'allow-dirty: true' to revert it anyway`,
+      })
+    }
+    const down = input.downs.get(version)
+    const downProblem = DOWN_VERDICT_PROBLEM[down?.verdict ?? 'missing']
+    if (!down || downProblem) {
+      const file = down?.path || migration.downFile || migration.upFile
+      problems.push({ version, file, message: `${label} ${downProblem ?? DOWN_VERDICT_PROBLEM.missing}` })
+      continue
+    }
+    if (down.noTransaction) {
+      problems.push({
+        version,
+        file: down.path,
+        message: `${label}: ${down.path} is marked '-- hasura:no-transaction' and cannot run inside the rollback transaction`,
+      })
+      continue
+    }
+    steps.push({ version, name: migration.name, down })
+  }
+  return { steps: problems.length > 0 ? [] : steps, problems, notes: selection.notes }
+}

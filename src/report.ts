@@ -1,0 +1,144 @@
+// Pure rendering of a result: action outputs, the job summary (Markdown) and annotations.
+// Everything taken from files, SQL or servers is escaped: core.summary escapes nothing.
+import { posix } from 'node:path'
+import type { RollbackResult, StepReport } from './rollback.js'
+
+export interface ReportAnnotation {
+  readonly level: 'error' | 'warning' | 'notice'
+  readonly message: string
+  /** Workspace-relative. */
+  readonly file?: string
+  readonly line?: number
+}
+
+export interface Report {
+  readonly outputs: Readonly<Record<string, string>>
+  readonly summary: string
+  readonly annotations: readonly ReportAnnotation[]
+  /** The one line main.ts passes to core.setFailed, when the run failed. */
+  readonly failureMessage: string | undefined
+}
+
+export interface ReportContext {
+  /** Workspace-relative project dir, to turn project-relative files into annotation paths. */
+  readonly projectDir: string
+}
+
+/** Escapes text for a Markdown table cell or paragraph (HTML entities; pipes and newlines too). */
+export function escapeText(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '&#124;')
+    .replace(/([\\`*_[\]#])/g, '\\$1')
+    .replace(/\r?\n/g, ' ')
+}
+
+function workspacePath(projectDir: string, file: string | undefined): string | undefined {
+  return file ? posix.normalize(posix.join(projectDir.split('\\').join('/'), file)) : undefined
+}
+
+const STATUS_LABEL: Record<StepReport['status'], string> = {
+  'not-executed': 'not executed',
+  reverted: 'reverted',
+  rehearsed: 'rehearsed (rolled back)',
+  failed: 'failed',
+  undone: 'undone (rolled back)',
+}
+
+function revertedVersions(result: RollbackResult): string[] {
+  if (result.status === 'dry-run') return result.steps.map((s) => s.version)
+  return result.committed ? result.steps.filter((s) => s.status === 'reverted').map((s) => s.version) : []
+}
+
+function headline(result: RollbackResult, versions: readonly string[]): string {
+  switch (result.status) {
+    case 'rolled-back':
+      return `✅ Rolled back ${versions.length} migration(s): ${versions.join(', ')}`
+    case 'nothing-to-roll-back':
+      return '✅ Nothing to roll back: no applied version is selected'
+    case 'dry-run':
+      return `🧪 Dry run passed: ${versions.length} migration(s) would be rolled back; nothing was changed`
+    case 'failed':
+      return '❌ Rollback failed'
+  }
+}
+
+function stateLine(result: RollbackResult): string | undefined {
+  if (result.status !== 'failed') return undefined
+  if (result.committed) return 'The schema rollback was committed.'
+  return 'The database is exactly as it was before this run: nothing was committed.'
+}
+
+function stepTable(steps: readonly StepReport[], projectDir: string): string[] {
+  if (steps.length === 0) return []
+  const rows = steps.map((s) =>
+    [
+      s.version,
+      escapeText(s.name),
+      `\`${escapeText(workspacePath(projectDir, s.downFile) ?? '')}\``,
+      STATUS_LABEL[s.status],
+      s.durationMs === undefined ? '' : `${Math.round(s.durationMs)} ms`,
+    ].join(' | '),
+  )
+  return [
+    '| Version | Name | Down file | Status | Duration |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${r} |`),
+  ]
+}
+
+export function buildReport(result: RollbackResult, context: ReportContext): Report {
+  const versions = revertedVersions(result)
+  const annotations: ReportAnnotation[] = []
+  for (const problem of result.problems) {
+    annotations.push({
+      level: 'error',
+      message: problem.message,
+      file: workspacePath(context.projectDir, problem.file),
+    })
+  }
+  const failure = result.failure
+  if (failure) {
+    annotations.push({
+      level: 'error',
+      message: failure.message,
+      file: workspacePath(context.projectDir, failure.file),
+      line: failure.line,
+    })
+  }
+  const failureMessage =
+    result.status !== 'failed'
+      ? undefined
+      : (failure?.message ??
+        (result.problems.length === 1
+          ? result.problems[0]!.message
+          : `Pre-flight found ${result.problems.length} problems; nothing was changed: ${result.problems.map((p) => p.message).join('; ')}`))
+
+  const lines = [`## Hasura rollback`, '', `**${headline(result, versions)}**`, '']
+  const state = stateLine(result)
+  if (state) lines.push(state, '')
+  if (failure) lines.push(`Error: ${escapeText(failure.message)}`, '')
+  if (result.problems.length > 0) {
+    lines.push('Pre-flight refused the rollback; nothing was changed:', '')
+    for (const p of result.problems) lines.push(`- ${escapeText(p.message)}`)
+    lines.push('')
+  }
+  for (const note of result.notes) lines.push(`> ${escapeText(note)}`, '')
+  lines.push(...stepTable(result.steps, context.projectDir))
+  if (result.status === 'failed') {
+    lines.push('', '**Next step:** fix the cause named above, then re-run this workflow.')
+  }
+
+  return {
+    outputs: {
+      status: result.status,
+      'rolled-back-versions': JSON.stringify(versions),
+      'rolled-back-count': String(versions.length),
+    },
+    summary: lines.join('\n') + '\n',
+    annotations,
+    failureMessage,
+  }
+}

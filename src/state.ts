@@ -1,0 +1,39 @@
+// Migration state SQL shared by both transports, written the way the Hasura CLI (config v2) reads and
+// writes hdb_catalog. Versions are canonical decimal strings, safe to inline as bigint literals.
+
+export const STATE_TABLE = 'hdb_catalog.schema_migrations'
+
+/** Returns one row (exists: boolean) telling whether the state table exists. */
+export const STATE_TABLE_EXISTS_SQL = `SELECT to_regclass('${STATE_TABLE}') IS NOT NULL AS exists`
+
+export const READ_APPLIED_SQL = `SELECT version, dirty FROM ${STATE_TABLE}`
+
+/** migration_mode, or no row; the settings table may be missing (then migrations are enabled). */
+export const READ_MIGRATION_MODE_SQL = `SELECT value FROM hdb_catalog.migration_settings WHERE setting = 'migration_mode'`
+export const SETTINGS_TABLE_EXISTS_SQL = `SELECT to_regclass('hdb_catalog.migration_settings') IS NOT NULL AS exists`
+
+function assertVersion(version: string): string {
+  if (!/^\d+$/.test(version)) throw new Error(`not a migration version: ${version}`)
+  return version
+}
+
+/**
+ * What the CLI writes once a down ran: it marks the row clean, then deletes it. The end state is the
+ * same as the DELETE alone, but keeping both statements keeps us byte-for-byte interchangeable.
+ */
+export function removeStateRowSql(version: string): string {
+  const v = assertVersion(version)
+  return (
+    `INSERT INTO ${STATE_TABLE} (version, dirty) VALUES (${v}, 'false') ON CONFLICT(version) DO UPDATE SET dirty='false';\n` +
+    `DELETE FROM ${STATE_TABLE} WHERE version = ${v};`
+  )
+}
+
+/**
+ * Inside the rollback transaction: locks the rows of the planned versions and fails when one is gone,
+ * so two rollbacks started together never revert the same version twice.
+ */
+export function lockPlannedRowsSql(versions: readonly string[]): string {
+  const list = versions.map(assertVersion).join(',')
+  return `SELECT version FROM ${STATE_TABLE} WHERE version IN (${list}) ORDER BY version FOR UPDATE`
+}

@@ -1,0 +1,177 @@
+// Postgres transport: a session advisory lock, then BEGIN, each down as its own query (so Postgres'
+// error position maps to the file's line), the state rows, COMMIT — or ROLLBACK and nothing changed.
+import pg from 'pg'
+import { RollbackError, errorMessage } from '../errors.js'
+import type { AppliedState, PlannedStep } from '../plan.js'
+import * as state from '../state.js'
+import type { ExecuteOptions, Execution, ExecutionFailure, StepOutcome, Transport } from './transport.js'
+import { lineAt, markUndone, migrationLabel, notExecuted } from './transport.js'
+
+/** Session advisory lock key shared by every hasura-rollback run on a database ('hrbk' + 1). */
+export const LOCK_KEY = '7526186138990542849'
+
+export interface PostgresTransportOptions {
+  readonly databaseUrl: string
+  readonly now?: () => number
+}
+
+interface PgError {
+  message: string
+  code?: string
+  position?: string
+  detail?: string
+  hint?: string
+  where?: string
+}
+
+export async function connectPostgres(options: PostgresTransportOptions): Promise<Transport> {
+  const now = options.now ?? (() => performance.now())
+  const client = new pg.Client({ connectionString: options.databaseUrl, application_name: 'hasura-rollback' })
+  // An idle-connection error after we are done must not crash the process.
+  client.on('error', () => {})
+  try {
+    await client.connect()
+  } catch (error) {
+    throw new RollbackError(
+      `Cannot connect to the database given in 'database-url': ${errorMessage(error)}`,
+      {
+        cause: error,
+      },
+    )
+  }
+
+  async function exists(sql: string): Promise<boolean> {
+    const { rows } = await client.query<{ exists: boolean }>(sql)
+    return rows[0]?.exists === true
+  }
+
+  async function readState(): Promise<AppliedState> {
+    const stateTableExists = await exists(state.STATE_TABLE_EXISTS_SQL)
+    const applied = stateTableExists
+      ? (await client.query<{ version: string; dirty: boolean }>(state.READ_APPLIED_SQL)).rows.map((r) => ({
+          version: String(r.version),
+          dirty: r.dirty,
+        }))
+      : []
+    const migrationMode = (await exists(state.SETTINGS_TABLE_EXISTS_SQL))
+      ? (await client.query<{ value: string }>(state.READ_MIGRATION_MODE_SQL)).rows[0]?.value
+      : undefined
+    return { stateTableExists, applied, migrationMode }
+  }
+
+  async function lock(timeoutSeconds: number): Promise<void> {
+    if (timeoutSeconds <= 0) {
+      const { rows } = await client.query<{ ok: boolean }>(
+        `SELECT pg_try_advisory_lock(${LOCK_KEY}::bigint) AS ok`,
+      )
+      if (rows[0]?.ok) return
+      throw lockHeld(timeoutSeconds)
+    }
+    // lock_timeout bounds the wait for the advisory lock; reset so the downs run with the usual setting.
+    await client.query(`SET lock_timeout = '${Math.ceil(timeoutSeconds * 1000)}ms'`)
+    try {
+      await client.query(`SELECT pg_advisory_lock(${LOCK_KEY}::bigint)`)
+    } catch (error) {
+      if ((error as PgError).code === '55P03') throw lockHeld(timeoutSeconds)
+      throw error
+    } finally {
+      await client.query('RESET lock_timeout')
+    }
+  }
+
+  async function execute(steps: readonly PlannedStep[], options: ExecuteOptions): Promise<Execution> {
+    const outcomes = notExecuted(steps)
+    await lock(options.lockTimeoutSeconds)
+    try {
+      await client.query('BEGIN')
+      const failure = await runInTransaction(steps, outcomes, options)
+      if (failure || options.dryRun) {
+        // A lost connection rolls back on the server side; a failed ROLLBACK must not hide the failure.
+        await client.query('ROLLBACK').catch(() => {})
+        if (failure) markUndone(outcomes)
+        return { steps: outcomes, committed: false, failure }
+      }
+      try {
+        await client.query('COMMIT')
+      } catch (error) {
+        markUndone(outcomes)
+        return {
+          steps: outcomes,
+          committed: false,
+          failure: { message: `COMMIT failed: ${errorMessage(error)}` },
+        }
+      }
+      return { steps: outcomes, committed: true, failure: undefined }
+    } finally {
+      await client.query(`SELECT pg_advisory_unlock(${LOCK_KEY}::bigint)`).catch(() => {})
+    }
+  }
+
+  async function runInTransaction(
+    steps: readonly PlannedStep[],
+    outcomes: StepOutcome[],
+    options: ExecuteOptions,
+  ): Promise<ExecutionFailure | undefined> {
+    const versions = steps.map((s) => s.version)
+    if (versions.length > 0) {
+      const { rows } = await client.query<{ version: string }>(state.lockPlannedRowsSql(versions))
+      const stillApplied = new Set(rows.map((r) => String(r.version)))
+      const gone = versions.filter((v) => !stillApplied.has(v))
+      if (gone.length > 0) return concurrentlyReverted(gone)
+    }
+    for (const [i, step] of steps.entries()) {
+      const outcome = outcomes[i]!
+      const started = now()
+      try {
+        await client.query(step.down.sql)
+        await client.query(state.removeStateRowSql(step.version))
+      } catch (error) {
+        outcome.status = 'failed'
+        outcome.durationMs = now() - started
+        return sqlFailure(step, error as PgError)
+      }
+      outcome.status = options.dryRun ? 'rehearsed' : 'reverted'
+      outcome.durationMs = now() - started
+      options.onStep?.(step, outcome)
+    }
+    return undefined
+  }
+
+  return {
+    kind: 'postgres',
+    readState,
+    execute,
+    close: () => client.end().catch(() => {}),
+  }
+}
+
+function lockHeld(timeoutSeconds: number): RollbackError {
+  return new RollbackError(
+    `Another hasura-rollback run holds the database lock; gave up after ${timeoutSeconds} s (input 'lock-timeout'). Nothing was changed`,
+  )
+}
+
+export function concurrentlyReverted(gone: readonly string[]): ExecutionFailure {
+  return {
+    version: gone[0],
+    message: `Version ${gone.join(', ')} is no longer applied: another rollback reverted it after this run read the state. Nothing was changed`,
+  }
+}
+
+function sqlFailure(step: PlannedStep, error: PgError): ExecutionFailure {
+  const line = error.position ? lineAt(step.down.sql, Number(error.position)) : undefined
+  const where = line ? `${step.down.path}:${line}` : step.down.path
+  const code = error.code ? ` (SQLSTATE ${error.code})` : ''
+  const extra = [error.detail && `DETAIL: ${error.detail}`, error.hint && `HINT: ${error.hint}`].filter(
+    Boolean,
+  )
+  return {
+    version: step.version,
+    file: step.down.path,
+    line,
+    message:
+      `Down migration ${migrationLabel(step)} failed at ${where}: ${error.message}${code}` +
+      (extra.length ? `. ${extra.join('. ')}` : '') +
+      '. The transaction was rolled back: nothing was changed',
+  }
+}

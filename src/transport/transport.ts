@@ -1,0 +1,65 @@
+// What the core needs from a database path (Postgres directly, or Hasura's run_sql): read the
+// migration state, and run a plan in one transaction — or change nothing.
+import type { AppliedState, PlannedStep } from '../plan.js'
+
+/** Every step starts 'not-executed'; 'undone' ran but was rolled back with the whole transaction. */
+export type StepStatus = 'not-executed' | 'reverted' | 'rehearsed' | 'failed' | 'undone'
+
+export interface StepOutcome {
+  readonly version: string
+  status: StepStatus
+  /** Milliseconds the down took; undefined when it did not run or the transport cannot tell. */
+  durationMs: number | undefined
+}
+
+/** Where and why the transaction failed; nothing was committed. */
+export interface ExecutionFailure {
+  readonly message: string
+  readonly version?: string
+  /** Project-relative file and 1-based line, when known (annotation). */
+  readonly file?: string
+  readonly line?: number
+}
+
+export interface Execution {
+  readonly steps: readonly StepOutcome[]
+  /** True once COMMIT succeeded; a dry run never commits. */
+  readonly committed: boolean
+  readonly failure: ExecutionFailure | undefined
+}
+
+export interface ExecuteOptions {
+  /** Roll the transaction back at the end, whatever happened (rehearsal). */
+  readonly dryRun: boolean
+  readonly lockTimeoutSeconds: number
+  /** Called after each down ran, for progress lines. */
+  readonly onStep?: (step: PlannedStep, outcome: StepOutcome) => void
+}
+
+export interface Transport {
+  readonly kind: 'postgres' | 'hasura'
+  readState(): Promise<AppliedState>
+  execute(steps: readonly PlannedStep[], options: ExecuteOptions): Promise<Execution>
+  close(): Promise<void>
+}
+
+export function notExecuted(steps: readonly PlannedStep[]): StepOutcome[] {
+  return steps.map((s) => ({ version: s.version, status: 'not-executed', durationMs: undefined }))
+}
+
+/** After a rollback of the transaction, whatever ran is undone. */
+export function markUndone(outcomes: StepOutcome[]): void {
+  for (const o of outcomes) if (o.status === 'reverted' || o.status === 'rehearsed') o.status = 'undone'
+}
+
+/** 1-based line of a 1-based character position in `text` (Postgres' error position). */
+export function lineAt(text: string, position: number): number {
+  const chars = Array.from(text).slice(0, Math.max(0, position - 1))
+  let line = 1
+  for (const ch of chars) if (ch === '\n') line++
+  return line
+}
+
+export function migrationLabel(step: Pick<PlannedStep, 'version' | 'name'>): string {
+  return step.name ? `${step.version}_${step.name}` : step.version
+}

@@ -1,0 +1,75 @@
+// A config v2 Hasura project on disk plus its database, prepared the way `hasura migrate apply` leaves
+// them: ups run in version order, one hdb_catalog.schema_migrations row per applied version.
+import { makeTempTree } from './fs-tree.js'
+import type { TestDatabase } from './postgres.js'
+
+export interface MigrationSpec {
+  version: string
+  name: string
+  up: string
+  /** Content of down.sql; null writes no down file. */
+  down: string | null
+}
+
+/** File tree of a config v2 project holding these migrations (directory form). */
+export function projectTree(
+  migrations: readonly MigrationSpec[],
+  config = 'version: 2\n',
+): Record<string, string> {
+  const tree: Record<string, string> = { 'config.yaml': config, 'metadata/version.yaml': 'version: 2\n' }
+  for (const m of migrations) {
+    tree[`migrations/${m.version}_${m.name}/up.sql`] = m.up
+    if (m.down !== null) tree[`migrations/${m.version}_${m.name}/down.sql`] = m.down
+  }
+  return tree
+}
+
+/** A temp workspace holding the project at its root. */
+export function writeProject(
+  migrations: readonly MigrationSpec[],
+  extra: Record<string, string> = {},
+): Promise<string> {
+  return makeTempTree({ ...projectTree(migrations), ...extra }, 'hasura-rollback-ws-')
+}
+
+export const CREATE_STATE_TABLE =
+  'CREATE SCHEMA IF NOT EXISTS hdb_catalog; CREATE TABLE IF NOT EXISTS hdb_catalog.schema_migrations (version bigint not null primary key, dirty boolean not null)'
+
+/** Runs the ups in order and records each as applied, as the CLI does. */
+export async function applyUps(db: TestDatabase, migrations: readonly MigrationSpec[]): Promise<void> {
+  await db.query(CREATE_STATE_TABLE)
+  const ordered = [...migrations].sort((a, b) => (BigInt(a.version) < BigInt(b.version) ? -1 : 1))
+  for (const m of ordered) {
+    await db.query(m.up)
+    await db.query(`INSERT INTO hdb_catalog.schema_migrations (version, dirty) VALUES (${m.version}, false)`)
+  }
+}
+
+export async function appliedVersions(db: TestDatabase): Promise<string[]> {
+  const rows = await db.query<{ version: string }>(
+    'SELECT version::text AS version FROM hdb_catalog.schema_migrations ORDER BY version',
+  )
+  return rows.map((r) => r.version)
+}
+
+/** Three releases: two tables and a column; every down is the exact inverse of its up. */
+export const threeMigrations: MigrationSpec[] = [
+  {
+    version: '1700000000001',
+    name: 'create_author',
+    up: 'CREATE TABLE author (id serial PRIMARY KEY, name text NOT NULL);',
+    down: 'DROP TABLE author;',
+  },
+  {
+    version: '1700000000002',
+    name: 'create_article',
+    up: 'CREATE TABLE article (id serial PRIMARY KEY, author_id int REFERENCES author(id), title text);',
+    down: 'DROP TABLE article;',
+  },
+  {
+    version: '1700000000003',
+    name: 'add_author_email',
+    up: 'ALTER TABLE author ADD COLUMN email text;',
+    down: '-- drop the column added by the up\nALTER TABLE author DROP COLUMN email;\n',
+  },
+]
