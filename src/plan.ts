@@ -18,6 +18,8 @@ export interface AppliedState {
   readonly applied: readonly AppliedVersion[]
   /** hdb_catalog.migration_settings 'migration_mode'; undefined when the row (or table) is missing. */
   readonly migrationMode: string | undefined
+  /** This run's journal record (see state.ts): an earlier attempt committed these downs. */
+  readonly journal?: { readonly versions: readonly string[]; readonly metadataSha: string }
 }
 
 /** One reason the rollback cannot proceed; `file` (project-relative) places the annotation. */
@@ -78,6 +80,23 @@ export function selectVersions(selector: Selector, state: AppliedState): Selecti
       return { versions: above, problems: [], notes }
     }
   }
+}
+
+/**
+ * Rollback to a stable ref: every applied version whose migration the ref lacks, highest first. The
+ * ref's versions missing from the database are reported, not touched (applying is not our job).
+ */
+export function selectByRef(state: AppliedState, refVersions: ReadonlySet<string>, ref: string): Selection {
+  const applied = new Set(state.applied.map((a) => a.version))
+  const versions = [...applied].filter((v) => !refVersions.has(v)).sort((a, b) => compareVersions(b, a))
+  const notApplied = [...refVersions].filter((v) => !applied.has(v)).sort(compareVersions)
+  const notes = state.stateTableExists ? [] : [NO_STATE_TABLE]
+  if (notApplied.length > 0) {
+    notes.push(
+      `Ref '${ref}' has ${notApplied.length} migration(s) not applied on the database (left as they are): ${notApplied.join(', ')}`,
+    )
+  }
+  return { versions, problems: [], notes }
 }
 
 export interface PlanInput {

@@ -1,6 +1,7 @@
 // Pure rendering of a result: action outputs, the job summary (Markdown) and annotations.
 // Everything taken from files, SQL or servers is escaped: core.summary escapes nothing.
 import { posix } from 'node:path'
+import { describeInconsistency } from './metadata-apply.js'
 import type { RollbackResult, StepReport } from './rollback.js'
 
 export interface ReportAnnotation {
@@ -30,8 +31,8 @@ export function escapeText(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/\|/g, '&#124;')
     .replace(/([\\`*_[\]#])/g, '\\$1')
+    .replace(/\|/g, '&#124;')
     .replace(/\r?\n/g, ' ')
 }
 
@@ -49,13 +50,23 @@ const STATUS_LABEL: Record<StepReport['status'], string> = {
 
 function revertedVersions(result: RollbackResult): string[] {
   if (result.status === 'dry-run') return result.steps.map((s) => s.version)
-  return result.committed ? result.steps.filter((s) => s.status === 'reverted').map((s) => s.version) : []
+  const now = result.committed
+    ? result.steps.filter((s) => s.status === 'reverted').map((s) => s.version)
+    : []
+  return [...result.alreadyReverted, ...now]
 }
 
 function headline(result: RollbackResult, versions: readonly string[]): string {
   switch (result.status) {
-    case 'rolled-back':
-      return `✅ Rolled back ${versions.length} migration(s): ${versions.join(', ')}`
+    case 'rolled-back': {
+      const schema =
+        versions.length > 0 ? `rolled back ${versions.length} migration(s): ${versions.join(', ')}` : ''
+      const metadata = result.metadata?.applied
+        ? `re-applied the metadata of ${result.metadata.sha.slice(0, 12)}`
+        : ''
+      const both = [schema, metadata].filter(Boolean).join('; ')
+      return `✅ ${both.charAt(0).toUpperCase()}${both.slice(1)}`
+    }
     case 'nothing-to-roll-back':
       return '✅ Nothing to roll back: no applied version is selected'
     case 'dry-run':
@@ -67,8 +78,34 @@ function headline(result: RollbackResult, versions: readonly string[]): string {
 
 function stateLine(result: RollbackResult): string | undefined {
   if (result.status !== 'failed') return undefined
-  if (result.committed) return 'The schema rollback was committed.'
-  return 'The database is exactly as it was before this run: nothing was committed.'
+  if (!result.committed && !result.metadata?.applied) {
+    return 'The database and the metadata are exactly as they were before this run: nothing was committed.'
+  }
+  const schema = result.committed ? 'The schema rollback was committed.' : ''
+  const metadata = result.metadata?.applied
+    ? `The metadata of ${result.metadata.sha} was applied, but Hasura reports it inconsistent.`
+    : 'The metadata was not changed.'
+  return `${schema} ${metadata}`.trim()
+}
+
+function metadataSection(result: RollbackResult): string[] {
+  const m = result.metadata
+  if (!m) return []
+  const lines = [
+    '',
+    '### Metadata',
+    '',
+    `- Ref: \`${escapeText(m.ref)}\` → \`${m.sha}\` (${escapeText(m.subject)})`,
+  ]
+  lines.push(
+    `- ${m.applied ? 'Applied' : result.status === 'dry-run' ? 'Would be applied (dry run)' : 'Not applied'}`,
+  )
+  if (m.backupPath) lines.push(`- Backup of the previous metadata: \`${escapeText(m.backupPath)}\``)
+  if (m.inconsistentObjects.length > 0) {
+    lines.push(`- Inconsistent objects: ${m.inconsistentObjects.length}`)
+    for (const o of m.inconsistentObjects) lines.push(`  - ${escapeText(describeInconsistency(o))}`)
+  }
+  return lines
 }
 
 function stepTable(steps: readonly StepReport[], projectDir: string): string[] {
@@ -126,9 +163,16 @@ export function buildReport(result: RollbackResult, context: ReportContext): Rep
     lines.push('')
   }
   for (const note of result.notes) lines.push(`> ${escapeText(note)}`, '')
+  if (result.alreadyReverted.length > 0) {
+    lines.push(`An earlier attempt of this run already reverted ${result.alreadyReverted.join(', ')}.`, '')
+  }
   lines.push(...stepTable(result.steps, context.projectDir))
+  lines.push(...metadataSection(result))
   if (result.status === 'failed') {
-    lines.push('', '**Next step:** fix the cause named above, then re-run this workflow.')
+    const next = result.committed
+      ? '**Next step:** re-run this job: it reverts nothing more and applies the metadata.'
+      : '**Next step:** fix the cause named above, then re-run this workflow.'
+    lines.push('', next)
   }
 
   return {
@@ -136,6 +180,9 @@ export function buildReport(result: RollbackResult, context: ReportContext): Rep
       status: result.status,
       'rolled-back-versions': JSON.stringify(versions),
       'rolled-back-count': String(versions.length),
+      'metadata-ref': result.metadata?.sha ?? '',
+      'metadata-backup': result.metadata?.backupPath ?? '',
+      'inconsistent-objects': JSON.stringify(result.metadata?.inconsistentObjects ?? []),
     },
     summary: lines.join('\n') + '\n',
     annotations,

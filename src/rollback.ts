@@ -1,15 +1,23 @@
-// Orchestration of one run: project → state → plan → one transaction. Always returns a result as
-// data (never throws), so outputs and the summary render from one structure.
+// Orchestration of one run: project → stable ref → state → plan → backup → one transaction →
+// metadata. Always returns a result as data (never throws), so outputs and the summary render from
+// one structure.
 import { RollbackError, errorMessage } from './errors.js'
+import type { Git } from './git.js'
+import { guardSql } from './guard.js'
 import type { RollbackRequest } from './inputs.js'
 import type { Log } from './log.js'
-import type { Plan, Problem } from './plan.js'
-import { planRollback, selectVersions } from './plan.js'
+import type { MetadataApi, MetadataBackup } from './metadata-apply.js'
+import { backupMetadata, describeInconsistency, replaceMetadata } from './metadata-apply.js'
+import type { AppliedState, Plan, Problem, Selection } from './plan.js'
+import { planRollback, selectByRef, selectVersions } from './plan.js'
 import type { ProjectConfig } from './project/config.js'
 import { loadProjectConfig } from './project/config.js'
 import type { ProjectFiles } from './project/files.js'
-import type { DownFile } from './project/migrations.js'
+import type { DownFile, Migration } from './project/migrations.js'
 import { readDown, scanMigrations } from './project/migrations.js'
+import type { StableRef } from './stable-ref.js'
+import { loadStableRef } from './stable-ref.js'
+import { writeJournalSql } from './state.js'
 import type { ExecutionFailure, StepOutcome, Transport } from './transport/transport.js'
 import { migrationLabel, notExecuted } from './transport/transport.js'
 
@@ -22,11 +30,23 @@ export interface StepReport extends StepOutcome {
   readonly sql: string
 }
 
+export interface MetadataReport {
+  readonly ref: string
+  readonly sha: string
+  readonly subject: string
+  /** JSON file holding the server's metadata as it was before this run. */
+  readonly backupPath: string | undefined
+  readonly applied: boolean
+  readonly inconsistentObjects: readonly unknown[]
+}
+
 export interface RollbackResult {
   readonly status: RollbackStatus
   readonly transport: Transport['kind'] | undefined
   /** Planned steps with what happened to each, in plan order (highest version first). */
   readonly steps: readonly StepReport[]
+  /** Versions an earlier attempt of this run already reverted (journal); this run reverted none. */
+  readonly alreadyReverted: readonly string[]
   /** Pre-flight refusals; non-empty means nothing was attempted. */
   readonly problems: readonly Problem[]
   readonly notes: readonly string[]
@@ -34,106 +54,227 @@ export interface RollbackResult {
   readonly failure: ExecutionFailure | undefined
   /** True once the schema change was committed. */
   readonly committed: boolean
+  readonly metadata: MetadataReport | undefined
 }
 
 export interface RollbackDeps {
+  /** The project directory in the workspace. */
   readonly files: ProjectFiles
   readonly env: Readonly<Record<string, string | undefined>>
   readonly connect: (config: ProjectConfig) => Promise<Transport>
+  readonly metadataApi: (config: ProjectConfig) => MetadataApi
+  readonly git: () => Promise<Git>
   readonly log: Log
+  /** Where the metadata backup is written (RUNNER_TEMP). */
+  readonly backupDir: string
+  /** Identifies this workflow run across re-runs of its attempts; undefined outside Actions. */
+  readonly runKey: string | undefined
+  readonly now: () => Date
+}
+
+/** Mutable scratch of one run; frozen into the result at the end. */
+interface Progress {
+  transport?: Transport
+  steps: StepReport[]
+  alreadyReverted: readonly string[]
+  problems: readonly Problem[]
+  notes: readonly string[]
+  committed: boolean
+  metadata?: MetadataReport
 }
 
 export async function rollback(request: RollbackRequest, deps: RollbackDeps): Promise<RollbackResult> {
-  let transport: Transport | undefined
+  const progress: Progress = { steps: [], alreadyReverted: [], problems: [], notes: [], committed: false }
+  const finish = (status: RollbackStatus, failure?: ExecutionFailure): RollbackResult => ({
+    status,
+    transport: progress.transport?.kind,
+    steps: progress.steps,
+    alreadyReverted: progress.alreadyReverted,
+    problems: progress.problems,
+    notes: progress.notes,
+    failure,
+    committed: progress.committed,
+    metadata: progress.metadata,
+  })
   try {
-    if (request.applyMetadata) {
-      throw new RollbackError(
-        "Input 'apply-metadata' is true, but re-applying metadata is not available yet: set 'apply-metadata: false' to revert the schema only",
-      )
-    }
-    if (!request.selector) {
-      throw new RollbackError(
-        "Rolling back to a 'ref' without 'version', 'count' or 'to-version' is not available yet",
-      )
-    }
-    const selector = request.selector
-    const { log, files } = deps
-    const config = await loadProjectConfig(files, deps.env, {
-      endpoint: request.endpoint,
-      adminSecret: request.adminSecret,
-    })
-    const migrations = await scanMigrations(files, config.migrationsDirectory)
-    transport = await deps.connect(config)
-    const connected = transport
-    const state = await log.group('Read migration state', async () => {
-      const s = await connected.readState()
-      log.info(
-        `${s.applied.length} applied version(s) on the database; ${migrations.length} migration(s) in the workspace`,
-      )
-      return s
-    })
-    const selection = selectVersions(selector, state)
-    const downs = new Map<string, DownFile>()
-    const byVersion = new Map(migrations.map((m) => [m.version, m]))
-    for (const version of selection.versions) {
-      const migration = byVersion.get(version)
-      if (migration) downs.set(version, await readDown(files, migration))
-    }
-    const plan = planRollback({
-      selection,
-      state,
-      migrations,
-      downs,
-      allowDirty: request.allowDirty,
-      migrationsDirectory: config.migrationsDirectory,
-    })
-    for (const note of plan.notes) log.notice(note)
-    const steps = planReport(plan)
-    if (plan.problems.length > 0) {
-      return { ...empty(transport), status: 'failed', problems: plan.problems, notes: plan.notes }
-    }
-    if (steps.length === 0) {
-      log.info('Nothing to roll back: no applied version is selected')
-      return { ...empty(transport), status: 'nothing-to-roll-back', notes: plan.notes }
-    }
-    log.info(`Plan: revert ${steps.map((s) => s.version).join(', ')} (highest first)`)
-    const execution = await log.group(request.dryRun ? 'Rehearse the downs' : 'Revert', () =>
-      connected.execute(plan.steps, {
-        dryRun: request.dryRun,
-        lockTimeoutSeconds: request.lockTimeoutSeconds,
-        onStep: (step, outcome) =>
-          log.info(`${outcome.status} ${migrationLabel(step)} in ${Math.round(outcome.durationMs ?? 0)} ms`),
-      }),
-    )
-    const reported = steps.map((s, i) => ({ ...s, ...execution.steps[i]! }))
-    const status = execution.failure ? 'failed' : request.dryRun ? 'dry-run' : 'rolled-back'
-    return {
-      ...empty(transport),
-      status,
-      steps: reported,
-      notes: plan.notes,
-      failure: execution.failure,
-      committed: execution.committed,
-    }
+    return await run(request, deps, progress, finish)
   } catch (error) {
     const failure =
       error instanceof RollbackError
-        ? { message: error.message, file: error.file, line: error.line }
-        : { message: `Unexpected error: ${errorMessage(error)}` }
-    return { ...empty(transport), status: 'failed', failure }
+        ? { message: afterCommit(progress, error.message), file: error.file, line: error.line }
+        : { message: afterCommit(progress, `Unexpected error: ${errorMessage(error)}`) }
+    return finish('failed', failure)
   } finally {
-    await transport?.close()
+    await progress.transport?.close()
   }
 }
 
-function empty(transport: Transport | undefined): Omit<RollbackResult, 'status'> {
+/** A failure after the schema commit must say so, and how to finish. */
+function afterCommit(progress: Progress, message: string): string {
+  if (!progress.committed || !progress.metadata) return message
+  const reverted = progress.steps.filter((s) => s.status === 'reverted').map((s) => s.version)
+  return (
+    `The schema rollback was committed (reverted ${reverted.join(', ') || 'nothing'}), but applying the metadata of ` +
+    `${progress.metadata.sha} failed: ${message}. Re-run this job to finish: it reverts nothing more and applies the metadata`
+  )
+}
+
+async function run(
+  request: RollbackRequest,
+  deps: RollbackDeps,
+  progress: Progress,
+  finish: (status: RollbackStatus, failure?: ExecutionFailure) => RollbackResult,
+): Promise<RollbackResult> {
+  const { log, files } = deps
+  const overrides = { endpoint: request.endpoint, adminSecret: request.adminSecret }
+  const { config, migrations, stable } = await log.group('Load the project', async () => {
+    const config = await loadProjectConfig(files, deps.env, overrides)
+    const migrations = await scanMigrations(files, config.migrationsDirectory)
+    log.info(`${migrations.length} migration(s) in ${config.migrationsDirectory}/ of the workspace`)
+    const stable = request.ref
+      ? await loadStableRef(await deps.git(), {
+          ref: request.ref,
+          projectDir: request.projectDir,
+          withMetadata: request.applyMetadata,
+          withMigrations: !request.selector,
+          env: deps.env,
+          overrides,
+        })
+      : undefined
+    if (stable) log.info(`Stable ref '${stable.ref}' is ${stable.sha} (${stable.subject})`)
+    return { config, migrations, stable }
+  })
+  const transport = await deps.connect(config)
+  progress.transport = transport
+  const state = await log.group('Read migration state', async () => {
+    const s = await transport.readState({ runKey: request.applyMetadata ? deps.runKey : undefined })
+    log.info(`${s.applied.length} applied version(s) on the database`)
+    return s
+  })
+  const resumed = stable && state.journal?.metadataSha === stable.sha ? state.journal : undefined
+  const selection = resumed
+    ? {
+        versions: [],
+        problems: [],
+        notes: [
+          `An earlier attempt of this run reverted ${resumed.versions.join(', ')}; only the metadata remains to apply`,
+        ],
+      }
+    : select(request, state, stable)
+  progress.alreadyReverted = resumed?.versions ?? []
+  const plan = await preflight(request, deps, config, migrations, selection, state)
+  progress.notes = plan.notes
+  for (const note of plan.notes) log.notice(note)
+  progress.steps = planReport(plan)
+  if (plan.problems.length > 0) {
+    progress.problems = plan.problems
+    return finish('failed')
+  }
+  const api = stable?.metadata ? deps.metadataApi(config) : undefined
+  const backup =
+    api && !request.dryRun
+      ? await log.group('Back up the current metadata', () => backupMetadata(api, deps.backupDir, deps.now()))
+      : undefined
+  if (stable?.metadata) progress.metadata = metadataReport(stable, backup, false, [])
+  const guard = stable?.required && guardSql(stable.required)
+  if (plan.steps.length === 0 && !guard) {
+    if (!stable?.metadata) {
+      log.info('Nothing to roll back: no applied version is selected')
+      return finish('nothing-to-roll-back')
+    }
+  } else {
+    const failure = await execute(request, deps, transport, plan, stable, guard, progress)
+    if (failure) return finish('failed', failure)
+  }
+  if (request.dryRun) return finish('dry-run')
+  if (!api || !stable?.metadata) return finish('rolled-back')
+  const inconsistent = await log.group(`Apply the metadata of ${stable.sha}`, () =>
+    replaceMetadata(api, stable.metadata!),
+  )
+  progress.metadata = metadataReport(stable, backup, true, inconsistent)
+  if (inconsistent.length > 0) {
+    const list = inconsistent.map(describeInconsistency).join('; ')
+    return finish('failed', {
+      message: `Hasura reports ${inconsistent.length} inconsistent object(s) after applying the metadata of ${stable.sha}: ${list}. The previous metadata is in ${backup?.path}`,
+    })
+  }
+  return finish('rolled-back')
+}
+
+function select(request: RollbackRequest, state: AppliedState, stable: StableRef | undefined): Selection {
+  if (request.selector) return selectVersions(request.selector, state)
+  const refVersions = new Set((stable?.migrations ?? []).map((m) => m.version))
+  return selectByRef(state, refVersions, request.ref)
+}
+
+async function preflight(
+  request: RollbackRequest,
+  deps: RollbackDeps,
+  config: ProjectConfig,
+  migrations: readonly Migration[],
+  selection: Selection,
+  state: AppliedState,
+): Promise<Plan> {
+  const downs = new Map<string, DownFile>()
+  const byVersion = new Map(migrations.map((m) => [m.version, m]))
+  for (const version of selection.versions) {
+    const migration = byVersion.get(version)
+    if (migration) downs.set(version, await readDown(deps.files, migration))
+  }
+  return planRollback({
+    selection,
+    state,
+    migrations,
+    downs,
+    allowDirty: request.allowDirty,
+    migrationsDirectory: config.migrationsDirectory,
+  })
+}
+
+async function execute(
+  request: RollbackRequest,
+  deps: RollbackDeps,
+  transport: Transport,
+  plan: Plan,
+  stable: StableRef | undefined,
+  guard: string | undefined,
+  progress: Progress,
+): Promise<ExecutionFailure | undefined> {
+  const { log } = deps
+  const versions = plan.steps.map((s) => s.version)
+  const journal =
+    stable?.metadata && deps.runKey && versions.length > 0
+      ? writeJournalSql(deps.runKey, versions, stable.sha)
+      : ''
+  const afterDowns = [guard, journal].filter(Boolean).join(';\n') || undefined
+  if (versions.length > 0) log.info(`Plan: revert ${versions.join(', ')} (highest first)`)
+  const execution = await log.group(request.dryRun ? 'Rehearse the rollback' : 'Revert', () =>
+    transport.execute(plan.steps, {
+      dryRun: request.dryRun,
+      lockTimeoutSeconds: request.lockTimeoutSeconds,
+      guardSql: afterDowns,
+      onStep: (step, outcome) =>
+        log.info(`${outcome.status} ${migrationLabel(step)} in ${Math.round(outcome.durationMs ?? 0)} ms`),
+    }),
+  )
+  progress.steps = progress.steps.map((s, i) => ({ ...s, ...execution.steps[i]! }))
+  progress.committed = execution.committed
+  return execution.failure
+}
+
+function metadataReport(
+  stable: StableRef,
+  backup: MetadataBackup | undefined,
+  applied: boolean,
+  inconsistentObjects: readonly unknown[],
+): MetadataReport {
   return {
-    transport: transport?.kind,
-    steps: [],
-    problems: [],
-    notes: [],
-    failure: undefined,
-    committed: false,
+    ref: stable.ref,
+    sha: stable.sha,
+    subject: stable.subject,
+    backupPath: backup?.path,
+    applied,
+    inconsistentObjects,
   }
 }
 

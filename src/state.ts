@@ -37,3 +37,29 @@ export function lockPlannedRowsSql(versions: readonly string[]): string {
   const list = versions.map(assertVersion).join(',')
   return `SELECT version FROM ${STATE_TABLE} WHERE version IN (${list}) ORDER BY version FOR UPDATE`
 }
+
+/**
+ * Our own record, written in the rollback transaction when metadata is to follow: "this run
+ * committed these downs; the metadata of this commit is still to be applied". A re-run of the same
+ * workflow run finds it, reverts nothing more and (re-)applies the metadata — replace_metadata is
+ * idempotent, so the record never needs clearing. The CLI ignores this table.
+ */
+export const JOURNAL_TABLE = 'hdb_catalog.hasura_rollback_journal'
+
+export const READ_JOURNAL_SQL = (runKey: string): string =>
+  `SELECT versions, metadata_sha FROM ${JOURNAL_TABLE} WHERE run_key = ${literal(runKey)}`
+export const JOURNAL_TABLE_EXISTS_SQL = `SELECT to_regclass('${JOURNAL_TABLE}') IS NOT NULL AS exists`
+
+export function writeJournalSql(runKey: string, versions: readonly string[], metadataSha: string): string {
+  const list = literal(versions.map(assertVersion).join(','))
+  return (
+    `CREATE TABLE IF NOT EXISTS ${JOURNAL_TABLE} (run_key text PRIMARY KEY, versions text NOT NULL, ` +
+    `metadata_sha text NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now());\n` +
+    `INSERT INTO ${JOURNAL_TABLE} (run_key, versions, metadata_sha) VALUES (${literal(runKey)}, ${list}, ${literal(metadataSha)}) ` +
+    `ON CONFLICT (run_key) DO UPDATE SET versions = EXCLUDED.versions, metadata_sha = EXCLUDED.metadata_sha, recorded_at = now();`
+  )
+}
+
+function literal(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`
+}

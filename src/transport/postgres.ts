@@ -2,6 +2,7 @@
 // error position maps to the file's line), the state rows, COMMIT — or ROLLBACK and nothing changed.
 import pg from 'pg'
 import { RollbackError, errorMessage } from '../errors.js'
+import { parseGuardFailure } from '../guard.js'
 import type { AppliedState, PlannedStep } from '../plan.js'
 import * as state from '../state.js'
 import type { ExecuteOptions, Execution, ExecutionFailure, StepOutcome, Transport } from './transport.js'
@@ -45,7 +46,7 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
     return rows[0]?.exists === true
   }
 
-  async function readState(): Promise<AppliedState> {
+  async function readState(readOptions: { runKey?: string } = {}): Promise<AppliedState> {
     const stateTableExists = await exists(state.STATE_TABLE_EXISTS_SQL)
     const applied = stateTableExists
       ? (await client.query<{ version: string; dirty: boolean }>(state.READ_APPLIED_SQL)).rows.map((r) => ({
@@ -56,7 +57,19 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
     const migrationMode = (await exists(state.SETTINGS_TABLE_EXISTS_SQL))
       ? (await client.query<{ value: string }>(state.READ_MIGRATION_MODE_SQL)).rows[0]?.value
       : undefined
-    return { stateTableExists, applied, migrationMode }
+    const journalRow =
+      readOptions.runKey && (await exists(state.JOURNAL_TABLE_EXISTS_SQL))
+        ? (
+            await client.query<{ versions: string; metadata_sha: string }>(
+              state.READ_JOURNAL_SQL(readOptions.runKey),
+            )
+          ).rows[0]
+        : undefined
+    const journal = journalRow && {
+      versions: journalRow.versions.split(',').filter(Boolean),
+      metadataSha: journalRow.metadata_sha,
+    }
+    return { stateTableExists, applied, migrationMode, journal }
   }
 
   async function lock(timeoutSeconds: number): Promise<void> {
@@ -134,6 +147,13 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
       outcome.durationMs = now() - started
       options.onStep?.(step, outcome)
     }
+    if (options.guardSql) {
+      try {
+        await client.query(options.guardSql)
+      } catch (error) {
+        return guardFailure(error as PgError)
+      }
+    }
     return undefined
   }
 
@@ -155,6 +175,15 @@ export function concurrentlyReverted(gone: readonly string[]): ExecutionFailure 
   return {
     version: gone[0],
     message: `Version ${gone.join(', ')} is no longer applied: another rollback reverted it after this run read the state. Nothing was changed`,
+  }
+}
+
+function guardFailure(error: PgError): ExecutionFailure {
+  const missing = parseGuardFailure(error.message)
+  return {
+    message: missing
+      ? `The stable metadata needs objects the rollback leaves missing: ${missing}. The transaction was rolled back: nothing was changed and no metadata was sent`
+      : `The metadata guard failed: ${error.message}. The transaction was rolled back: nothing was changed`,
   }
 }
 

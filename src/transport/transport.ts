@@ -34,11 +34,17 @@ export interface ExecuteOptions {
   readonly lockTimeoutSeconds: number
   /** Called after each down ran, for progress lines. */
   readonly onStep?: (step: PlannedStep, outcome: StepOutcome) => void
+  /**
+   * SQL run in the same transaction after the downs: the metadata guard (raises an exception whose
+   * message starts with GUARD_MARKER) and the journal record. A failure here rolls everything back.
+   */
+  readonly guardSql?: string
 }
 
 export interface Transport {
   readonly kind: 'postgres' | 'hasura'
-  readState(): Promise<AppliedState>
+  /** `runKey` also reads this run's journal record, when there is one. */
+  readState(options?: { readonly runKey?: string }): Promise<AppliedState>
   execute(steps: readonly PlannedStep[], options: ExecuteOptions): Promise<Execution>
   close(): Promise<void>
 }

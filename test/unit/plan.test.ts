@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Selector } from '../../src/inputs.js'
 import type { AppliedState } from '../../src/plan.js'
-import { planRollback, selectVersions } from '../../src/plan.js'
+import { planRollback, selectByRef, selectVersions } from '../../src/plan.js'
 import type { DownFile, Migration } from '../../src/project/migrations.js'
 
 const state = (versions: string[], extra: Partial<AppliedState> = {}): AppliedState => ({
@@ -158,5 +158,25 @@ describe('planRollback pre-flight', () => {
   ])('migration_mode %s refused: %s', (mode, refused) => {
     const p = plan({ applied: state(['1', '2', '3'], { migrationMode: mode }) })
     expect(p.problems.some((x) => /migration_mode is/.test(x.message))).toBe(refused)
+  })
+})
+
+describe('selectByRef', () => {
+  it('selects the applied versions the ref lacks, highest first, and reports the ones it has but the database lacks', () => {
+    const s = selectByRef(state(['1', '2', '10', '5']), new Set(['1', '2', '3']), 'v1.0')
+    expect(s.versions).toEqual(['10', '5'])
+    expect(s.notes).toEqual([
+      "Ref 'v1.0' has 1 migration(s) not applied on the database (left as they are): 3",
+    ])
+  })
+
+  it('handles an older version added after a newer one (out of order)', () => {
+    // The bad release added 4 after 5 was already applied; the ref knows 1..3 and 5.
+    const s = selectByRef(state(['1', '2', '3', '4', '5']), new Set(['1', '2', '3', '5']), 'stable')
+    expect(s.versions).toEqual(['4'])
+  })
+
+  it('selects nothing when the ref has every applied version', () => {
+    expect(selectByRef(state(['1', '2']), new Set(['1', '2']), 'main').versions).toEqual([])
   })
 })

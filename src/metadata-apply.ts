@@ -1,0 +1,54 @@
+// Metadata through Hasura's admin API: export the server's current metadata as a backup (before
+// anything changes), replace it with the stable commit's, then ask the server for inconsistencies —
+// the CLI's `metadata apply` does not check; we do.
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { RollbackError } from './errors.js'
+import type { MetadataV2 } from './project/metadata.js'
+import { metadataForServer } from './project/metadata.js'
+
+export type ServerGeneration = 'v1' | 'v2'
+
+/** The part of the admin API client metadata work needs. */
+export interface MetadataApi {
+  serverVersion(): Promise<{ version: string; generation: ServerGeneration }>
+  metadata<T = unknown>(body: { type: string; args: unknown; version?: number }): Promise<T>
+}
+
+export interface MetadataBackup {
+  readonly path: string
+  readonly metadata: unknown
+}
+
+/** Exports the server's metadata into a JSON file under `dir`; the file name carries the time. */
+export async function backupMetadata(api: MetadataApi, dir: string, now: Date): Promise<MetadataBackup> {
+  const metadata = await api.metadata({ type: 'export_metadata', args: {} })
+  await mkdir(dir, { recursive: true })
+  const path = join(dir, `hasura-metadata-backup-${now.toISOString().replace(/[:.]/g, '-')}.json`)
+  await writeFile(path, JSON.stringify(metadata, null, 2) + '\n')
+  return { path, metadata }
+}
+
+interface InconsistentMetadata {
+  is_consistent: boolean
+  inconsistent_objects: unknown[]
+}
+
+/** Replaces the server's metadata and returns the inconsistent objects the server then reports. */
+export async function replaceMetadata(api: MetadataApi, metadata: MetadataV2): Promise<unknown[]> {
+  const { generation } = await api.serverVersion()
+  await api.metadata({ type: 'replace_metadata', args: metadataForServer(metadata, generation) })
+  const check = await api.metadata<InconsistentMetadata>({ type: 'get_inconsistent_metadata', args: {} })
+  if (!check || !Array.isArray(check.inconsistent_objects)) {
+    throw new RollbackError('Hasura answered get_inconsistent_metadata without an inconsistent_objects list')
+  }
+  return check.inconsistent_objects
+}
+
+/** One line per inconsistent object, as the server words it. */
+export function describeInconsistency(object: unknown): string {
+  const o = (object ?? {}) as { type?: unknown; name?: unknown; reason?: unknown; definition?: unknown }
+  const what =
+    typeof o.name === 'string' ? o.name : `${String(o.type ?? 'object')} ${JSON.stringify(o.definition)}`
+  return `${what}: ${String(o.reason ?? 'inconsistent')}`
+}

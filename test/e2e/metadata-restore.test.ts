@@ -1,0 +1,187 @@
+// Schema and metadata rolled back together: the bundled action, a shallow clone with two releases,
+// a real PostgreSQL and the Hasura stand-in (v1.x and v2.x).
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { runAction } from '../support/action-runner.js'
+import { removeRepos } from '../support/git-fixture.js'
+import type { HasuraStandIn, ServerGeneration } from '../support/hasura-stand-in.js'
+import { startHasuraStandIn } from '../support/hasura-stand-in.js'
+import { appliedVersions, applyUps, threeMigrations } from '../support/hasura-project.js'
+import type { TestDatabase } from '../support/postgres.js'
+import { createTestDatabase, schemaSnapshot } from '../support/postgres.js'
+import { PROJECT_DIR, badMetadata, badTables, stableTables, twoReleases } from '../support/two-releases.js'
+
+const [m1, m2, m3] = threeMigrations.map((m) => m.version) as [string, string, string]
+const SECRET = 'canary-admin-secret-7f3a'
+
+const cleanups: (() => Promise<unknown>)[] = []
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((c) => c()))
+})
+afterAll(removeRepos)
+
+type TransportKind = 'postgres' | 'hasura'
+
+async function setUp(generation: ServerGeneration) {
+  const releases = await twoReleases()
+  const db: TestDatabase = await createTestDatabase()
+  await applyUps(db, releases.allMigrations)
+  const hasura: HasuraStandIn = await startHasuraStandIn({
+    databaseUrl: db.url,
+    generation,
+    adminSecret: SECRET,
+  })
+  hasura.setMetadata(badMetadata)
+  cleanups.push(
+    () => hasura.close(),
+    () => db.drop(),
+  )
+  const run = (transport: TransportKind, inputs: Record<string, string>, env: Record<string, string> = {}) =>
+    runAction({
+      workspace: releases.workspace.dir,
+      inputs: {
+        'project-dir': PROJECT_DIR,
+        endpoint: hasura.url,
+        'admin-secret': SECRET,
+        ...(transport === 'postgres' ? { 'database-url': db.url } : {}),
+        ...inputs,
+      },
+      env,
+    })
+  const metadataCalls = () =>
+    hasura.requests
+      .map((r) => (r.body as { type?: string } | undefined)?.type)
+      .filter((t) => t && t !== 'run_sql' && t !== 'bulk')
+  return { ...releases, db, hasura, run, metadataCalls }
+}
+
+const tablesOf = (metadata: unknown) => (metadata as { tables?: unknown[] }).tables
+
+describe.each<[ServerGeneration, TransportKind]>([
+  ['v2', 'postgres'],
+  ['v1', 'postgres'],
+  ['v2', 'hasura'],
+  ['v1', 'hasura'],
+])('Hasura %s, transport %s', (generation, transport) => {
+  it('reverts the bad release and re-applies the stable metadata from a tag', async () => {
+    const s = await setUp(generation)
+    const statusBefore = await s.workspace.git('status', '--porcelain', '--untracked-files=all')
+    const result = await s.run(transport, { count: '2', ref: 'v1' })
+    expect(result.stderr).toBe('')
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({
+      status: 'rolled-back',
+      'rolled-back-versions': JSON.stringify([m3, m2]),
+      'metadata-ref': s.stableSha,
+      'inconsistent-objects': '[]',
+    })
+    expect(await appliedVersions(s.db)).toEqual([m1])
+    expect(await schemaSnapshot(s.db)).toEqual({ author: ['id', 'name'] })
+    expect(tablesOf(s.hasura.metadata())).toEqual(stableTables)
+    expect(s.metadataCalls()).toEqual(['export_metadata', 'replace_metadata', 'get_inconsistent_metadata'])
+    // The backup holds the metadata as it was before the run.
+    const backup = result.outputs['metadata-backup']!
+    expect(existsSync(backup)).toBe(true)
+    expect(JSON.stringify(JSON.parse(readFileSync(backup, 'utf8')))).toContain('"article"')
+    // The workspace is untouched: same HEAD, nothing staged or changed.
+    expect(await s.workspace.git('rev-parse', 'HEAD')).toBe(s.badSha)
+    expect(await s.workspace.git('status', '--porcelain', '--untracked-files=all')).toBe(statusBefore)
+    expect(result.summary).toContain(s.stableSha)
+    if (transport === 'hasura') expect(s.hasura.requests.length).toBeLessThanOrEqual(6)
+  })
+
+  it('refuses, changing nothing, when the stable metadata tracks a table the downs drop (guard)', async () => {
+    const s = await setUp(generation)
+    // HEAD's metadata tracks article and author.email, which `count: 2` drops.
+    const result = await s.run(transport, { count: '2', ref: s.badSha })
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs.status).toBe('failed')
+    expect(result.annotations.map((a) => a.message).join('\n')).toMatch(
+      /needs objects the rollback leaves missing: .*table public.article.*column public.author.email|column public.author.email.*table public.article/,
+    )
+    expect(await appliedVersions(s.db)).toEqual([m1, m2, m3])
+    expect(tablesOf(s.hasura.metadata())).toEqual(badTables)
+    expect(s.metadataCalls()).not.toContain('replace_metadata')
+  })
+})
+
+describe('ref handling (Hasura v2, database-url)', () => {
+  it('with only a ref, reverts what the ref lacks and applies its metadata (branch not in the shallow clone)', async () => {
+    const s = await setUp('v2')
+    const result = await s.run('postgres', { ref: 'stable' })
+    expect(result.exitCode).toBe(0)
+    expect(JSON.parse(result.outputs['rolled-back-versions']!)).toEqual([m3, m2])
+    expect(result.outputs['metadata-ref']).toBe(s.stableSha)
+    expect(await appliedVersions(s.db)).toEqual([m1])
+    expect(tablesOf(s.hasura.metadata())).toEqual(stableTables)
+  })
+
+  it('re-applies metadata alone when the ref lacks no applied migration', async () => {
+    const s = await setUp('v2')
+    await s.run('postgres', { count: '2', 'apply-metadata': 'false' })
+    expect(tablesOf(s.hasura.metadata())).toEqual(badTables)
+    const result = await s.run('postgres', { ref: s.stableSha.slice(0, 40) })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({ status: 'rolled-back', 'rolled-back-count': '0' })
+    expect(tablesOf(s.hasura.metadata())).toEqual(stableTables)
+  })
+
+  it('fails before any change on an unknown ref, naming it', async () => {
+    const s = await setUp('v2')
+    const result = await s.run('postgres', { count: '1', ref: 'no-such-tag' })
+    expect(result.exitCode).toBe(1)
+    expect(result.annotations[0]?.message).toMatch(/ref 'no-such-tag'|no-such-tag/)
+    expect(await appliedVersions(s.db)).toEqual([m1, m2, m3])
+    expect(s.metadataCalls()).toEqual([])
+  })
+
+  it('after a replace failure post-commit, says so; a re-run reverts nothing more and applies the metadata', async () => {
+    const s = await setUp('v2')
+    const env = {
+      GITHUB_RUN_ID: '4242',
+      GITHUB_REPOSITORY: 'acme/app',
+      GITHUB_JOB: 'deploy',
+      GITHUB_ACTION: 'rollback',
+    }
+    s.hasura.injectFault('status-500', { match: (r) => r.body.type === 'replace_metadata' })
+    const first = await s.run('postgres', { count: '2', ref: 'v1' }, env)
+    expect(first.exitCode).toBe(1)
+    expect(first.outputs.status).toBe('failed')
+    const message = first.annotations.map((a) => a.message).join('\n')
+    expect(message).toMatch(/schema rollback was committed \(reverted 1700000000003, 1700000000002\)/)
+    expect(message).toMatch(/Re-run this job to finish/)
+    expect(first.summary).toContain('re-run this job')
+    expect(await appliedVersions(s.db)).toEqual([m1])
+    expect(tablesOf(s.hasura.metadata())).toEqual(badTables)
+
+    const second = await s.run('postgres', { count: '2', ref: 'v1' }, { ...env, GITHUB_RUN_ATTEMPT: '2' })
+    expect(second.exitCode).toBe(0)
+    expect(second.outputs).toMatchObject({
+      status: 'rolled-back',
+      'rolled-back-versions': JSON.stringify([m3, m2]),
+    })
+    expect(await appliedVersions(s.db)).toEqual([m1])
+    expect(await schemaSnapshot(s.db)).toEqual({ author: ['id', 'name'] })
+    expect(tablesOf(s.hasura.metadata())).toEqual(stableTables)
+  })
+
+  it('stops before any change when Hasura cannot export the current metadata', async () => {
+    const s = await setUp('v2')
+    s.hasura.injectFault('status-500', { match: (r) => r.body.type === 'export_metadata' })
+    const result = await s.run('postgres', { count: '2', ref: 'v1' })
+    expect(result.exitCode).toBe(1)
+    expect(await appliedVersions(s.db)).toEqual([m1, m2, m3])
+    expect(tablesOf(s.hasura.metadata())).toEqual(badTables)
+    expect(result.summary).toMatch(/exactly as they were/)
+  })
+
+  it('never prints the admin secret', async () => {
+    const s = await setUp('v2')
+    const result = await s.run('postgres', { count: '2', ref: 'v1' })
+    const printed = result.stdout.replace(`::add-mask::${SECRET}`, '') + result.stderr + result.summary
+    expect(printed).not.toContain(SECRET)
+    expect(JSON.stringify(result.outputs)).not.toContain(SECRET)
+    expect(join(result.outputs['metadata-backup']!)).not.toContain(SECRET)
+  })
+})

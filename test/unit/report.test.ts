@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest'
+import { buildReport, escapeText } from '../../src/report.js'
+import type { RollbackResult, StepReport } from '../../src/rollback.js'
+
+const step = (version: string, status: StepReport['status'], name = 'create_t'): StepReport => ({
+  version,
+  name,
+  status,
+  durationMs: status === 'not-executed' ? undefined : 12.4,
+  downFile: `migrations/${version}_${name}/down.sql`,
+  sql: 'DROP TABLE t;',
+})
+
+const result = (overrides: Partial<RollbackResult>): RollbackResult => ({
+  status: 'rolled-back',
+  transport: 'postgres',
+  steps: [],
+  alreadyReverted: [],
+  problems: [],
+  notes: [],
+  failure: undefined,
+  committed: false,
+  metadata: undefined,
+  ...overrides,
+})
+
+describe('buildReport', () => {
+  it('reports reverted versions in order, with a table of steps', () => {
+    const r = buildReport(
+      result({ committed: true, steps: [step('3', 'reverted'), step('2', 'reverted')] }),
+      { projectDir: 'hasura' },
+    )
+    expect(r.outputs).toMatchObject({
+      status: 'rolled-back',
+      'rolled-back-versions': '["3","2"]',
+      'rolled-back-count': '2',
+    })
+    expect(r.failureMessage).toBeUndefined()
+    expect(r.summary).toContain(
+      '| 3 | create\\_t | `hasura/migrations/3\\_create\\_t/down.sql` | reverted | 12 ms |',
+    )
+  })
+
+  it('reports nothing reverted when the transaction was rolled back, and says the state', () => {
+    const r = buildReport(
+      result({
+        status: 'failed',
+        steps: [step('3', 'undone'), step('2', 'failed')],
+        failure: {
+          message: 'Down migration 2_create_t failed at x:3: boom',
+          version: '2',
+          file: 'x',
+          line: 3,
+        },
+      }),
+      { projectDir: '.' },
+    )
+    expect(r.outputs['rolled-back-versions']).toBe('[]')
+    expect(r.failureMessage).toBe('Down migration 2_create_t failed at x:3: boom')
+    expect(r.annotations).toContainEqual({ level: 'error', message: r.failureMessage, file: 'x', line: 3 })
+    expect(r.summary).toContain('exactly as they were before this run')
+    expect(r.summary).toContain('| undone (rolled back) |')
+  })
+
+  it('lists the planned versions in a dry run', () => {
+    const r = buildReport(result({ status: 'dry-run', steps: [step('3', 'rehearsed')] }), { projectDir: '.' })
+    expect(r.outputs).toMatchObject({
+      status: 'dry-run',
+      'rolled-back-versions': '["3"]',
+      'rolled-back-count': '1',
+    })
+    expect(r.summary).toContain('Dry run passed')
+  })
+
+  it('joins several pre-flight problems into one failure line and annotates each on its file', () => {
+    const r = buildReport(
+      result({
+        status: 'failed',
+        problems: [
+          { message: 'Migration 3 has no down.sql', file: 'migrations/3_a/up.sql', version: '3' },
+          { message: 'Migration 2 is marked dirty', version: '2' },
+        ],
+      }),
+      { projectDir: 'db' },
+    )
+    expect(r.failureMessage).toMatch(
+      /^Pre-flight found 2 problems; nothing was changed: Migration 3 .*; Migration 2/,
+    )
+    expect(r.failureMessage).not.toContain('\n')
+    expect(r.annotations[0]).toMatchObject({ file: 'db/migrations/3_a/up.sql' })
+  })
+
+  it('escapes what comes from files and servers', () => {
+    expect(escapeText('<script>|`x`\n*y*')).toBe('&lt;script&gt;&#124;\\`x\\` \\*y\\*')
+    const r = buildReport(result({ committed: true, steps: [step('1', 'reverted', '<img src=x>|pipe')] }), {
+      projectDir: '.',
+    })
+    expect(r.summary).not.toContain('<img')
+    expect(r.summary).toContain('&lt;img src=x&gt;&#124;pipe')
+  })
+})
