@@ -19,7 +19,9 @@ export function workspaceFiles(projectDir: string): ProjectFiles {
     async listFiles(dir) {
       const root = join(projectDir, dir)
       const found: string[] = []
-      async function walk(abs: string): Promise<void> {
+      // Sibling folders are read concurrently: awaiting one folder at a time made 10,000 migration
+      // folders take ~0.9 s. Not readdir's `recursive` option: Node 24 follows directory symlinks with it.
+      async function walk(abs: string, rel: string): Promise<void> {
         let entries
         try {
           entries = await readdir(abs, { withFileTypes: true })
@@ -27,13 +29,15 @@ export function workspaceFiles(projectDir: string): ProjectFiles {
           if (isNotFound(error)) return
           throw error
         }
+        const subfolders: Promise<void>[] = []
         for (const entry of entries) {
-          const child = join(abs, entry.name)
-          if (entry.isDirectory()) await walk(child)
-          else if (entry.isFile()) found.push(relative(projectDir, child).split(sep).join('/'))
+          const path = rel === '' ? entry.name : `${rel}/${entry.name}`
+          if (entry.isDirectory()) subfolders.push(walk(join(abs, entry.name), path))
+          else if (entry.isFile()) found.push(path)
         }
+        await Promise.all(subfolders)
       }
-      await walk(root)
+      await walk(root, relative(projectDir, root).split(sep).join('/'))
       return found.sort()
     },
     async readText(path) {
