@@ -1,0 +1,169 @@
+// A stand-in for the two GitHub REST endpoints `ref: last-successful-run` reads (get a workflow run,
+// list a workflow's runs), on node:http at 127.0.0.1. It filters, orders and pages like GitHub
+// (newest first, per_page 30 by default, at most 100) and answers errors with GitHub's JSON shape.
+import { createServer, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface StandInRun {
+  id: number
+  workflowId: number
+  headSha: string
+  headBranch: string
+  /** 'completed' by default. */
+  status?: 'completed' | 'in_progress' | 'queued'
+  /** Set when completed; 'success' by default. */
+  conclusion?: 'success' | 'failure' | 'cancelled' | null
+  /** owner/name of the head repository; the served repository by default (a fork's otherwise). */
+  headRepository?: string
+}
+
+export interface StandInWorkflow {
+  id: number
+  path: string
+}
+
+export interface RecordedGitHubRequest {
+  method: string
+  /** Path without the query. */
+  path: string
+  query: Record<string, string>
+  authorization: string | undefined
+  status: number
+}
+
+export interface GitHubApiStandInOptions {
+  /** owner/name. */
+  repository: string
+  /** The only token accepted (sent as `Bearer <token>` or `token <token>`); others get 401. */
+  token: string
+  workflows: StandInWorkflow[]
+  /** In creation order: the last one is the newest. */
+  runs: StandInRun[]
+  /** false: the token lacks `actions: read`, every request gets GitHub's 403. */
+  actionsRead?: boolean
+  /** Answer every request with this status and message instead. */
+  failWith?: { status: number; message: string; headers?: Record<string, string> }
+}
+
+export interface GitHubApiStandIn {
+  /** Base URL, as GITHUB_API_URL would hold it. */
+  url: string
+  requests: RecordedGitHubRequest[]
+  close(): Promise<void>
+}
+
+const docs = 'https://docs.github.com/rest'
+
+export async function startGitHubApiStandIn(options: GitHubApiStandInOptions): Promise<GitHubApiStandIn> {
+  const requests: RecordedGitHubRequest[] = []
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const record: RecordedGitHubRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      authorization: req.headers.authorization,
+      status: 0,
+    }
+    requests.push(record)
+    const [status, body, headers] = answer(options, record, url.searchParams)
+    record.status = status
+    send(res, status, body, headers)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  }
+}
+
+type Answer = [status: number, body: unknown, headers?: Record<string, string>]
+
+function answer(
+  options: GitHubApiStandInOptions,
+  request: RecordedGitHubRequest,
+  query: URLSearchParams,
+): Answer {
+  const authorization = request.authorization ?? ''
+  if (authorization !== `Bearer ${options.token}` && authorization !== `token ${options.token}`) {
+    return [401, { message: 'Bad credentials', documentation_url: docs, status: '401' }]
+  }
+  if (options.failWith) {
+    const { status, message, headers } = options.failWith
+    return [status, { message, documentation_url: docs, status: String(status) }, headers]
+  }
+  if (options.actionsRead === false) {
+    return [
+      403,
+      { message: 'Resource not accessible by integration', documentation_url: docs, status: '403' },
+    ]
+  }
+  const repoPrefix = `/repos/${options.repository}/actions`
+  const notFound: Answer = [404, { message: 'Not Found', documentation_url: docs, status: '404' }]
+  if (request.method !== 'GET' || !request.path.startsWith(repoPrefix)) return notFound
+  const rest = request.path.slice(repoPrefix.length)
+
+  const single = /^\/runs\/(\d+)$/.exec(rest)
+  if (single) {
+    const run = options.runs.find((r) => r.id === Number(single[1]))
+    return run ? [200, runJson(options, run)] : notFound
+  }
+  const listing = /^\/workflows\/([^/]+)\/runs$/.exec(rest)
+  if (listing) {
+    const key = decodeURIComponent(listing[1] ?? '')
+    // workflow_id: the numeric id or the workflow's file name.
+    const workflow = options.workflows.find((w) => String(w.id) === key || w.path.endsWith(`/${key}`))
+    if (!workflow) return notFound
+    return [200, listRuns(options, workflow.id, query)]
+  }
+  return notFound
+}
+
+function listRuns(options: GitHubApiStandInOptions, workflowId: number, query: URLSearchParams) {
+  const branch = query.get('branch')
+  const status = query.get('status')
+  const perPage = Math.min(Number(query.get('per_page') ?? 30), 100)
+  const page = Number(query.get('page') ?? 1)
+  const matching = options.runs
+    .filter((run) => run.workflowId === workflowId)
+    .filter((run) => branch === null || run.headBranch === branch)
+    .filter((run) => status === null || statusOf(run) === status || conclusionOf(run) === status)
+    .reverse()
+  return {
+    total_count: matching.length,
+    workflow_runs: matching.slice((page - 1) * perPage, page * perPage).map((run) => runJson(options, run)),
+  }
+}
+
+function statusOf(run: StandInRun): string {
+  return run.status ?? 'completed'
+}
+
+function conclusionOf(run: StandInRun): string | null {
+  return statusOf(run) === 'completed' ? (run.conclusion === undefined ? 'success' : run.conclusion) : null
+}
+
+function runJson(options: GitHubApiStandInOptions, run: StandInRun) {
+  const workflow = options.workflows.find((w) => w.id === run.workflowId)
+  const headRepository = run.headRepository ?? options.repository
+  return {
+    id: run.id,
+    workflow_id: run.workflowId,
+    path: workflow?.path,
+    head_sha: run.headSha,
+    head_branch: run.headBranch,
+    status: statusOf(run),
+    conclusion: conclusionOf(run),
+    html_url: `https://github.com/${options.repository}/actions/runs/${run.id}`,
+    head_repository: { full_name: headRepository },
+    pull_requests: [],
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
+  res.end(JSON.stringify(body))
+}
