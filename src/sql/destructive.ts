@@ -1,0 +1,180 @@
+// Statements of a down migration that lose data, for notices before a rollback runs them. Only what a
+// statement says at its top level is read: a DROP inside a DO block or a function body is not seen.
+// DROP MATERIALIZED VIEW is left out on purpose: its rows are derived from its query, and re-running
+// the up migration that creates it brings them back; DROP VIEW, DROP INDEX, DROP CONSTRAINT lose no rows.
+import type { Token } from './lexer.js'
+import { scanStatements } from './scan.js'
+
+export interface DestructiveStatement {
+  kind: 'drop-table' | 'drop-schema' | 'drop-column' | 'truncate' | 'delete-all'
+  /** Object as PostgreSQL names it: unquoted parts folded to lower case, quotes only where needed,
+   * e.g. `public.author`, `public."Player".name`. A column is `<table>.<column>`. */
+  target: string
+  /** Line of the statement's first character that is not blank and not in a comment. */
+  line: number
+}
+
+/** The statements of `sql` that drop tables, schemas or columns, truncate, or delete without WHERE. */
+export function destructiveStatements(sql: string): DestructiveStatement[] {
+  const { tokens, statements } = scanStatements(sql)
+  const found: DestructiveStatement[] = []
+  for (const { first, last } of statements) {
+    const words = tokens
+      .slice(first, last + 1)
+      .filter((token) => token.kind !== 'line-comment' && token.kind !== 'block-comment')
+    const line = words[0]?.line ?? 1
+    const reader = new Reader(sql, words)
+    for (const { kind, target } of readDestructive(reader)) found.push({ kind, target, line })
+  }
+  return found
+}
+
+type Finding = Omit<DestructiveStatement, 'line'>
+
+function readDestructive(reader: Reader): Finding[] {
+  const first = reader.keyword(0)
+  const second = reader.keyword(1)
+  if (first === 'drop' && (second === 'table' || second === 'schema')) {
+    reader.position = 2
+    reader.skip('if', 'exists')
+    const kind = second === 'table' ? 'drop-table' : 'drop-schema'
+    return reader.nameList().map((target) => ({ kind, target }))
+  }
+  if (first === 'truncate') {
+    reader.position = 1
+    reader.skip('table')
+    return reader.nameList().map((target) => ({ kind: 'truncate', target }))
+  }
+  if (first === 'alter' && second === 'table') return droppedColumns(reader)
+  if (first === 'delete') return deleteWithoutWhere(reader, 0)
+  if (first === 'with') {
+    // DELETE as the main statement or inside a data-modifying CTE.
+    const findings: Finding[] = []
+    reader.tokens.forEach((_, index) => {
+      if (reader.keyword(index) === 'delete') findings.push(...deleteWithoutWhere(reader, index))
+    })
+    return findings
+  }
+  return []
+}
+
+// ALTER TABLE [IF EXISTS] [ONLY] name [*] action [, action]…; an action `DROP [COLUMN] [IF EXISTS] c`
+// drops a column, `DROP CONSTRAINT` does not, nor `ALTER COLUMN c DROP DEFAULT|NOT NULL|…`.
+function droppedColumns(reader: Reader): Finding[] {
+  reader.position = 2
+  reader.skip('if', 'exists')
+  reader.skip('only')
+  const table = reader.name()
+  if (table === undefined) return []
+  const findings: Finding[] = []
+  let actionStart = true
+  let depth = 0
+  for (; reader.position < reader.tokens.length; reader.position++) {
+    const kind = reader.tokens[reader.position]?.kind
+    if (depth === 0 && actionStart && reader.keyword(reader.position) === 'drop') {
+      reader.position++
+      if (reader.keyword(reader.position) === 'constraint') {
+        actionStart = false
+        continue
+      }
+      reader.skip('column')
+      reader.skip('if', 'exists')
+      const column = reader.name(false)
+      if (column !== undefined) findings.push({ kind: 'drop-column', target: `${table}.${column}` })
+      reader.position--
+    }
+    actionStart = depth === 0 && kind === ','
+    if (kind === '(') depth++
+    else if (kind === ')') depth--
+  }
+  return findings
+}
+
+// DELETE FROM [ONLY] name [*] …: deletes every row unless a WHERE follows at the same nesting level.
+function deleteWithoutWhere(reader: Reader, at: number): Finding[] {
+  if (reader.keyword(at + 1) !== 'from') return []
+  reader.position = at + 2
+  reader.skip('only')
+  const target = reader.name()
+  if (target === undefined) return []
+  let depth = 0
+  for (let index = reader.position; index < reader.tokens.length && depth >= 0; index++) {
+    const kind = reader.tokens[index]?.kind
+    if (kind === '(') depth++
+    else if (kind === ')') depth--
+    else if (depth === 0 && reader.keyword(index) === 'where') return []
+  }
+  return [{ kind: 'delete-all', target }]
+}
+
+class Reader {
+  position = 0
+  constructor(
+    readonly sql: string,
+    readonly tokens: readonly Token[],
+  ) {}
+
+  /** The lower-cased word at `index`, or undefined when that token is not an unquoted word. */
+  keyword(index: number): string | undefined {
+    const token = this.tokens[index]
+    return token?.kind === 'word' ? this.text(token).toLowerCase() : undefined
+  }
+
+  /** Steps over the given key words when they all come next. */
+  skip(...keywords: string[]): void {
+    if (keywords.every((keyword, offset) => this.keyword(this.position + offset) === keyword)) {
+      this.position += keywords.length
+    }
+  }
+
+  /** A (qualified) name and an optional `*`; undefined when none is next. */
+  name(qualified = true): string | undefined {
+    const parts: string[] = []
+    for (;;) {
+      const part = this.identifier(this.tokens[this.position])
+      if (part === undefined) break
+      parts.push(part)
+      this.position++
+      if (!qualified || this.tokens[this.position]?.kind !== '.') break
+      this.position++
+    }
+    if (this.tokens[this.position] !== undefined && this.text(this.tokens[this.position] as Token) === '*') {
+      this.position++
+    }
+    return parts.length === 0 ? undefined : parts.join('.')
+  }
+
+  /** name [, [ONLY] name]… */
+  nameList(): string[] {
+    const names: string[] = []
+    for (;;) {
+      this.skip('only')
+      const name = this.name()
+      if (name === undefined) return names
+      names.push(name)
+      if (this.tokens[this.position]?.kind !== ',') return names
+      this.position++
+    }
+  }
+
+  private identifier(token: Token | undefined): string | undefined {
+    if (token?.kind === 'word') return displayIdentifier(asciiLowerCase(this.text(token)))
+    if (token?.kind === 'quoted-identifier' && this.sql[token.start] === '"' && !token.unterminated) {
+      return displayIdentifier(this.text(token).slice(1, -1).replaceAll('""', '"'))
+    }
+    return undefined
+  }
+
+  private text(token: Token): string {
+    return this.sql.slice(token.start, token.end)
+  }
+}
+
+// PostgreSQL folds unquoted identifiers to lower case in ASCII only (UTF-8 server encoding).
+function asciiLowerCase(text: string): string {
+  return text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase())
+}
+
+function displayIdentifier(name: string): string {
+  return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replaceAll('"', '""')}"`
+}
