@@ -70,12 +70,21 @@ function isTagChar(code: number): boolean {
   return isIdentifierStart(code) || isDigit(code)
 }
 
-const SINGLE_CHAR_TOKENS: Readonly<Record<string, TokenKind>> = {
-  ';': ';',
-  '(': '(',
-  ')': ')',
-  ',': ',',
-  '.': '.',
+function singleCharKind(code: number): TokenKind {
+  switch (code) {
+    case 0x3b:
+      return ';'
+    case 0x28:
+      return '('
+    case 0x29:
+      return ')'
+    case 0x2c:
+      return ','
+    case 0x2e:
+      return '.'
+    default:
+      return 'other'
+  }
 }
 
 /** Every token of `sql` (comments included, whitespace left out), in order; never throws. */
@@ -122,7 +131,7 @@ export function tokenize(sql: string): Token[] {
       push('other', i, end)
       i = end
     } else {
-      push(SINGLE_CHAR_TOKENS[sql[i] ?? ''] ?? 'other', i, i + 1)
+      push(singleCharKind(code), i, i + 1)
       i++
     }
   }

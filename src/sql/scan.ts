@@ -50,7 +50,9 @@ export function scanStatements(sql: string): Scan {
     if (token.kind === '(') parenDepth++
     else if (token.kind === ')') parenDepth = Math.max(0, parenDepth - 1)
     else if (token.kind === 'word') {
-      const word = sql.slice(token.start, token.end).toLowerCase()
+      // Only words of 2 to 9 letters can be one psql looks for; skip slicing the others.
+      const length = token.end - token.start
+      const word = length >= 2 && length <= 9 ? sql.slice(token.start, token.end).toLowerCase() : ''
       if (words === 0) leading.fill('')
       if (words < leading.length && ROUTINE_WORDS.has(word)) leading[words] = word[0] ?? ''
       words++
