@@ -2,26 +2,21 @@
 // error position maps to the file's line), the state rows, COMMIT — or ROLLBACK and nothing changed.
 import pg from 'pg'
 import { RollbackError, errorMessage } from '../errors.js'
-import { parseGuardFailure } from '../guard.js'
 import type { AppliedState, PlannedStep } from '../plan.js'
 import * as state from '../state.js'
+import type { SqlErrorFields } from './failures.js'
 import type { ExecuteOptions, Execution, ExecutionFailure, StepOutcome, Transport } from './transport.js'
-import { lineAt, markUndone, migrationLabel, notExecuted } from './transport.js'
+import { markUndone, notExecuted } from './transport.js'
+import { LOCK_KEY, concurrentlyReverted, guardFailure, lockHeld, sqlFailure } from './failures.js'
 
-/** Session advisory lock key shared by every hasura-rollback run on a database ('hrbk' + 1). */
-export const LOCK_KEY = '7526186138990542849'
+export { LOCK_KEY } from './failures.js'
 
 export interface PostgresTransportOptions {
   readonly databaseUrl: string
   readonly now?: () => number
 }
 
-interface PgError {
-  message: string
-  code?: string
-  position?: string
-  detail?: string
-  hint?: string
+interface PgError extends SqlErrorFields {
   where?: string
 }
 
@@ -162,45 +157,5 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
     readState,
     execute,
     close: () => client.end().catch(() => {}),
-  }
-}
-
-function lockHeld(timeoutSeconds: number): RollbackError {
-  return new RollbackError(
-    `Another hasura-rollback run holds the database lock; gave up after ${timeoutSeconds} s (input 'lock-timeout'). Nothing was changed`,
-  )
-}
-
-export function concurrentlyReverted(gone: readonly string[]): ExecutionFailure {
-  return {
-    version: gone[0],
-    message: `Version ${gone.join(', ')} is no longer applied: another rollback reverted it after this run read the state. Nothing was changed`,
-  }
-}
-
-function guardFailure(error: PgError): ExecutionFailure {
-  const missing = parseGuardFailure(error.message)
-  return {
-    message: missing
-      ? `The stable metadata needs objects the rollback leaves missing: ${missing}. The transaction was rolled back: nothing was changed and no metadata was sent`
-      : `The metadata guard failed: ${error.message}. The transaction was rolled back: nothing was changed`,
-  }
-}
-
-function sqlFailure(step: PlannedStep, error: PgError): ExecutionFailure {
-  const line = error.position ? lineAt(step.down.sql, Number(error.position)) : undefined
-  const where = line ? `${step.down.path}:${line}` : step.down.path
-  const code = error.code ? ` (SQLSTATE ${error.code})` : ''
-  const extra = [error.detail && `DETAIL: ${error.detail}`, error.hint && `HINT: ${error.hint}`].filter(
-    Boolean,
-  )
-  return {
-    version: step.version,
-    file: step.down.path,
-    line,
-    message:
-      `Down migration ${migrationLabel(step)} failed at ${where}: ${error.message}${code}` +
-      (extra.length ? `. ${extra.join('. ')}` : '') +
-      '. The transaction was rolled back: nothing was changed',
   }
 }

@@ -1,0 +1,60 @@
+// Failure wording shared by both transports, so a rollback fails with the same message whether it ran
+// over database-url or through Hasura's run_sql.
+import { RollbackError } from '../errors.js'
+import { parseGuardFailure } from '../guard.js'
+import type { PlannedStep } from '../plan.js'
+import type { ExecutionFailure } from './transport.js'
+import { lineAt, migrationLabel } from './transport.js'
+
+/** Advisory lock key shared by every hasura-rollback run on a database ('hrbk' + 1), on both transports. */
+export const LOCK_KEY = '7526186138990542849'
+
+/** What a transport knows about a Postgres error (node-postgres fields; Hasura gives no position). */
+export interface SqlErrorFields {
+  readonly message: string
+  readonly code?: string
+  /** 1-based character position in the statement, when the transport knows it. */
+  readonly position?: string
+  readonly detail?: string
+  readonly hint?: string
+}
+
+export function lockHeld(timeoutSeconds: number): RollbackError {
+  return new RollbackError(
+    `Another hasura-rollback run holds the database lock; gave up after ${timeoutSeconds} s (input 'lock-timeout'). Nothing was changed`,
+  )
+}
+
+export function concurrentlyReverted(gone: readonly string[]): ExecutionFailure {
+  return {
+    version: gone[0],
+    message: `Version ${gone.join(', ')} is no longer applied: another rollback reverted it after this run read the state. Nothing was changed`,
+  }
+}
+
+export function guardFailure(error: SqlErrorFields): ExecutionFailure {
+  const missing = parseGuardFailure(error.message)
+  return {
+    message: missing
+      ? `The stable metadata needs objects the rollback leaves missing: ${missing}. The transaction was rolled back: nothing was changed and no metadata was sent`
+      : `The metadata guard failed: ${error.message}. The transaction was rolled back: nothing was changed`,
+  }
+}
+
+export function sqlFailure(step: PlannedStep, error: SqlErrorFields): ExecutionFailure {
+  const line = error.position ? lineAt(step.down.sql, Number(error.position)) : undefined
+  const where = line ? `${step.down.path}:${line}` : step.down.path
+  const code = error.code ? ` (SQLSTATE ${error.code})` : ''
+  const extra = [error.detail && `DETAIL: ${error.detail}`, error.hint && `HINT: ${error.hint}`].filter(
+    Boolean,
+  )
+  return {
+    version: step.version,
+    file: step.down.path,
+    line,
+    message:
+      `Down migration ${migrationLabel(step)} failed at ${where}: ${error.message}${code}` +
+      (extra.length ? `. ${extra.join('. ')}` : '') +
+      '. The transaction was rolled back: nothing was changed',
+  }
+}

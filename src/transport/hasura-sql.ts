@@ -1,0 +1,156 @@
+// The SQL the Hasura transport sends: run_sql returns only the last statement's result and runs the
+// whole string as one transaction, so the state is read by one SELECT and a rollback is one script.
+// Our own exceptions carry a marker so their answers can be told apart from a failing down file.
+import { GUARD_MARKER } from '../guard.js'
+import type { AppliedState, PlannedStep } from '../plan.js'
+import * as state from '../state.js'
+import { LOCK_KEY } from './failures.js'
+
+const MARKER = 'hasura-rollback:'
+const LOCK_HELD = `${MARKER} lock held`
+const NO_LONGER_APPLIED = `${MARKER} no longer applied:`
+const REHEARSAL_END = `${MARKER} rehearsal passed`
+
+/** Statements of separate origins: a `--` comment or a missing `;` at the end of one cannot join the next. */
+export function joinStatements(parts: readonly string[]): string {
+  return parts.join('\n;\n')
+}
+
+const literal = (text: string) => `'${text.replace(/'/g, "''")}'`
+
+/**
+ * A JSON value computed by `select` (one column `v`, at most one row) from a table that may not exist.
+ * Static SQL naming a missing table fails to parse, so the query runs dynamically through
+ * query_to_xml, only when `table` exists; the value travels hex-encoded, which XML leaves untouched.
+ */
+function jsonFromTableIfExists(table: string, select: string): string {
+  const query = `SELECT encode(convert_to(d.v::text, 'UTF8'), 'hex') AS j FROM (${select}) AS d`
+  const hex = `(xpath('//j/text()', query_to_xml(${literal(query)}, false, false, '')))[1]::text`
+  return `CASE WHEN to_regclass(${literal(table)}) IS NULL THEN NULL ELSE convert_from(decode(${hex}, 'hex'), 'UTF8')::json END`
+}
+
+/** One SELECT answering everything readState needs as one JSON text cell. */
+export function readStateSql(runKey: string | undefined): string {
+  // Versions as text: a bigint in JSON would lose digits beyond 2^53 in JSON.parse.
+  const applied = `SELECT json_agg(json_build_array(a.version::text, a.dirty)) AS v FROM (${state.READ_APPLIED_SQL}) AS a`
+  const mode = `SELECT to_json(m.value) AS v FROM (${state.READ_MIGRATION_MODE_SQL}) AS m LIMIT 1`
+  const fields = [
+    `'stateTableExists', to_regclass(${literal(state.STATE_TABLE)}) IS NOT NULL`,
+    `'applied', ${jsonFromTableIfExists(state.STATE_TABLE, applied)}`,
+    `'migrationMode', ${jsonFromTableIfExists('hdb_catalog.migration_settings', mode)}`,
+  ]
+  if (runKey !== undefined) {
+    const journal = `SELECT json_build_array(r.versions, r.metadata_sha) AS v FROM (${state.READ_JOURNAL_SQL(runKey)}) AS r LIMIT 1`
+    fields.push(`'journal', ${jsonFromTableIfExists(state.JOURNAL_TABLE, journal)}`)
+  }
+  return `SELECT json_build_object(${fields.join(', ')})::text AS state`
+}
+
+interface StateJson {
+  stateTableExists?: unknown
+  applied?: unknown
+  migrationMode?: unknown
+  journal?: unknown
+}
+
+/** The cell readStateSql answers with → AppliedState; throws on anything else. */
+export function parseStateCell(cell: string | undefined): AppliedState {
+  const parsed = JSON.parse(cell ?? 'null') as StateJson | null
+  if (parsed === null || typeof parsed.stateTableExists !== 'boolean') {
+    throw new Error(`unexpected state answer: ${cell}`)
+  }
+  const applied = ((parsed.applied ?? []) as [string, boolean][]).map(([version, dirty]) => ({
+    version: String(version),
+    dirty: dirty === true,
+  }))
+  const migrationMode = typeof parsed.migrationMode === 'string' ? parsed.migrationMode : undefined
+  const journalRow = parsed.journal as [string, string] | null | undefined
+  const journal = journalRow
+    ? { versions: journalRow[0].split(',').filter(Boolean), metadataSha: journalRow[1] }
+    : undefined
+  return { stateTableExists: parsed.stateTableExists, applied, migrationMode, journal }
+}
+
+function doBlock(body: string): string {
+  return `DO $hasura_rollback$\n${body}\n$hasura_rollback$`
+}
+
+/** The advisory lock of postgres.ts, held until the transaction ends; waits at most `timeoutSeconds`. */
+function lockSql(timeoutSeconds: number): string {
+  if (timeoutSeconds <= 0) {
+    return doBlock(
+      `BEGIN\n  IF NOT pg_try_advisory_xact_lock(${LOCK_KEY}::bigint) THEN RAISE EXCEPTION '${LOCK_HELD}'; END IF;\nEND`,
+    )
+  }
+  // lock_timeout bounds the wait, then goes back to its previous value for the downs.
+  const ms = Math.ceil(timeoutSeconds * 1000)
+  return doBlock(`DECLARE previous text := current_setting('lock_timeout');
+BEGIN
+  PERFORM set_config('lock_timeout', '${ms}ms', true);
+  BEGIN
+    PERFORM pg_advisory_xact_lock(${LOCK_KEY}::bigint);
+  EXCEPTION WHEN lock_not_available THEN
+    RAISE EXCEPTION '${LOCK_HELD}';
+  END;
+  PERFORM set_config('lock_timeout', previous, true);
+END`)
+}
+
+/** Fails when a planned version is no longer applied (another rollback got there first). */
+function recheckSql(versions: readonly string[]): string {
+  const list = versions.map((v) => `${v}::bigint`).join(', ')
+  return doBlock(`DECLARE gone text;
+BEGIN
+  PERFORM 1 FROM (${state.lockPlannedRowsSql(versions)}) AS locked;
+  SELECT string_agg(v::text, ', ' ORDER BY v DESC) INTO gone FROM unnest(ARRAY[${list}]) AS v
+    WHERE NOT EXISTS (SELECT 1 FROM ${state.STATE_TABLE} m WHERE m.version = v);
+  IF gone IS NOT NULL THEN RAISE EXCEPTION '${NO_LONGER_APPLIED} %', gone; END IF;
+END`)
+}
+
+export interface ScriptOptions {
+  readonly lockTimeoutSeconds: number
+  /** Only the first `upTo` downs (a probe); default all. */
+  readonly upTo?: number
+  readonly guardSql?: string
+  /** Ends with a deliberate exception carrying this nonce: the transaction is rolled back. */
+  readonly rehearsalNonce?: string
+}
+
+/** Lock, re-check, each down and its state rows, the guard, and for a rehearsal a final exception. */
+export function rollbackScript(steps: readonly PlannedStep[], options: ScriptOptions): string {
+  const included = steps.slice(0, options.upTo ?? steps.length)
+  const parts = [lockSql(options.lockTimeoutSeconds)]
+  if (steps.length > 0) parts.push(recheckSql(steps.map((s) => s.version)))
+  for (const step of included) parts.push(step.down.sql, state.removeStateRowSql(step.version))
+  if (options.guardSql) parts.push(options.guardSql)
+  if (options.rehearsalNonce) {
+    parts.push(doBlock(`BEGIN\n  RAISE EXCEPTION '${REHEARSAL_END} ${options.rehearsalNonce}';\nEND`))
+  }
+  return joinStatements(parts)
+}
+
+export type ScriptError =
+  | { readonly kind: 'lock-held' }
+  | { readonly kind: 'no-longer-applied'; readonly versions: readonly string[] }
+  | { readonly kind: 'rehearsal-passed' }
+  | { readonly kind: 'guard' }
+  | { readonly kind: 'sql' }
+
+/** What a Postgres error message of a rollbackScript says about where it stopped. */
+export function classifyScriptError(message: string, rehearsalNonce: string | undefined): ScriptError {
+  if (rehearsalNonce && message.includes(`${REHEARSAL_END} ${rehearsalNonce}`))
+    return { kind: 'rehearsal-passed' }
+  if (message.includes(LOCK_HELD)) return { kind: 'lock-held' }
+  const gone = message.indexOf(NO_LONGER_APPLIED)
+  if (gone >= 0) {
+    const versions = message
+      .slice(gone + NO_LONGER_APPLIED.length)
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => /^\d+$/.test(v))
+    return { kind: 'no-longer-applied', versions }
+  }
+  if (message.includes(GUARD_MARKER)) return { kind: 'guard' }
+  return { kind: 'sql' }
+}

@@ -1,0 +1,134 @@
+// The Hasura transport against the stand-in (v1.x and v2.x), over a real database: the shared suite,
+// then what only this transport has — the request budget and the probes after a failure.
+import { afterEach, describe, expect, it } from 'vitest'
+import type { HasuraClient } from '../../src/hasura/client.js'
+import { createHasuraClient } from '../../src/hasura/client.js'
+import { connectHasura } from '../../src/transport/hasura.js'
+import { hasuraConfig } from '../support/hasura-config.js'
+import { appliedVersions, applyUps, threeMigrations } from '../support/hasura-project.js'
+import type { HasuraStandIn, RecordedRequest, ServerGeneration } from '../support/hasura-stand-in.js'
+import { startHasuraStandIn } from '../support/hasura-stand-in.js'
+import type { TestDatabase } from '../support/postgres.js'
+import { createTestDatabase, schemaSnapshot } from '../support/postgres.js'
+import type { MigrationSpec } from '../support/hasura-project.js'
+import { run, stepsOf, transportSuite, withDown } from '../support/transport-suite.js'
+
+const generations: ServerGeneration[] = ['v1', 'v2']
+const SECRET = 'transport-s3cret'
+
+for (const generation of generations) {
+  transportSuite(`hasura (${generation} server)`, async (db) => {
+    const hasura = await startHasuraStandIn({ databaseUrl: db.url, generation, adminSecret: SECRET })
+    const client = createHasuraClient(hasuraConfig(hasura.url, SECRET))
+    return { transport: await connectHasura({ client }), cleanup: hasura.close }
+  })
+}
+
+const cleanups: (() => Promise<void>)[] = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+async function setUp(generation: ServerGeneration, migrations: readonly MigrationSpec[] = threeMigrations) {
+  const db: TestDatabase = await createTestDatabase()
+  cleanups.push(db.drop)
+  await applyUps(db, migrations)
+  const hasura: HasuraStandIn = await startHasuraStandIn({
+    databaseUrl: db.url,
+    generation,
+    adminSecret: SECRET,
+    pathPrefix: '/hasura',
+  })
+  cleanups.push(hasura.close)
+  const client: HasuraClient = createHasuraClient(hasuraConfig(hasura.url, SECRET))
+  const transport = await connectHasura({ client })
+  return { db, hasura, client, transport }
+}
+
+const sqlOf = (r: RecordedRequest) => (r.body as { args?: { sql?: string } } | null)?.args?.sql ?? ''
+const isProbe = (r: RecordedRequest) => /RAISE EXCEPTION 'hasura-rollback: rehearsal passed/.test(sqlOf(r))
+
+describe.each(generations)('Hasura transport specifics (%s server)', (generation) => {
+  const sqlPath = generation === 'v1' ? '/v1/query' : '/v2/query'
+
+  it('rolls back N versions in 3 requests: version, state, one run_sql', async () => {
+    const { db, hasura, client, transport } = await setUp(generation)
+    const state = await transport.readState()
+    expect(state.applied).toHaveLength(3)
+    const execution = await transport.execute(stepsOf(threeMigrations), run())
+    expect(execution.committed).toBe(true)
+    expect(execution.steps.every((s) => s.durationMs === undefined)).toBe(true)
+    expect(await appliedVersions(db)).toEqual([])
+    expect(hasura.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      'GET /v1/version 200',
+      `POST ${sqlPath} 200`,
+      `POST ${sqlPath} 200`,
+    ])
+    expect(client.requestCount).toBe(3)
+    for (const r of hasura.requests.slice(1)) {
+      expect(r.body).toMatchObject({ type: 'run_sql', args: { check_metadata_consistency: false } })
+    }
+  })
+
+  it('finds a failing k-th down with probes only, none of which commits anything', async () => {
+    const migrations = [
+      ...threeMigrations,
+      ...[4, 5, 6, 7, 8].map((i) => ({
+        version: `170000000000${i}`,
+        name: `table_${i}`,
+        up: `CREATE TABLE t${i} (id int);`,
+        down: `DROP TABLE t${i};`,
+      })),
+    ]
+    const broken = migrations.map((m) =>
+      m.version === '1700000000006' ? { ...m, down: 'DROP TABLE t6;\nDROP TABLE not_there;' } : m,
+    )
+    const { db, hasura, transport } = await setUp(generation, broken)
+    const before = await schemaSnapshot(db)
+    await transport.readState()
+    const execution = await transport.execute(stepsOf(broken), run())
+    expect(execution.failure).toMatchObject({
+      version: '1700000000006',
+      file: 'migrations/1700000000006_table_6/down.sql',
+      message: expect.stringContaining('table "not_there" does not exist (SQLSTATE 42P01)'),
+    })
+    expect(execution.steps.map((s) => s.status)).toEqual([
+      'undone',
+      'undone',
+      'failed',
+      'not-executed',
+      'not-executed',
+      'not-executed',
+      'not-executed',
+      'not-executed',
+    ])
+    const afterFailure = hasura.requests.slice(3)
+    // 8 downs, no guard: ceil(log2 8) = 3 probes, each ending in the deliberate exception.
+    expect(afterFailure).toHaveLength(3)
+    expect(afterFailure.every(isProbe)).toBe(true)
+    expect(afterFailure.every((r) => r.status === 400)).toBe(true)
+    expect(await schemaSnapshot(db)).toEqual(before)
+    expect(await appliedVersions(db)).toHaveLength(8)
+  })
+
+  it('reports a failing single down without any probe', async () => {
+    const migrations = withDown(threeMigrations[2]!.version, 'ALTER TABLE author DROP COLUMN nope;')
+    const { hasura, transport } = await setUp(generation, migrations)
+    const execution = await transport.execute(stepsOf(migrations).slice(0, 1), run())
+    expect(execution.failure?.message).toContain('column "nope" of relation "author" does not exist')
+    expect(hasura.requests.filter(isProbe)).toEqual([])
+  })
+
+  it('says a timed-out rollback may have been committed', async () => {
+    const { hasura, client } = await setUp(generation)
+    const slow = createHasuraClient(hasuraConfig(hasura.url, SECRET), { timeoutMs: 300 })
+    await client.serverVersion()
+    const transport = await connectHasura({ client: slow })
+    hasura.injectFault('hang', { match: (r) => r.path === sqlPath })
+    await expect(transport.execute(stepsOf(threeMigrations), run())).rejects.toThrow(
+      new RegExp(
+        `no answer to POST ${sqlPath.slice(1)} \\(run_sql\\) within 0.3 s.*may or may not have been committed: check hdb_catalog\\.schema_migrations`,
+      ),
+    )
+  })
+})

@@ -1,0 +1,209 @@
+// One behavioural suite every transport must pass (golang-migrate's database/testing.Test): the same
+// state reads and rollbacks against a real database, through Postgres directly or through Hasura.
+import pg from 'pg'
+import { afterEach, describe, expect, it } from 'vitest'
+import { GUARD_MARKER } from '../../src/guard.js'
+import type { PlannedStep } from '../../src/plan.js'
+import { writeJournalSql } from '../../src/state.js'
+import { LOCK_KEY } from '../../src/transport/failures.js'
+import type { ExecuteOptions, Transport } from '../../src/transport/transport.js'
+import type { MigrationSpec } from './hasura-project.js'
+import { CREATE_STATE_TABLE, appliedVersions, applyUps, threeMigrations } from './hasura-project.js'
+import type { TestDatabase } from './postgres.js'
+import { createTestDatabase, schemaSnapshot } from './postgres.js'
+
+/** Connects a transport to `db`; `cleanup` runs after the test. */
+export type TransportFactory = (
+  db: TestDatabase,
+) => Promise<{ transport: Transport; cleanup?: () => Promise<void> }>
+
+const [m1, m2, m3] = threeMigrations.map((m) => m.version) as [string, string, string]
+const allApplied = { article: ['id', 'author_id', 'title'], author: ['id', 'name', 'email'] }
+
+/** Planned steps for these migrations, highest version first (the order the plan gives). */
+export function stepsOf(migrations: readonly MigrationSpec[]): PlannedStep[] {
+  return [...migrations]
+    .sort((a, b) => (BigInt(b.version) > BigInt(a.version) ? 1 : -1))
+    .map((m) => ({
+      version: m.version,
+      name: m.name,
+      down: {
+        path: `migrations/${m.version}_${m.name}/down.sql`,
+        sql: m.down ?? '',
+        verdict: 'runnable',
+        noTransaction: false,
+      },
+    }))
+}
+
+export const run = (overrides: Partial<ExecuteOptions> = {}): ExecuteOptions => ({
+  dryRun: false,
+  lockTimeoutSeconds: 5,
+  ...overrides,
+})
+
+/** threeMigrations with the down of `version` replaced. */
+export function withDown(version: string, down: string): MigrationSpec[] {
+  return threeMigrations.map((m) => (m.version === version ? { ...m, down } : m))
+}
+
+export function transportSuite(name: string, connect: TransportFactory): void {
+  describe(`${name} transport (shared suite)`, () => {
+    const cleanups: (() => Promise<void>)[] = []
+    afterEach(async () => {
+      for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+    })
+
+    async function setUp(applied: readonly MigrationSpec[] = threeMigrations) {
+      const db = await createTestDatabase()
+      cleanups.push(db.drop)
+      if (applied.length > 0) await applyUps(db, applied)
+      const { transport, cleanup } = await connect(db)
+      cleanups.push(() => transport.close())
+      if (cleanup) cleanups.push(cleanup)
+      return { db, transport }
+    }
+
+    it('reads a database without hdb_catalog as: no state table, nothing applied', async () => {
+      const { transport } = await setUp([])
+      expect(await transport.readState()).toEqual({
+        stateTableExists: false,
+        applied: [],
+        migrationMode: undefined,
+        journal: undefined,
+      })
+    })
+
+    it('reads an empty state table, then applied and dirty versions beyond 2^53 exactly', async () => {
+      const { db, transport } = await setUp([])
+      await db.query(CREATE_STATE_TABLE)
+      expect(await transport.readState()).toMatchObject({ stateTableExists: true, applied: [] })
+      await db.query(
+        `INSERT INTO hdb_catalog.schema_migrations VALUES (1700000000001, false), (9007199254740993, true)`,
+      )
+      const state = await transport.readState()
+      expect([...state.applied].sort((a, b) => a.version.localeCompare(b.version))).toEqual([
+        { version: '1700000000001', dirty: false },
+        { version: '9007199254740993', dirty: true },
+      ])
+    })
+
+    it('reads migration_mode, and no value when the settings table or its row is missing', async () => {
+      const { db, transport } = await setUp()
+      expect((await transport.readState()).migrationMode).toBeUndefined()
+      await db.query('CREATE TABLE hdb_catalog.migration_settings (setting text PRIMARY KEY, value text)')
+      expect((await transport.readState()).migrationMode).toBeUndefined()
+      await db.query(`INSERT INTO hdb_catalog.migration_settings VALUES ('migration_mode', 'false')`)
+      expect((await transport.readState()).migrationMode).toBe('false')
+    })
+
+    it("reads this run's journal record only when asked with its run key", async () => {
+      const { db, transport } = await setUp()
+      expect((await transport.readState({ runKey: 'o/r/1/job' })).journal).toBeUndefined()
+      await db.query(writeJournalSql("o/r/1/job's", [m3, m2], 'abc123'))
+      expect((await transport.readState({ runKey: "o/r/1/job's" })).journal).toEqual({
+        versions: [m3, m2],
+        metadataSha: 'abc123',
+      })
+      expect((await transport.readState()).journal).toBeUndefined()
+    })
+
+    it('reverts every planned version in one transaction and removes their state rows', async () => {
+      const { db, transport } = await setUp()
+      const seen: string[] = []
+      const steps = stepsOf(threeMigrations)
+      const execution = await transport.execute(
+        steps,
+        run({ onStep: (s, o) => seen.push(`${o.status} ${s.version}`) }),
+      )
+      expect(execution).toMatchObject({ committed: true, failure: undefined })
+      expect(execution.steps.map((s) => [s.version, s.status])).toEqual([
+        [m3, 'reverted'],
+        [m2, 'reverted'],
+        [m1, 'reverted'],
+      ])
+      expect(seen).toEqual([`reverted ${m3}`, `reverted ${m2}`, `reverted ${m1}`])
+      expect(await schemaSnapshot(db)).toEqual({})
+      expect(await appliedVersions(db)).toEqual([])
+    })
+
+    it('joins down files safely: a trailing -- comment or a missing ; does not swallow the next', async () => {
+      const migrations = withDown(m3, 'ALTER TABLE author DROP COLUMN email -- no semicolon, comment last')
+      const { db, transport } = await setUp(migrations)
+      const execution = await transport.execute(stepsOf(migrations).slice(0, 2), run())
+      expect(execution.failure).toBeUndefined()
+      expect(await schemaSnapshot(db)).toEqual({ author: ['id', 'name'] })
+      expect(await appliedVersions(db)).toEqual([m1])
+    })
+
+    it('rehearses a dry run without changing anything', async () => {
+      const { db, transport } = await setUp()
+      const execution = await transport.execute(stepsOf(threeMigrations), run({ dryRun: true }))
+      expect(execution).toMatchObject({ committed: false, failure: undefined })
+      expect(execution.steps.map((s) => s.status)).toEqual(['rehearsed', 'rehearsed', 'rehearsed'])
+      expect(await schemaSnapshot(db)).toEqual(allApplied)
+      expect(await appliedVersions(db)).toEqual([m1, m2, m3])
+    })
+
+    it('changes nothing when a down fails and names its version, file and the Postgres message', async () => {
+      const migrations = withDown(m2, 'DROP TABLE no_such_table;')
+      const { db, transport } = await setUp(migrations)
+      const execution = await transport.execute(stepsOf(migrations), run())
+      expect(execution.committed).toBe(false)
+      expect(execution.failure).toMatchObject({
+        version: m2,
+        file: `migrations/${m2}_create_article/down.sql`,
+        message: expect.stringMatching(
+          new RegExp(
+            `^Down migration ${m2}_create_article failed at .*down.sql.*: table "no_such_table" does not exist \\(SQLSTATE 42P01\\).*nothing was changed$`,
+          ),
+        ),
+      })
+      expect(execution.steps.map((s) => s.status)).toEqual(['undone', 'failed', 'not-executed'])
+      expect(await schemaSnapshot(db)).toEqual(allApplied)
+      expect(await appliedVersions(db)).toEqual([m1, m2, m3])
+    })
+
+    it('reverts nothing when another rollback removed a planned version after the state was read', async () => {
+      const { db, transport } = await setUp()
+      await db.query(`DELETE FROM hdb_catalog.schema_migrations WHERE version = ${m3}`)
+      const execution = await transport.execute(stepsOf(threeMigrations), run())
+      expect(execution.committed).toBe(false)
+      expect(execution.failure?.message).toMatch(
+        new RegExp(`^Version ${m3} is no longer applied: another rollback`),
+      )
+      expect(execution.steps.map((s) => s.status)).toEqual(['not-executed', 'not-executed', 'not-executed'])
+      expect(await schemaSnapshot(db)).toEqual(allApplied)
+      expect(await appliedVersions(db)).toEqual([m1, m2])
+    })
+
+    it('rolls everything back when the guard after the downs fails, naming the missing objects', async () => {
+      const { db, transport } = await setUp()
+      const guardSql = `DO $$ BEGIN RAISE EXCEPTION '${GUARD_MARKER} table public.author'; END $$`
+      const execution = await transport.execute(stepsOf(threeMigrations).slice(0, 1), run({ guardSql }))
+      expect(execution.failure?.message).toMatch(
+        /^The stable metadata needs objects the rollback leaves missing: table public\.author\./,
+      )
+      expect(execution.steps.map((s) => s.status)).toEqual(['undone'])
+      expect(await schemaSnapshot(db)).toEqual(allApplied)
+      expect(await appliedVersions(db)).toEqual([m1, m2, m3])
+    })
+
+    it('waits for the lock of a concurrent run and gives up after lock-timeout, changing nothing', async () => {
+      const { db, transport } = await setUp()
+      const holder = new pg.Client({ connectionString: db.url })
+      await holder.connect()
+      cleanups.push(() => holder.end())
+      await holder.query(`SELECT pg_advisory_lock(${LOCK_KEY}::bigint)`)
+      for (const lockTimeoutSeconds of [0, 0.3]) {
+        await expect(
+          transport.execute(stepsOf(threeMigrations), run({ lockTimeoutSeconds })),
+        ).rejects.toThrow(/^Another hasura-rollback run holds the database lock; gave up after 0(\.3)? s/)
+      }
+      expect(await appliedVersions(db)).toEqual([m1, m2, m3])
+      await holder.query(`SELECT pg_advisory_unlock(${LOCK_KEY}::bigint)`)
+      expect((await transport.execute(stepsOf(threeMigrations).slice(0, 1), run())).committed).toBe(true)
+      expect(await appliedVersions(db)).toEqual([m1, m2])
+    })
+  })
+}
