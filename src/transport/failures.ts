@@ -41,8 +41,9 @@ export function guardFailure(error: SqlErrorFields): ExecutionFailure {
   }
 }
 
-export function sqlFailure(step: PlannedStep, error: SqlErrorFields): ExecutionFailure {
-  const line = error.position ? lineAt(step.down.sql, Number(error.position)) : undefined
+/** `knownLine`: the failing statement's line when the transport found it without a position. */
+export function sqlFailure(step: PlannedStep, error: SqlErrorFields, knownLine?: number): ExecutionFailure {
+  const line = knownLine ?? (error.position ? lineAt(step.down.sql, Number(error.position)) : undefined)
   const where = line ? `${step.down.path}:${line}` : step.down.path
   const code = error.code ? ` (SQLSTATE ${error.code})` : ''
   const extra = [error.detail && `DETAIL: ${error.detail}`, error.hint && `HINT: ${error.hint}`].filter(

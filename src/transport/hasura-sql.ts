@@ -3,6 +3,7 @@
 // Our own exceptions carry a marker so their answers can be told apart from a failing down file.
 import { GUARD_MARKER } from '../guard.js'
 import type { AppliedState, PlannedStep } from '../plan.js'
+import { joinScripts } from '../sql/statements.js'
 import * as state from '../state.js'
 import { LOCK_KEY } from './failures.js'
 
@@ -10,11 +11,6 @@ const MARKER = 'hasura-rollback:'
 const LOCK_HELD = `${MARKER} lock held`
 const NO_LONGER_APPLIED = `${MARKER} no longer applied:`
 const REHEARSAL_END = `${MARKER} rehearsal passed`
-
-/** Statements of separate origins: a `--` comment or a missing `;` at the end of one cannot join the next. */
-export function joinStatements(parts: readonly string[]): string {
-  return parts.join('\n;\n')
-}
 
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`
 
@@ -112,6 +108,8 @@ export interface ScriptOptions {
   readonly lockTimeoutSeconds: number
   /** Only the first `upTo` downs (a probe); default all. */
   readonly upTo?: number
+  /** A probe: after the first `upTo` downs, this leading part of the next down file (no state rows). */
+  readonly partialNext?: string
   readonly guardSql?: string
   /** Ends with a deliberate exception carrying this nonce: the transaction is rolled back. */
   readonly rehearsalNonce?: string
@@ -120,14 +118,23 @@ export interface ScriptOptions {
 /** Lock, re-check, each down and its state rows, the guard, and for a rehearsal a final exception. */
 export function rollbackScript(steps: readonly PlannedStep[], options: ScriptOptions): string {
   const included = steps.slice(0, options.upTo ?? steps.length)
-  const parts = [lockSql(options.lockTimeoutSeconds)]
-  if (steps.length > 0) parts.push(recheckSql(steps.map((s) => s.version)))
-  for (const step of included) parts.push(step.down.sql, state.removeStateRowSql(step.version))
-  if (options.guardSql) parts.push(options.guardSql)
-  if (options.rehearsalNonce) {
-    parts.push(doBlock(`BEGIN\n  RAISE EXCEPTION '${REHEARSAL_END} ${options.rehearsalNonce}';\nEND`))
+  // Names go with the down files only: joinScripts names the file that would swallow what follows.
+  const parts: [string, string | undefined][] = [[lockSql(options.lockTimeoutSeconds), undefined]]
+  if (steps.length > 0) parts.push([recheckSql(steps.map((s) => s.version)), undefined])
+  for (const step of included) {
+    parts.push([step.down.sql, step.down.path], [state.removeStateRowSql(step.version), undefined])
   }
-  return joinStatements(parts)
+  const next = steps[included.length]
+  if (options.partialNext !== undefined && next) parts.push([options.partialNext, next.down.path])
+  if (options.guardSql) parts.push([options.guardSql, undefined])
+  if (options.rehearsalNonce) {
+    const end = `BEGIN\n  RAISE EXCEPTION '${REHEARSAL_END} ${options.rehearsalNonce}';\nEND`
+    parts.push([doBlock(end), undefined])
+  }
+  return joinScripts(
+    parts.map(([sql]) => sql),
+    parts.map(([, name]) => name ?? 'hasura-rollback SQL'),
+  ).sql
 }
 
 export type ScriptError =

@@ -9,6 +9,7 @@ import { RollbackError } from '../errors.js'
 import type { HasuraClient, PostgresErrorDetail } from '../hasura/client.js'
 import { HasuraApiError } from '../hasura/client.js'
 import type { AppliedState, PlannedStep } from '../plan.js'
+import { splitStatements } from '../sql/statements.js'
 import type { SqlErrorFields } from './failures.js'
 import { concurrentlyReverted, guardFailure, lockHeld, sqlFailure } from './failures.js'
 import type { ScriptOptions } from './hasura-sql.js'
@@ -114,37 +115,45 @@ export async function connectHasura(options: HasuraTransportOptions): Promise<Tr
     scriptError: PostgresErrorDetail,
   ): Promise<ExecutionFailure> {
     const nonce = randomUUID()
-    let ok = 0
+    const probe = (script: Omit<ScriptOptions, 'lockTimeoutSeconds' | 'rehearsalNonce'>) =>
+      rehearse(
+        tryScript,
+        rollbackScript(steps, {
+          ...script,
+          lockTimeoutSeconds: options.lockTimeoutSeconds,
+          rehearsalNonce: nonce,
+        }),
+        nonce,
+        options,
+      )
     // Without a guard the failure is in a down (or its state rows): prefix n is known to fail.
-    let failing = options.guardSql ? steps.length + 1 : steps.length
-    let failingError = scriptError
-    while (failing - ok > 1) {
-      const upTo = Math.floor((ok + failing) / 2)
-      const probe = rollbackScript(steps, {
-        lockTimeoutSeconds: options.lockTimeoutSeconds,
-        upTo,
-        rehearsalNonce: nonce,
-      })
-      const error = await tryScript(probe)
-      const verdict = error ? classifyScriptError(error.message, nonce) : undefined
-      if (!error || verdict?.kind === 'rehearsal-passed') {
-        ok = upTo
-        continue
-      }
-      if (verdict?.kind === 'lock-held') throw lockHeld(options.lockTimeoutSeconds)
-      if (verdict?.kind === 'no-longer-applied') return concurrentlyReverted(verdict.versions)
-      failing = upTo
-      failingError = error
-    }
-    const step = steps[failing - 1]
+    const files = await bisect(options.guardSql ? steps.length + 1 : steps.length, (upTo) => probe({ upTo }))
+    if (typeof files === 'string') return concurrentlyReverted(files.split(','))
+    const index = files.failing - 1
+    const step = steps[index]
+    const error = files.error ?? scriptError
     if (step === undefined) {
       // Every down ran cleanly: the guard (or the journal record written with it) failed.
       markAll(outcomes, 'undone')
-      return guardFailure(asSqlError(failingError))
+      return guardFailure(asSqlError(error))
     }
-    for (const outcome of outcomes.slice(0, failing - 1)) outcome.status = 'undone'
-    outcomes[failing - 1]!.status = 'failed'
-    return sqlFailure(step, asSqlError(failingError))
+    for (const outcome of outcomes.slice(0, index)) outcome.status = 'undone'
+    outcomes[index]!.status = 'failed'
+    // Then the statement inside the file: prefix j = its first j statements; j = m + 1 adds its state rows.
+    const statements = splitStatements(step.down.sql)
+    let line = statements.length === 1 ? statements[0]?.startLine : undefined
+    if (statements.length > 1) {
+      const found = await bisect(statements.length + 1, (j) => {
+        const last = statements[j - 1]!
+        return probe({
+          upTo: index,
+          partialNext: step.down.sql.slice(0, last.startOffset + last.text.length),
+        })
+      })
+      if (typeof found === 'string') return concurrentlyReverted(found.split(','))
+      line = statements[found.failing - 1]?.startLine
+    }
+    return sqlFailure(step, asSqlError(error), line)
   }
 
   return {
@@ -153,6 +162,42 @@ export async function connectHasura(options: HasuraTransportOptions): Promise<Tr
     execute,
     close: async () => {},
   }
+}
+
+/** A probe's verdict: undefined when it ran cleanly, else its Postgres error (or versions gone, joined). */
+async function rehearse(
+  tryScript: (sql: string) => Promise<PostgresErrorDetail | undefined>,
+  sql: string,
+  nonce: string,
+  options: ExecuteOptions,
+): Promise<PostgresErrorDetail | string | undefined> {
+  const error = await tryScript(sql)
+  const verdict = error ? classifyScriptError(error.message, nonce) : undefined
+  if (!error || verdict?.kind === 'rehearsal-passed') return undefined
+  if (verdict?.kind === 'lock-held') throw lockHeld(options.lockTimeoutSeconds)
+  if (verdict?.kind === 'no-longer-applied') return verdict.versions.join(',')
+  return error
+}
+
+/**
+ * Smallest k in 1..known with probe(k) failing, probe(known) assumed failing; the error is that of
+ * the probe that failed at k (undefined when k = known was never probed). A string: versions gone.
+ */
+async function bisect(
+  known: number,
+  probe: (k: number) => Promise<PostgresErrorDetail | string | undefined>,
+): Promise<{ failing: number; error: PostgresErrorDetail | undefined } | string> {
+  let ok = 0
+  let failing = known
+  let error: PostgresErrorDetail | undefined
+  while (failing - ok > 1) {
+    const k = Math.floor((ok + failing) / 2)
+    const verdict = await probe(k)
+    if (typeof verdict === 'string') return verdict
+    if (verdict === undefined) ok = k
+    else [failing, error] = [k, verdict]
+  }
+  return { failing, error }
 }
 
 function markAll(outcomes: StepOutcome[], status: StepStatus): void {

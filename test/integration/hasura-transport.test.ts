@@ -90,7 +90,10 @@ describe.each(generations)('Hasura transport specifics (%s server)', (generation
     expect(execution.failure).toMatchObject({
       version: '1700000000006',
       file: 'migrations/1700000000006_table_6/down.sql',
-      message: expect.stringContaining('table "not_there" does not exist (SQLSTATE 42P01)'),
+      line: 2,
+      message: expect.stringContaining(
+        'failed at migrations/1700000000006_table_6/down.sql:2: table "not_there" does not exist (SQLSTATE 42P01)',
+      ),
     })
     expect(execution.steps.map((s) => s.status)).toEqual([
       'undone',
@@ -103,8 +106,8 @@ describe.each(generations)('Hasura transport specifics (%s server)', (generation
       'not-executed',
     ])
     const afterFailure = hasura.requests.slice(3)
-    // 8 downs, no guard: ceil(log2 8) = 3 probes, each ending in the deliberate exception.
-    expect(afterFailure).toHaveLength(3)
+    // 8 downs, no guard: ceil(log2 8) = 3 probes for the file, then 2 for its 2 statements + state rows.
+    expect(afterFailure).toHaveLength(5)
     expect(afterFailure.every(isProbe)).toBe(true)
     expect(afterFailure.every((r) => r.status === 400)).toBe(true)
     expect(await schemaSnapshot(db)).toEqual(before)
@@ -117,6 +120,16 @@ describe.each(generations)('Hasura transport specifics (%s server)', (generation
     const execution = await transport.execute(stepsOf(migrations).slice(0, 1), run())
     expect(execution.failure?.message).toContain('column "nope" of relation "author" does not exist')
     expect(hasura.requests.filter(isProbe)).toEqual([])
+  })
+
+  it('tells a failing guard from a failing down when the guard error carries no marker', async () => {
+    const { db, hasura, transport } = await setUp(generation)
+    const steps = stepsOf(threeMigrations).slice(0, 2)
+    const execution = await transport.execute(steps, run({ guardSql: 'SELECT 1 / 0' }))
+    expect(execution.failure?.message).toMatch(/^The metadata guard failed: division by zero\./)
+    expect(execution.steps.map((s) => s.status)).toEqual(['undone', 'undone'])
+    expect(hasura.requests.filter(isProbe).length).toBeLessThanOrEqual(2)
+    expect(await appliedVersions(db)).toHaveLength(3)
   })
 
   it('says a timed-out rollback may have been committed', async () => {
