@@ -1,6 +1,7 @@
 // Read-only view of a project's files, so the same loaders work on the workspace and on a git
 // commit (the stable ref) without checking anything out.
-import { lstat, readdir, readFile } from 'node:fs/promises'
+import { readdirSync } from 'node:fs'
+import { lstat, readFile } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 
 export interface ProjectFiles {
@@ -19,25 +20,24 @@ export function workspaceFiles(projectDir: string): ProjectFiles {
     async listFiles(dir) {
       const root = join(projectDir, dir)
       const found: string[] = []
-      // Sibling folders are read concurrently: awaiting one folder at a time made 10,000 migration
-      // folders take ~0.9 s. Not readdir's `recursive` option: Node 24 follows directory symlinks with it.
-      async function walk(abs: string, rel: string): Promise<void> {
+      // Synchronous on purpose: one awaited readdir per folder made 10,000 migration folders take
+      // ~0.9 s, a concurrent walk ~0.4 s (promises and GC), this ~0.2 s. Not readdir's `recursive`
+      // option: Node 24 follows directory symlinks with it.
+      function walk(abs: string, rel: string): void {
         let entries
         try {
-          entries = await readdir(abs, { withFileTypes: true })
+          entries = readdirSync(abs, { withFileTypes: true })
         } catch (error) {
           if (isNotFound(error)) return
           throw error
         }
-        const subfolders: Promise<void>[] = []
         for (const entry of entries) {
           const path = rel === '' ? entry.name : `${rel}/${entry.name}`
-          if (entry.isDirectory()) subfolders.push(walk(join(abs, entry.name), path))
+          if (entry.isDirectory()) walk(join(abs, entry.name), path)
           else if (entry.isFile()) found.push(path)
         }
-        await Promise.all(subfolders)
       }
-      await walk(root, relative(projectDir, root).split(sep).join('/'))
+      walk(root, relative(projectDir, root).split(sep).join('/'))
       return found.sort()
     },
     async readText(path) {

@@ -53,7 +53,7 @@ describe('workspaceFiles().listFiles', () => {
     expect(listed.filter((path) => /leak|linked/.test(path))).toEqual([])
   })
 
-  it('lists hundreds of folders read concurrently, none missing', async () => {
+  it('lists hundreds of folders, none missing', async () => {
     const many = join(project, 'many')
     for (let i = 0; i < 300; i++) {
       await mkdir(join(many, `${1000 + i}_m`, 'deeper'), { recursive: true })
