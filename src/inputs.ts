@@ -1,5 +1,6 @@
 // The only module that knows the action's input names. Turns raw inputs into a frozen, typed request;
 // every refusal is one line naming the input at fault.
+import { isAbsolute, relative, resolve } from 'node:path'
 import { RollbackError } from './errors.js'
 
 /** Which applied versions to revert. */
@@ -31,7 +32,12 @@ export interface RollbackRequest {
   readonly allowDirty: boolean
   /** Seconds to wait for another rollback holding the database lock. */
   readonly lockTimeoutSeconds: number
+  /** Token for the Actions API; only used for `ref: last-successful-run`. */
+  readonly githubToken: string
 }
+
+/** The `ref` value that means "the head commit of this workflow's last successful run". */
+export const LAST_SUCCESSFUL_RUN = 'last-successful-run'
 
 export type InputReader = (name: string) => string
 
@@ -98,11 +104,20 @@ export function parseInputs(read: InputReader, workspace: string): RollbackReque
       "Input 'apply-metadata' is true but no 'ref' names the stable commit whose metadata to apply: set 'ref', or 'apply-metadata: false' to revert the schema only",
     )
   }
+  if (ref === LAST_SUCCESSFUL_RUN && !get('github-token')) {
+    throw new RollbackError(
+      "'ref: last-successful-run' needs input 'github-token' (default: ${{ github.token }})",
+    )
+  }
   const lockTimeout = get('lock-timeout') || '60'
   if (!/^\d+(\.\d+)?$/.test(lockTimeout)) {
     throw new RollbackError(`Input 'lock-timeout' must be a number of seconds, got '${lockTimeout}'`)
   }
   const projectDir = get('project-dir') || '.'
+  const inside = relative(workspace, resolve(workspace, projectDir))
+  if (inside.startsWith('..') || isAbsolute(inside)) {
+    throw new RollbackError(`Input 'project-dir' ('${projectDir}') points outside the workspace ${workspace}`)
+  }
   return Object.freeze({
     workspace,
     projectDir,
@@ -115,5 +130,6 @@ export function parseInputs(read: InputReader, workspace: string): RollbackReque
     dryRun: parseBoolean(get('dry-run') || 'false', 'dry-run'),
     allowDirty: parseBoolean(get('allow-dirty') || 'false', 'allow-dirty'),
     lockTimeoutSeconds: Number(lockTimeout),
+    githubToken: get('github-token'),
   })
 }

@@ -1,13 +1,21 @@
-// Wiring only: inputs → rollback() → outputs, summary, annotations. The only place that fails the step.
+// Wiring only: inputs → rollback() → outputs, summary, annotations. The only place that reads the
+// runner's environment and the only place that fails the step.
 import * as core from '@actions/core'
+import { tmpdir } from 'node:os'
 import { resolve } from 'node:path'
 import { errorMessage } from './errors.js'
+import { createGit } from './git.js'
+import { lastSuccessfulRunSha, runContextFromEnv } from './github/last-successful-run.js'
+import { createHasuraClient } from './hasura/client.js'
+import type { RollbackRequest } from './inputs.js'
 import { parseInputs } from './inputs.js'
 import type { Log } from './log.js'
+import type { ProjectConfig } from './project/config.js'
 import { workspaceFiles } from './project/files.js'
 import { buildReport } from './report.js'
 import { rollback } from './rollback.js'
 import { secretsOfDatabaseUrl } from './secrets.js'
+import { connectHasura } from './transport/hasura.js'
 import { connectPostgres } from './transport/postgres.js'
 
 const actionsLog: Log = {
@@ -18,13 +26,29 @@ const actionsLog: Log = {
   group: (name, fn) => core.group(name, fn),
 }
 
+/** Admin secrets may come from env, .env or config.yaml too: mask whichever was resolved. */
+function maskConfigSecrets(config: ProjectConfig): ProjectConfig {
+  if (config.adminSecret) core.setSecret(config.adminSecret)
+  return config
+}
+
+/** Same key on every attempt of one workflow run's step, so a re-run can finish an earlier attempt. */
+function runKey(env: NodeJS.ProcessEnv, request: RollbackRequest): string | undefined {
+  const { GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_JOB, GITHUB_ACTION } = env
+  if (!GITHUB_RUN_ID) return undefined
+  return [GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_JOB, GITHUB_ACTION, request.projectDir].join('/')
+}
+
 export async function run(): Promise<void> {
-  const workspace = resolve(process.env.GITHUB_WORKSPACE || process.cwd())
-  let request
+  const env = process.env
+  const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd())
+  let request: RollbackRequest
   try {
     for (const secret of secretsOfDatabaseUrl(core.getInput('database-url'))) core.setSecret(secret)
-    const adminSecret = core.getInput('admin-secret')
-    if (adminSecret) core.setSecret(adminSecret)
+    for (const name of ['admin-secret', 'github-token']) {
+      const secret = core.getInput(name)
+      if (secret) core.setSecret(secret)
+    }
     request = parseInputs((name) => core.getInput(name), workspace)
   } catch (error) {
     core.setOutput('status', 'failed')
@@ -32,16 +56,24 @@ export async function run(): Promise<void> {
     return
   }
   const projectDir = resolve(workspace, request.projectDir)
+  // One client per run: it caches the server generation, keeping the request count down.
+  let client: ReturnType<typeof createHasuraClient> | undefined
+  const clientFor = (config: ProjectConfig) =>
+    (client ??= createHasuraClient(maskConfigSecrets(config), { log: (line) => core.debug(line) }))
   const result = await rollback(request, {
     files: workspaceFiles(projectDir),
-    env: process.env,
+    env,
     log: actionsLog,
-    connect: async () => {
-      if (!request.databaseUrl) {
-        throw new Error("The Hasura transport is not available yet: set 'database-url'")
-      }
-      return connectPostgres({ databaseUrl: request.databaseUrl })
-    },
+    connect: async (config) =>
+      request.databaseUrl
+        ? connectPostgres({ databaseUrl: request.databaseUrl })
+        : connectHasura({ client: clientFor(config) }),
+    metadataApi: clientFor,
+    git: () => createGit(workspace, (line) => core.info(line)),
+    lastSuccessfulRun: () => lastSuccessfulRunSha(request.githubToken, runContextFromEnv(env)),
+    backupDir: env.RUNNER_TEMP || tmpdir(),
+    runKey: runKey(env, request),
+    now: () => new Date(),
   })
   const report = buildReport(result, { projectDir: request.projectDir })
   for (const [name, value] of Object.entries(report.outputs)) core.setOutput(name, value)

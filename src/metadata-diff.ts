@@ -16,13 +16,13 @@ const isRecord = (v: Json): v is Record_ => typeof v === 'object' && v !== null 
 
 /** A server export (version 2 object, `{resource_version, metadata}`, or version 3 with sources) → version-2 shape. */
 export function toVersion2(exported: Json): Record_ {
-  let m = isRecord(exported) && isRecord(exported.metadata) ? exported.metadata : exported
+  const m = isRecord(exported) && isRecord(exported.metadata) ? exported.metadata : exported
   if (!isRecord(m)) return {}
   if (Array.isArray(m.sources)) {
     const source = m.sources.find((s) => isRecord(s) && s.name === 'default') ?? m.sources[0]
     const rest: Record_ = { ...m }
     delete rest.sources
-    m = {
+    return {
       ...rest,
       tables: isRecord(source) ? source.tables : [],
       functions: isRecord(source) ? source.functions : [],

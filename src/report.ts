@@ -101,6 +101,12 @@ function metadataSection(result: RollbackResult): string[] {
     `- ${m.applied ? 'Applied' : result.status === 'dry-run' ? 'Would be applied (dry run)' : 'Not applied'}`,
   )
   if (m.backupPath) lines.push(`- Backup of the previous metadata: \`${escapeText(m.backupPath)}\``)
+  lines.push(`- Changes against the server's metadata: ${m.changes.length === 0 ? 'none' : m.changes.length}`)
+  if (m.changes.length > 0) {
+    lines.push('', '<details><summary>What the stable metadata changes</summary>', '')
+    for (const c of m.changes) lines.push(`- ${c.kind}: ${escapeText(c.what)}`)
+    lines.push('', '</details>')
+  }
   if (m.inconsistentObjects.length > 0) {
     lines.push(`- Inconsistent objects: ${m.inconsistentObjects.length}`)
     for (const o of m.inconsistentObjects) lines.push(`  - ${escapeText(describeInconsistency(o))}`)

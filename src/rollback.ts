@@ -5,9 +5,12 @@ import { RollbackError, errorMessage } from './errors.js'
 import type { Git } from './git.js'
 import { guardSql } from './guard.js'
 import type { RollbackRequest } from './inputs.js'
+import { LAST_SUCCESSFUL_RUN } from './inputs.js'
 import type { Log } from './log.js'
 import type { MetadataApi, MetadataBackup } from './metadata-apply.js'
 import { backupMetadata, describeInconsistency, replaceMetadata } from './metadata-apply.js'
+import type { MetadataChange } from './metadata-diff.js'
+import { diffMetadata } from './metadata-diff.js'
 import type { AppliedState, Plan, Problem, Selection } from './plan.js'
 import { planRollback, selectByRef, selectVersions } from './plan.js'
 import type { ProjectConfig } from './project/config.js'
@@ -36,6 +39,8 @@ export interface MetadataReport {
   readonly subject: string
   /** JSON file holding the server's metadata as it was before this run. */
   readonly backupPath: string | undefined
+  /** What the stable metadata changes against the server's current metadata. */
+  readonly changes: readonly MetadataChange[]
   readonly applied: boolean
   readonly inconsistentObjects: readonly unknown[]
 }
@@ -64,6 +69,8 @@ export interface RollbackDeps {
   readonly connect: (config: ProjectConfig) => Promise<Transport>
   readonly metadataApi: (config: ProjectConfig) => MetadataApi
   readonly git: () => Promise<Git>
+  /** For `ref: last-successful-run`: the head SHA of this workflow's last successful run. */
+  readonly lastSuccessfulRun: () => Promise<{ readonly sha: string; readonly runUrl: string }>
   readonly log: Log
   /** Where the metadata backup is written (RUNNER_TEMP). */
   readonly backupDir: string
@@ -131,9 +138,10 @@ async function run(
     const config = await loadProjectConfig(files, deps.env, overrides)
     const migrations = await scanMigrations(files, config.migrationsDirectory)
     log.info(`${migrations.length} migration(s) in ${config.migrationsDirectory}/ of the workspace`)
-    const stable = request.ref
+    const ref = request.ref === LAST_SUCCESSFUL_RUN ? await lastSuccessfulRef(deps) : request.ref
+    const stable = ref
       ? await loadStableRef(await deps.git(), {
-          ref: request.ref,
+          ref,
           projectDir: request.projectDir,
           withMetadata: request.applyMetadata,
           withMigrations: !request.selector,
@@ -171,11 +179,12 @@ async function run(
     return finish('failed')
   }
   const api = stable?.metadata ? deps.metadataApi(config) : undefined
-  const backup =
-    api && !request.dryRun
-      ? await log.group('Back up the current metadata', () => backupMetadata(api, deps.backupDir, deps.now()))
-      : undefined
-  if (stable?.metadata) progress.metadata = metadataReport(stable, backup, false, [])
+  // Exported before any change: a Hasura that cannot answer stops the run while nothing is changed.
+  const backup = api
+    ? await log.group('Back up the current metadata', () => backupMetadata(api, deps.backupDir, deps.now()))
+    : undefined
+  const changes = backup && stable?.metadata ? diffMetadata(backup.metadata, stable.metadata) : []
+  if (stable?.metadata) progress.metadata = metadataReport(stable, backup, changes, false, [])
   const guard = stable?.required && guardSql(stable.required)
   if (plan.steps.length === 0 && !guard) {
     if (!stable?.metadata) {
@@ -191,7 +200,7 @@ async function run(
   const inconsistent = await log.group(`Apply the metadata of ${stable.sha}`, () =>
     replaceMetadata(api, stable.metadata!),
   )
-  progress.metadata = metadataReport(stable, backup, true, inconsistent)
+  progress.metadata = metadataReport(stable, backup, changes, true, inconsistent)
   if (inconsistent.length > 0) {
     const list = inconsistent.map(describeInconsistency).join('; ')
     return finish('failed', {
@@ -199,6 +208,12 @@ async function run(
     })
   }
   return finish('rolled-back')
+}
+
+async function lastSuccessfulRef(deps: RollbackDeps): Promise<string> {
+  const found = await deps.lastSuccessfulRun()
+  deps.log.info(`ref: ${LAST_SUCCESSFUL_RUN} is ${found.sha}, the head of ${found.runUrl}`)
+  return found.sha
 }
 
 function select(request: RollbackRequest, state: AppliedState, stable: StableRef | undefined): Selection {
@@ -265,6 +280,7 @@ async function execute(
 function metadataReport(
   stable: StableRef,
   backup: MetadataBackup | undefined,
+  changes: readonly MetadataChange[],
   applied: boolean,
   inconsistentObjects: readonly unknown[],
 ): MetadataReport {
@@ -273,6 +289,7 @@ function metadataReport(
     sha: stable.sha,
     subject: stable.subject,
     backupPath: backup?.path,
+    changes,
     applied,
     inconsistentObjects,
   }

@@ -152,7 +152,7 @@ export function createHasuraClient(config: ProjectConfig, options: HasuraClientO
         throw networkFailure(error, where, shownEndpoint, timeoutMs, redact)
       }
       log(`${where} → HTTP ${response.status} in ${Date.now() - started} ms`)
-      if (c.idempotent && response.status >= 502 && response.status <= 504 && attempt < retryDelays.length) {
+      if (c.idempotent && response.status >= 500 && attempt < retryDelays.length) {
         await sleep(retryDelays[attempt] ?? 0)
         continue
       }

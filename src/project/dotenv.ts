@@ -24,7 +24,8 @@ export function parseDotEnv(text: string, env: Readonly<Record<string, string | 
     const match = LINE.exec(line)
     const value = match === null ? undefined : parseValue(match[2] ?? '')
     if (match === null || value === undefined) {
-      throw new RollbackError(`${DOT_ENV_FILE} line ${index + 1} is not KEY=VALUE: ${trimmed}`, {
+      // The line itself is not quoted: it may hold a secret.
+      throw new RollbackError(`${DOT_ENV_FILE} line ${index + 1} is not KEY=VALUE`, {
         file: DOT_ENV_FILE,
         line: index + 1,
       })

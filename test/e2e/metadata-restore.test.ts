@@ -179,9 +179,38 @@ describe('ref handling (Hasura v2, database-url)', () => {
   it('never prints the admin secret', async () => {
     const s = await setUp('v2')
     const result = await s.run('postgres', { count: '2', ref: 'v1' })
-    const printed = result.stdout.replace(`::add-mask::${SECRET}`, '') + result.stderr + result.summary
+    const printed = result.stdout.replaceAll(`::add-mask::${SECRET}`, '') + result.stderr + result.summary
     expect(printed).not.toContain(SECRET)
     expect(JSON.stringify(result.outputs)).not.toContain(SECRET)
     expect(join(result.outputs['metadata-backup']!)).not.toContain(SECRET)
+  })
+})
+
+describe('dry-run with metadata (Hasura v2)', () => {
+  it.each<[TransportKind]>([['postgres'], ['hasura']])(
+    'over %s: plans, reports the metadata changes, sends no metadata and changes nothing',
+    async (transport) => {
+      const s = await setUp('v2')
+      const result = await s.run(transport, { count: '2', ref: 'v1', 'dry-run': 'true' })
+      expect(result.exitCode).toBe(0)
+      expect(result.outputs).toMatchObject({
+        status: 'dry-run',
+        'rolled-back-versions': JSON.stringify([m3, m2]),
+        'metadata-ref': s.stableSha,
+      })
+      expect(await appliedVersions(s.db)).toEqual([m1, m2, m3])
+      expect(tablesOf(s.hasura.metadata())).toEqual(badTables)
+      expect(s.metadataCalls()).toEqual(['export_metadata'])
+      expect(result.summary).toContain('removed: table public.article')
+      expect(result.summary).toContain('changed: select permission for role user on public.author')
+    },
+  )
+
+  it('catches the guard failure in a dry run', async () => {
+    const s = await setUp('v2')
+    const result = await s.run('postgres', { count: '2', ref: s.badSha, 'dry-run': 'true' })
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs.status).toBe('failed')
+    expect(await appliedVersions(s.db)).toEqual([m1, m2, m3])
   })
 })

@@ -156,7 +156,7 @@ describe('nothing changes when any part cannot succeed', () => {
     expect(annotation).toMatchObject({ file: `migrations/${m2}_create_article/down.sql`, line: 4 })
     expect(await appliedVersions(db)).toEqual([m1, m2, m3])
     expect(await schemaSnapshot(db)).toEqual(allApplied)
-    expect(result.summary).toMatch(/exactly as it was before this run/)
+    expect(result.summary).toMatch(/exactly as they were before this run/)
     expect(result.summary).toMatch(new RegExp(`\\| ${m3} \\|.*\\| undone \\(rolled back\\) \\|`))
     expect(result.summary).toMatch(new RegExp(`\\| ${m2} \\|.*\\| failed \\|`))
   })
@@ -281,3 +281,31 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): P
     await new Promise((r) => setTimeout(r, 50))
   }
 }
+
+describe('dry-run', () => {
+  it('rehearses the downs and changes nothing', async () => {
+    const { db, run } = await setUp()
+    const result = await run({ count: 'all', 'dry-run': 'true' })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({
+      status: 'dry-run',
+      'rolled-back-versions': JSON.stringify([m3, m2, m1]),
+      'rolled-back-count': '3',
+    })
+    expect(await appliedVersions(db)).toEqual([m1, m2, m3])
+    expect(await schemaSnapshot(db)).toEqual(allApplied)
+    expect(result.summary).toContain('Dry run passed')
+    expect(result.summary).toMatch(new RegExp(`\\| ${m1} \\|.*\\| rehearsed \\(rolled back\\) \\|`))
+  })
+
+  it('catches a failing down, exits 1 and changes nothing', async () => {
+    const migrations = threeMigrations.map((m) =>
+      m.version === m1 ? { ...m, down: 'DROP TABLE author_typo;' } : m,
+    )
+    const { db, run } = await setUp(migrations)
+    const result = await run({ count: 'all', 'dry-run': 'true' })
+    expectFailed(result, /Down migration 1700000000001_create_author failed/)
+    expect(await appliedVersions(db)).toEqual([m1, m2, m3])
+    expect(await schemaSnapshot(db)).toEqual(allApplied)
+  })
+})

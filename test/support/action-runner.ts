@@ -48,7 +48,9 @@ function inputEnv(inputs: Record<string, string>): Record<string, string> {
   }
   const env: Record<string, string> = {}
   for (const [name, spec] of Object.entries(declared)) {
-    const value = inputs[name] ?? spec.default ?? ''
+    // The runner evaluates expressions in defaults (`${{ github.token }}`); tests have no such context.
+    const fallback = spec.default?.includes('${{') ? '' : (spec.default ?? '')
+    const value = inputs[name] ?? fallback
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   }
   return env

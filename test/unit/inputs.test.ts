@@ -64,3 +64,14 @@ describe('parseInputs', () => {
     expect(parse({ count: '1', ref: 'v1.0' })).toMatchObject({ applyMetadata: true, ref: 'v1.0' })
   })
 })
+
+describe('project-dir', () => {
+  it.each(['../elsewhere', '/etc', 'a/../../b'])('refuses %s, which leaves the workspace', (dir) => {
+    expect(() => parse({ ...base, count: '1', 'project-dir': dir })).toThrow(
+      `Input 'project-dir' ('${dir}') points outside the workspace /ws`,
+    )
+  })
+  it.each(['.', 'hasura', './a/../hasura', '/ws/hasura'])('accepts %s', (dir) => {
+    expect(parse({ ...base, count: '1', 'project-dir': dir }).projectDir).toBe(dir)
+  })
+})
