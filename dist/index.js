@@ -46192,6 +46192,584 @@ function describeInconsistency(object) {
     return `${what}: ${String(o.reason ?? 'inconsistent')}`;
 }
 
+// A PostgreSQL tokenizer just deep enough to find statement boundaries and leading keywords. It follows
+// the rules of the server's scan.l and psql's psqlscan.l (PostgreSQL docs, "Lexical Structure"), with
+// standard_conforming_strings on (the default since 9.1): plain '…' strings have no backslash escapes.
+// Offsets are UTF-16 indexes into the scanned string (what String#slice takes); lines are 1-based and
+// end at '\n', so a CRLF file counts each line once.
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+const SINGLE_QUOTE = 0x27;
+const DOUBLE_QUOTE = 0x22;
+const DOLLAR = 0x24;
+const BACKSLASH = 0x5c;
+// [ \t\n\r\f] as in scan.l, plus \v which PostgreSQL 16 added (and downVerdict already skips).
+function isSpace(code) {
+    return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+}
+function isHorizontalSpace(code) {
+    return code === 0x20 || code === 0x09 || code === 0x0b || code === 0x0c;
+}
+function isNewline(code) {
+    return code === NEWLINE || code === CARRIAGE_RETURN;
+}
+function isDigit(code) {
+    return code >= 0x30 && code <= 0x39;
+}
+// ident_start: [A-Za-z\200-\377_] — the server sees UTF-8 bytes, so every non-ASCII character qualifies.
+function isIdentifierStart(code) {
+    return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f || code >= 0x80;
+}
+function isTagChar(code) {
+    return isIdentifierStart(code) || isDigit(code);
+}
+function singleCharKind(code) {
+    switch (code) {
+        case 0x3b:
+            return ';';
+        case 0x28:
+            return '(';
+        case 0x29:
+            return ')';
+        case 0x2c:
+            return ',';
+        case 0x2e:
+            return '.';
+        default:
+            return 'other';
+    }
+}
+/** Every token of `sql` (comments included, whitespace left out), in order; never throws. */
+function tokenize(sql) {
+    const tokens = [];
+    const length = sql.length;
+    let line = 1;
+    let counted = 0;
+    // Line of the character at `index`; indexes only grow, so the whole text is walked once.
+    const lineAt = (index) => {
+        for (; counted < index; counted++)
+            if (sql.charCodeAt(counted) === NEWLINE)
+                line++;
+        return line;
+    };
+    const push = (kind, start, end, unterminated = false) => {
+        const startLine = lineAt(start);
+        tokens.push({ kind, start, end, line: startLine, endLine: lineAt(end - 1), unterminated });
+    };
+    let i = 0;
+    while (i < length) {
+        const code = sql.charCodeAt(i);
+        const next = sql.charCodeAt(i + 1);
+        if (isSpace(code)) {
+            i++;
+        }
+        else if (code === 0x2d && next === 0x2d) {
+            const end = endOfLine(sql, i + 2);
+            push('line-comment', i, end);
+            i = end;
+        }
+        else if (code === 0x2f && next === 0x2a) {
+            const end = endOfBlockComment$1(sql, i + 2);
+            push('block-comment', i, end < 0 ? length : end, end < 0);
+            i = end < 0 ? length : end;
+        }
+        else if (code === SINGLE_QUOTE) {
+            i = pushString(sql, i, i + 1, false, push);
+        }
+        else if (code === DOUBLE_QUOTE) {
+            i = pushQuotedIdentifier(sql, i, i + 1, push);
+        }
+        else if (code === DOLLAR) {
+            i = pushDollar(sql, i, push);
+        }
+        else if (isIdentifierStart(code)) {
+            i = pushWordOrPrefixedQuote(sql, i, push);
+        }
+        else if (isDigit(code)) {
+            let end = i + 1;
+            while (end < length && (isTagChar(sql.charCodeAt(end)) || sql.charCodeAt(end) === 0x2e))
+                end++;
+            push('other', i, end);
+            i = end;
+        }
+        else {
+            push(singleCharKind(code), i, i + 1);
+            i++;
+        }
+    }
+    return tokens;
+}
+function endOfLine(sql, from) {
+    let i = from;
+    while (i < sql.length && !isNewline(sql.charCodeAt(i)))
+        i++;
+    return i;
+}
+// Block comments nest; returns the index after the closing "*/", or -1 when the text ends first.
+function endOfBlockComment$1(sql, from) {
+    let depth = 1;
+    let i = from;
+    while (i < sql.length) {
+        if (sql.startsWith('/*', i)) {
+            depth++;
+            i += 2;
+        }
+        else if (sql.startsWith('*/', i)) {
+            depth--;
+            i += 2;
+            if (depth === 0)
+                return i;
+        }
+        else {
+            i++;
+        }
+    }
+    return -1;
+}
+// A literal's body from `bodyStart`; '' is a quote inside it, and in E'…' strings (`backslashes`) a
+// backslash escapes the next character. Returns the index after the closing quote or -1.
+function endOfQuoted(sql, bodyStart, backslashes) {
+    let i = bodyStart;
+    while (i < sql.length) {
+        const code = sql.charCodeAt(i);
+        if (backslashes && code === BACKSLASH) {
+            i += 2;
+        }
+        else if (code === SINGLE_QUOTE) {
+            if (sql.charCodeAt(i + 1) !== SINGLE_QUOTE)
+                return i + 1;
+            i += 2;
+        }
+        else {
+            i++;
+        }
+    }
+    return -1;
+}
+// 'a' <whitespace holding a newline> 'b' is one literal (scan.l {quotecontinue}). It only changes the
+// lexing of E'…' strings, whose continuation keeps backslash escapes. Returns the index after the
+// continuation's opening quote, or -1.
+function continuationAfter(sql, from) {
+    let i = from;
+    for (;;) {
+        if (isHorizontalSpace(sql.charCodeAt(i)))
+            i++;
+        else if (sql.startsWith('--', i))
+            i = endOfLine(sql, i + 2);
+        else
+            break;
+    }
+    if (!isNewline(sql.charCodeAt(i)))
+        return -1;
+    for (;;) {
+        if (isSpace(sql.charCodeAt(i)))
+            i++;
+        else if (sql.startsWith('--', i)) {
+            i = endOfLine(sql, i + 2);
+            if (i >= sql.length)
+                return -1;
+        }
+        else
+            break;
+    }
+    return sql.charCodeAt(i) === SINGLE_QUOTE ? i + 1 : -1;
+}
+function pushString(sql, start, bodyStart, backslashes, push) {
+    let end = endOfQuoted(sql, bodyStart, backslashes);
+    while (backslashes && end >= 0) {
+        const continued = continuationAfter(sql, end);
+        if (continued < 0)
+            break;
+        end = endOfQuoted(sql, continued, true);
+    }
+    if (end < 0) {
+        push('string', start, sql.length, true);
+        return sql.length;
+    }
+    push('string', start, end);
+    return end;
+}
+function pushQuotedIdentifier(sql, start, bodyStart, push) {
+    let i = bodyStart;
+    for (;;) {
+        const quote = sql.indexOf('"', i);
+        if (quote < 0) {
+            push('quoted-identifier', start, sql.length, true);
+            return sql.length;
+        }
+        if (sql.charCodeAt(quote + 1) !== DOUBLE_QUOTE) {
+            push('quoted-identifier', start, quote + 1);
+            return quote + 1;
+        }
+        i = quote + 2;
+    }
+}
+// "$$" or "$tag$" opens a dollar-quoted string that ends at the first identical delimiter; "$1" is a
+// parameter; a lone '$' is just a character (the server then rejects it).
+function pushDollar(sql, start, push) {
+    let i = start + 1;
+    if (isDigit(sql.charCodeAt(i))) {
+        while (isDigit(sql.charCodeAt(i)))
+            i++;
+        push('other', start, i);
+        return i;
+    }
+    if (isIdentifierStart(sql.charCodeAt(i))) {
+        while (isTagChar(sql.charCodeAt(i)))
+            i++;
+    }
+    if (sql.charCodeAt(i) !== DOLLAR) {
+        push('other', start, start + 1);
+        return start + 1;
+    }
+    const delimiter = sql.slice(start, i + 1);
+    const close = sql.indexOf(delimiter, i + 1);
+    if (close < 0) {
+        push('dollar-string', start, sql.length, true);
+        return sql.length;
+    }
+    push('dollar-string', start, close + delimiter.length);
+    return close + delimiter.length;
+}
+// An identifier runs over letters, digits, '_', '$' and non-ASCII characters, so "a$$b" is one word and
+// not a dollar quote. A single E, B, X, N right before a quote, or U& before a quote, prefixes a literal.
+function pushWordOrPrefixedQuote(sql, start, push) {
+    const first = sql[start]?.toLowerCase();
+    const next = sql.charCodeAt(start + 1);
+    if (next === SINGLE_QUOTE && (first === 'e' || first === 'b' || first === 'x' || first === 'n')) {
+        return pushString(sql, start, start + 2, first === 'e', push);
+    }
+    if (first === 'u' && sql[start + 1] === '&') {
+        const quote = sql.charCodeAt(start + 2);
+        if (quote === SINGLE_QUOTE)
+            return pushString(sql, start, start + 3, false, push);
+        if (quote === DOUBLE_QUOTE)
+            return pushQuotedIdentifier(sql, start, start + 3, push);
+    }
+    let i = start + 1;
+    while (i < sql.length && (isTagChar(sql.charCodeAt(i)) || sql.charCodeAt(i) === DOLLAR))
+        i++;
+    push('word', start, i);
+    return i;
+}
+
+// Statement boundaries as psql finds them (src/fe_utils/psqlscan.l): a ';' ends a statement when it is
+// a token of its own (not in a quote, comment or dollar quote), outside parentheses, and outside the
+// BEGIN … END body of a CREATE [OR REPLACE] FUNCTION/PROCEDURE (SQL-standard bodies, PostgreSQL 14+).
+const isComment = (token) => token.kind === 'line-comment' || token.kind === 'block-comment';
+/** The statements of `sql`, by psql's rules; text with only comments, blanks and ';' yields none. */
+function scanStatements(sql) {
+    const tokens = tokenize(sql);
+    const statements = [];
+    let first = -1;
+    let last = -1;
+    let parenDepth = 0;
+    let beginDepth = 0;
+    // psql remembers the first letter of the first four words when they are CREATE, OR, REPLACE,
+    // FUNCTION or PROCEDURE, to tell a routine definition from a transaction's BEGIN.
+    let words = 0;
+    const leading = ['', '', '', ''];
+    for (let index = 0; index < tokens.length; index++) {
+        const token = tokens[index];
+        if (token.kind === ';' && parenDepth === 0 && beginDepth === 0) {
+            if (first >= 0)
+                statements.push({ first, last });
+            first = -1;
+            words = 0;
+            continue;
+        }
+        if (isComment(token)) {
+            if (first >= 0)
+                last = index;
+            continue;
+        }
+        if (first < 0)
+            first = index;
+        last = index;
+        if (token.kind === '(')
+            parenDepth++;
+        else if (token.kind === ')')
+            parenDepth = Math.max(0, parenDepth - 1);
+        else if (token.kind === 'word') {
+            // Only words of 2 to 9 letters can be one psql looks for; skip slicing the others.
+            const length = token.end - token.start;
+            const word = length >= 2 && length <= 9 ? sql.slice(token.start, token.end).toLowerCase() : '';
+            if (words === 0)
+                leading.fill('');
+            if (words < leading.length && ROUTINE_WORDS.has(word))
+                leading[words] = word[0] ?? '';
+            words++;
+            if (parenDepth === 0 && definesRoutine(leading)) {
+                if (word === 'begin')
+                    beginDepth++;
+                else if (word === 'case' && beginDepth > 0)
+                    beginDepth++;
+                else if (word === 'end' && beginDepth > 0)
+                    beginDepth--;
+            }
+        }
+    }
+    if (first >= 0)
+        statements.push({ first, last });
+    return { tokens, statements, openAtEnd: first >= 0, openBeginDepth: beginDepth };
+}
+const ROUTINE_WORDS = new Set(['create', 'function', 'procedure', 'or', 'replace']);
+// CREATE FUNCTION, CREATE PROCEDURE, CREATE OR REPLACE FUNCTION, CREATE OR REPLACE PROCEDURE.
+function definesRoutine([a, b, c, d]) {
+    return a === 'c' && (b === 'f' || b === 'p' || (b === 'o' && c === 'r' && (d === 'f' || d === 'p')));
+}
+
+/** The statements of `sql` that drop tables, schemas or columns, truncate, or delete without WHERE. */
+function destructiveStatements(sql) {
+    const { tokens, statements } = scanStatements(sql);
+    const found = [];
+    for (const { first, last } of statements) {
+        const words = tokens
+            .slice(first, last + 1)
+            .filter((token) => token.kind !== 'line-comment' && token.kind !== 'block-comment');
+        const line = words[0]?.line ?? 1;
+        const reader = new Reader(sql, words);
+        for (const { kind, target } of readDestructive(reader))
+            found.push({ kind, target, line });
+    }
+    return found;
+}
+function readDestructive(reader) {
+    const first = reader.keyword(0);
+    const second = reader.keyword(1);
+    if (first === 'drop' && (second === 'table' || second === 'schema')) {
+        reader.position = 2;
+        reader.skip('if', 'exists');
+        const kind = second === 'table' ? 'drop-table' : 'drop-schema';
+        return reader.nameList().map((target) => ({ kind, target }));
+    }
+    if (first === 'truncate') {
+        reader.position = 1;
+        reader.skip('table');
+        return reader.nameList().map((target) => ({ kind: 'truncate', target }));
+    }
+    if (first === 'alter' && second === 'table')
+        return droppedColumns(reader);
+    if (first === 'delete')
+        return deleteWithoutWhere(reader, 0);
+    if (first === 'with') {
+        // DELETE as the main statement or inside a data-modifying CTE.
+        const findings = [];
+        reader.tokens.forEach((_, index) => {
+            if (reader.keyword(index) === 'delete')
+                findings.push(...deleteWithoutWhere(reader, index));
+        });
+        return findings;
+    }
+    return [];
+}
+// ALTER TABLE [IF EXISTS] [ONLY] name [*] action [, action]…; an action `DROP [COLUMN] [IF EXISTS] c`
+// drops a column, `DROP CONSTRAINT` does not, nor `ALTER COLUMN c DROP DEFAULT|NOT NULL|…`.
+function droppedColumns(reader) {
+    reader.position = 2;
+    reader.skip('if', 'exists');
+    reader.skip('only');
+    const table = reader.name();
+    if (table === undefined)
+        return [];
+    const findings = [];
+    let actionStart = true;
+    let depth = 0;
+    for (; reader.position < reader.tokens.length; reader.position++) {
+        const kind = reader.tokens[reader.position]?.kind;
+        if (depth === 0 && actionStart && reader.keyword(reader.position) === 'drop') {
+            reader.position++;
+            if (reader.keyword(reader.position) === 'constraint') {
+                actionStart = false;
+                continue;
+            }
+            reader.skip('column');
+            reader.skip('if', 'exists');
+            const column = reader.name(false);
+            if (column !== undefined)
+                findings.push({ kind: 'drop-column', target: `${table}.${column}` });
+            reader.position--;
+        }
+        actionStart = depth === 0 && kind === ',';
+        if (kind === '(')
+            depth++;
+        else if (kind === ')')
+            depth--;
+    }
+    return findings;
+}
+// DELETE FROM [ONLY] name [*] …: deletes every row unless a WHERE follows at the same nesting level.
+function deleteWithoutWhere(reader, at) {
+    if (reader.keyword(at + 1) !== 'from')
+        return [];
+    reader.position = at + 2;
+    reader.skip('only');
+    const target = reader.name();
+    if (target === undefined)
+        return [];
+    let depth = 0;
+    for (let index = reader.position; index < reader.tokens.length && depth >= 0; index++) {
+        const kind = reader.tokens[index]?.kind;
+        if (kind === '(')
+            depth++;
+        else if (kind === ')')
+            depth--;
+        else if (depth === 0 && reader.keyword(index) === 'where')
+            return [];
+    }
+    return [{ kind: 'delete-all', target }];
+}
+class Reader {
+    sql;
+    tokens;
+    position = 0;
+    constructor(sql, tokens) {
+        this.sql = sql;
+        this.tokens = tokens;
+    }
+    /** The lower-cased word at `index`, or undefined when that token is not an unquoted word. */
+    keyword(index) {
+        const token = this.tokens[index];
+        return token?.kind === 'word' ? this.text(token).toLowerCase() : undefined;
+    }
+    /** Steps over the given key words when they all come next. */
+    skip(...keywords) {
+        if (keywords.every((keyword, offset) => this.keyword(this.position + offset) === keyword)) {
+            this.position += keywords.length;
+        }
+    }
+    /** A (qualified) name and an optional `*`; undefined when none is next. */
+    name(qualified = true) {
+        const parts = [];
+        for (;;) {
+            const part = this.identifier(this.tokens[this.position]);
+            if (part === undefined)
+                break;
+            parts.push(part);
+            this.position++;
+            if (!qualified || this.tokens[this.position]?.kind !== '.')
+                break;
+            this.position++;
+        }
+        if (this.tokens[this.position] !== undefined && this.text(this.tokens[this.position]) === '*') {
+            this.position++;
+        }
+        return parts.length === 0 ? undefined : parts.join('.');
+    }
+    /** name [, [ONLY] name]… */
+    nameList() {
+        const names = [];
+        for (;;) {
+            this.skip('only');
+            const name = this.name();
+            if (name === undefined)
+                return names;
+            names.push(name);
+            if (this.tokens[this.position]?.kind !== ',')
+                return names;
+            this.position++;
+        }
+    }
+    identifier(token) {
+        if (token?.kind === 'word')
+            return displayIdentifier(asciiLowerCase(this.text(token)));
+        if (token?.kind === 'quoted-identifier' && this.sql[token.start] === '"' && !token.unterminated) {
+            return displayIdentifier(this.text(token).slice(1, -1).replaceAll('""', '"'));
+        }
+        return undefined;
+    }
+    text(token) {
+        return this.sql.slice(token.start, token.end);
+    }
+}
+// PostgreSQL folds unquoted identifiers to lower case in ASCII only (UTF-8 server encoding).
+function asciiLowerCase(text) {
+    return text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+}
+function displayIdentifier(name) {
+    return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replaceAll('"', '""')}"`;
+}
+
+// Statements of a SQL script, split as psql splits them (scan.ts), scripts joined into one that
+// PostgreSQL runs as their concatenation, and error positions in it mapped back to a file and line.
+//
+// Units: `SqlStatement.startOffset` and token offsets are UTF-16 indexes (String#slice). `joinScripts`
+// offsets and `locatePosition`'s position are Unicode code points, the unit of PostgreSQL's error
+// `position` (characters of the UTF-8 server encoding). Lines are 1-based and end at '\n'.
+/** Splits a script the way psql does; statements holding only comments or nothing are dropped. */
+function splitStatements(sql) {
+    const { tokens, statements } = scanStatements(sql);
+    return statements.map(({ first, last }) => {
+        const start = tokens[first];
+        const end = tokens[last];
+        return {
+            text: sql.slice(start.start, end.end),
+            startOffset: start.start,
+            startLine: start.line,
+            endLine: end.endLine,
+        };
+    });
+}
+const UNTERMINATED = {
+    'block-comment': 'a /* comment (block comments nest in PostgreSQL: each /* needs its own */)',
+    string: 'a quoted string',
+    'quoted-identifier': 'a double-quoted identifier',
+    'dollar-string': 'a dollar-quoted string',
+};
+/**
+ * One script that PostgreSQL runs as the parts run one after another: a part that ends without ';'
+ * gets one, a part ending in a `--` comment gets a newline first, and every part starts on a new line.
+ * `offsets[i]` is where part i starts in `sql`, in code points. A part that ends inside a block
+ * comment, a quoted string or identifier, a dollar quote or a BEGIN ATOMIC body would swallow the next
+ * part: that is an error of that file, thrown as a RollbackError naming `names[i]`.
+ */
+function joinScripts(parts, names = []) {
+    const pieces = [];
+    const offsets = [];
+    let codePoints = 0;
+    parts.forEach((part, index) => {
+        const tail = separatorAfter(part, names[index], `SQL script ${index + 1} of ${parts.length}`);
+        offsets.push(codePoints);
+        pieces.push(part, tail);
+        codePoints += codePointLength(part) + tail.length;
+    });
+    return { sql: pieces.join(''), offsets };
+}
+function separatorAfter(part, file, fallbackName) {
+    const name = file ?? fallbackName;
+    const { tokens, openAtEnd, openBeginDepth } = scanStatements(part);
+    const lastToken = tokens.at(-1);
+    if (lastToken?.unterminated === true) {
+        throw new RollbackError(`${name} ends inside ${UNTERMINATED[lastToken.kind] ?? 'a literal'} opened on line ${lastToken.line}`, { file, line: lastToken.line });
+    }
+    if (openBeginDepth > 0) {
+        throw new RollbackError(`${name} ends inside a BEGIN ATOMIC function body: it needs its END;`, { file });
+    }
+    let tail = lastToken?.kind === 'line-comment' && lastToken.end === part.length ? '\n' : '';
+    if (openAtEnd)
+        tail += ';';
+    if (part !== '' && !(part + tail).endsWith('\n'))
+        tail += '\n';
+    return tail;
+}
+/** Length in Unicode code points (an astral character is one, as PostgreSQL counts it). */
+function codePointLength(text) {
+    let length = text.length;
+    for (let i = 0; i < text.length; i++) {
+        if (isSurrogatePairAt(text, i)) {
+            length--;
+            i++;
+        }
+    }
+    return length;
+}
+// A lone surrogate counts as one character: it reaches the server as one U+FFFD.
+function isSurrogatePairAt(text, i) {
+    const high = text.charCodeAt(i);
+    const low = text.charCodeAt(i + 1);
+    return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
+}
+
 // Pure rendering of a result: action outputs, the job summary (Markdown) and annotations.
 // Everything taken from files, SQL or servers is escaped: core.summary escapes nothing.
 /** Escapes text for a Markdown table cell or paragraph (HTML entities; pipes and newlines too). */
@@ -46286,14 +46864,56 @@ function stepTable(steps, projectDir) {
         s.version,
         escapeText(s.name),
         `\`${escapeText(workspacePath(projectDir, s.downFile) ?? '')}\``,
+        String(splitStatements(s.sql).length),
         STATUS_LABEL[s.status],
         s.durationMs === undefined ? '' : `${Math.round(s.durationMs)} ms`,
     ].join(' | '));
     return [
-        '| Version | Name | Down file | Status | Duration |',
-        '| --- | --- | --- | --- | --- |',
+        '| Version | Name | Down file | Statements | Status | Duration |',
+        '| --- | --- | --- | --- | --- | --- |',
         ...rows.map((r) => `| ${r} |`),
     ];
+}
+/** Each down's SQL, collapsed; the fence is longer than any backtick run in the SQL. */
+function sqlSections(steps) {
+    return steps.flatMap((s) => {
+        const fence = '`'.repeat(Math.max(3, ...[...s.sql.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+        return [
+            '',
+            `<details><summary>SQL of ${s.version} ${escapeText(s.name)}</summary>`,
+            '',
+            `${fence}sql`,
+            s.sql.replace(/\n$/, ''),
+            fence,
+            '',
+            '</details>',
+        ];
+    });
+}
+/** GitHub refuses job summaries over 1 MiB; keep well under it. */
+const SUMMARY_LIMIT_BYTES = 1000 * 1024;
+function fitSummary(head, sql, tail) {
+    const full = [...head, ...sql, ...tail].join('\n') + '\n';
+    if (Buffer.byteLength(full) <= SUMMARY_LIMIT_BYTES)
+        return full;
+    const note = ['', "_The SQL of the downs is left out: the summary would exceed GitHub's 1 MiB limit._"];
+    const short = [...head, ...note, ...tail].join('\n') + '\n';
+    if (Buffer.byteLength(short) <= SUMMARY_LIMIT_BYTES)
+        return short;
+    const cut = Buffer.from(short)
+        .subarray(0, SUMMARY_LIMIT_BYTES - 200)
+        .toString('utf8');
+    return `${cut}\n\n_Summary truncated at GitHub's 1 MiB limit; the log has everything._\n`;
+}
+/** Data-loss notices for the downs that ran (or would run, in a dry run). */
+function destructiveNotices(result, projectDir) {
+    const ran = result.steps.filter((s) => s.status === 'reverted' || s.status === 'rehearsed');
+    return ran.flatMap((s) => destructiveStatements(s.sql).map((d) => ({
+        level: 'notice',
+        message: `Data loss: ${s.version} ${d.kind.replace('-', ' ')} ${d.target}${result.status === 'dry-run' ? ' (would run)' : ''}`,
+        file: workspacePath(projectDir, s.downFile),
+        line: d.line,
+    })));
 }
 function buildReport(result, context) {
     const versions = revertedVersions(result);
@@ -46305,6 +46925,7 @@ function buildReport(result, context) {
             file: workspacePath(context.projectDir, problem.file),
         });
     }
+    annotations.push(...destructiveNotices(result, context.projectDir));
     const failure = result.failure;
     if (failure) {
         annotations.push({
@@ -46339,11 +46960,12 @@ function buildReport(result, context) {
     }
     lines.push(...stepTable(result.steps, context.projectDir));
     lines.push(...metadataSection(result));
+    const tail = [];
     if (result.status === 'failed') {
         const next = result.committed
             ? '**Next step:** re-run this job: it reverts nothing more and applies the metadata.'
             : '**Next step:** fix the cause named above, then re-run this workflow.';
-        lines.push('', next);
+        tail.push('', next);
     }
     return {
         outputs: {
@@ -46354,7 +46976,7 @@ function buildReport(result, context) {
             'metadata-backup': result.metadata?.backupPath ?? '',
             'inconsistent-objects': JSON.stringify(result.metadata?.inconsistentObjects ?? []),
         },
-        summary: lines.join('\n') + '\n',
+        summary: fitSummary([...lines, ...tail], sqlSections(result.steps), []),
         annotations,
         failureMessage,
     };
@@ -46624,7 +47246,7 @@ function downVerdict(sql) {
         }
         else if (sql.startsWith('/*', i)) {
             onlyWhitespace = false;
-            i = endOfBlockComment$1(sql, i);
+            i = endOfBlockComment(sql, i);
         }
         else {
             return 'runnable';
@@ -46633,7 +47255,7 @@ function downVerdict(sql) {
     return onlyWhitespace ? 'empty' : 'placeholder';
 }
 // PostgreSQL block comments nest; an unterminated one runs to the end of the text.
-function endOfBlockComment$1(sql, start) {
+function endOfBlockComment(sql, start) {
     let depth = 0;
     let i = start;
     while (i < sql.length) {
@@ -46747,6 +47369,11 @@ function planRollback(input) {
             problems.push({ version, file, message: `${label} ${downProblem ?? DOWN_VERDICT_PROBLEM.missing}` });
             continue;
         }
+        const unsafe = transactionProblem(down);
+        if (unsafe) {
+            problems.push({ version, file: down.path, message: `${label}: ${unsafe}` });
+            continue;
+        }
         if (down.noTransaction) {
             problems.push({
                 version,
@@ -46758,6 +47385,24 @@ function planRollback(input) {
         steps.push({ version, name: migration.name, down });
     }
     return { steps: problems.length > 0 ? [] : steps, problems, notes: selection.notes };
+}
+const TRANSACTION_CONTROL = /^(begin|commit|rollback|end|abort|start\s+transaction|prepare\s+transaction)\b/i;
+/**
+ * A down that controls the transaction itself (COMMIT, BEGIN…) would end the one rollback
+ * transaction half way; one that ends inside a quote or comment would swallow the next file.
+ */
+function transactionProblem(down) {
+    try {
+        joinScripts([down.sql], [down.path]);
+    }
+    catch (error) {
+        return error instanceof Error ? error.message : String(error);
+    }
+    const control = splitStatements(down.sql).find((s) => TRANSACTION_CONTROL.test(s.text.trim()));
+    if (!control)
+        return undefined;
+    const word = control.text.trim().split(/\s+/)[0].toUpperCase();
+    return `${down.path}:${control.startLine} has ${word}, which would end the rollback transaction half way: remove it (the rollback runs in one transaction)`;
 }
 
 // The project's `.env` file, read the way the Hasura CLI reads it (github.com/subosito/gotenv):
@@ -47263,7 +47908,8 @@ async function execute(request, deps, transport, plan, stable, guard, progress) 
         dryRun: request.dryRun,
         lockTimeoutSeconds: request.lockTimeoutSeconds,
         guardSql: afterDowns,
-        onStep: (step, outcome) => log.info(`${outcome.status} ${migrationLabel(step)} in ${Math.round(outcome.durationMs ?? 0)} ms`),
+        onStep: (step, outcome) => log.info(`${outcome.status} ${migrationLabel(step)}` +
+            (outcome.durationMs === undefined ? '' : ` in ${Math.round(outcome.durationMs)} ms`)),
     }));
     progress.steps = progress.steps.map((s, i) => ({ ...s, ...execution.steps[i] }));
     progress.committed = execution.committed;
@@ -47315,413 +47961,6 @@ function secretsOfDatabaseUrl(databaseUrl) {
         secrets.add(databaseUrl);
     }
     return [...secrets];
-}
-
-// A PostgreSQL tokenizer just deep enough to find statement boundaries and leading keywords. It follows
-// the rules of the server's scan.l and psql's psqlscan.l (PostgreSQL docs, "Lexical Structure"), with
-// standard_conforming_strings on (the default since 9.1): plain '…' strings have no backslash escapes.
-// Offsets are UTF-16 indexes into the scanned string (what String#slice takes); lines are 1-based and
-// end at '\n', so a CRLF file counts each line once.
-const NEWLINE = 0x0a;
-const CARRIAGE_RETURN = 0x0d;
-const SINGLE_QUOTE = 0x27;
-const DOUBLE_QUOTE = 0x22;
-const DOLLAR = 0x24;
-const BACKSLASH = 0x5c;
-// [ \t\n\r\f] as in scan.l, plus \v which PostgreSQL 16 added (and downVerdict already skips).
-function isSpace(code) {
-    return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-}
-function isHorizontalSpace(code) {
-    return code === 0x20 || code === 0x09 || code === 0x0b || code === 0x0c;
-}
-function isNewline(code) {
-    return code === NEWLINE || code === CARRIAGE_RETURN;
-}
-function isDigit(code) {
-    return code >= 0x30 && code <= 0x39;
-}
-// ident_start: [A-Za-z\200-\377_] — the server sees UTF-8 bytes, so every non-ASCII character qualifies.
-function isIdentifierStart(code) {
-    return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f || code >= 0x80;
-}
-function isTagChar(code) {
-    return isIdentifierStart(code) || isDigit(code);
-}
-function singleCharKind(code) {
-    switch (code) {
-        case 0x3b:
-            return ';';
-        case 0x28:
-            return '(';
-        case 0x29:
-            return ')';
-        case 0x2c:
-            return ',';
-        case 0x2e:
-            return '.';
-        default:
-            return 'other';
-    }
-}
-/** Every token of `sql` (comments included, whitespace left out), in order; never throws. */
-function tokenize(sql) {
-    const tokens = [];
-    const length = sql.length;
-    let line = 1;
-    let counted = 0;
-    // Line of the character at `index`; indexes only grow, so the whole text is walked once.
-    const lineAt = (index) => {
-        for (; counted < index; counted++)
-            if (sql.charCodeAt(counted) === NEWLINE)
-                line++;
-        return line;
-    };
-    const push = (kind, start, end, unterminated = false) => {
-        const startLine = lineAt(start);
-        tokens.push({ kind, start, end, line: startLine, endLine: lineAt(end - 1), unterminated });
-    };
-    let i = 0;
-    while (i < length) {
-        const code = sql.charCodeAt(i);
-        const next = sql.charCodeAt(i + 1);
-        if (isSpace(code)) {
-            i++;
-        }
-        else if (code === 0x2d && next === 0x2d) {
-            const end = endOfLine(sql, i + 2);
-            push('line-comment', i, end);
-            i = end;
-        }
-        else if (code === 0x2f && next === 0x2a) {
-            const end = endOfBlockComment(sql, i + 2);
-            push('block-comment', i, end < 0 ? length : end, end < 0);
-            i = end < 0 ? length : end;
-        }
-        else if (code === SINGLE_QUOTE) {
-            i = pushString(sql, i, i + 1, false, push);
-        }
-        else if (code === DOUBLE_QUOTE) {
-            i = pushQuotedIdentifier(sql, i, i + 1, push);
-        }
-        else if (code === DOLLAR) {
-            i = pushDollar(sql, i, push);
-        }
-        else if (isIdentifierStart(code)) {
-            i = pushWordOrPrefixedQuote(sql, i, push);
-        }
-        else if (isDigit(code)) {
-            let end = i + 1;
-            while (end < length && (isTagChar(sql.charCodeAt(end)) || sql.charCodeAt(end) === 0x2e))
-                end++;
-            push('other', i, end);
-            i = end;
-        }
-        else {
-            push(singleCharKind(code), i, i + 1);
-            i++;
-        }
-    }
-    return tokens;
-}
-function endOfLine(sql, from) {
-    let i = from;
-    while (i < sql.length && !isNewline(sql.charCodeAt(i)))
-        i++;
-    return i;
-}
-// Block comments nest; returns the index after the closing "*/", or -1 when the text ends first.
-function endOfBlockComment(sql, from) {
-    let depth = 1;
-    let i = from;
-    while (i < sql.length) {
-        if (sql.startsWith('/*', i)) {
-            depth++;
-            i += 2;
-        }
-        else if (sql.startsWith('*/', i)) {
-            depth--;
-            i += 2;
-            if (depth === 0)
-                return i;
-        }
-        else {
-            i++;
-        }
-    }
-    return -1;
-}
-// A literal's body from `bodyStart`; '' is a quote inside it, and in E'…' strings (`backslashes`) a
-// backslash escapes the next character. Returns the index after the closing quote or -1.
-function endOfQuoted(sql, bodyStart, backslashes) {
-    let i = bodyStart;
-    while (i < sql.length) {
-        const code = sql.charCodeAt(i);
-        if (backslashes && code === BACKSLASH) {
-            i += 2;
-        }
-        else if (code === SINGLE_QUOTE) {
-            if (sql.charCodeAt(i + 1) !== SINGLE_QUOTE)
-                return i + 1;
-            i += 2;
-        }
-        else {
-            i++;
-        }
-    }
-    return -1;
-}
-// 'a' <whitespace holding a newline> 'b' is one literal (scan.l {quotecontinue}). It only changes the
-// lexing of E'…' strings, whose continuation keeps backslash escapes. Returns the index after the
-// continuation's opening quote, or -1.
-function continuationAfter(sql, from) {
-    let i = from;
-    for (;;) {
-        if (isHorizontalSpace(sql.charCodeAt(i)))
-            i++;
-        else if (sql.startsWith('--', i))
-            i = endOfLine(sql, i + 2);
-        else
-            break;
-    }
-    if (!isNewline(sql.charCodeAt(i)))
-        return -1;
-    for (;;) {
-        if (isSpace(sql.charCodeAt(i)))
-            i++;
-        else if (sql.startsWith('--', i)) {
-            i = endOfLine(sql, i + 2);
-            if (i >= sql.length)
-                return -1;
-        }
-        else
-            break;
-    }
-    return sql.charCodeAt(i) === SINGLE_QUOTE ? i + 1 : -1;
-}
-function pushString(sql, start, bodyStart, backslashes, push) {
-    let end = endOfQuoted(sql, bodyStart, backslashes);
-    while (backslashes && end >= 0) {
-        const continued = continuationAfter(sql, end);
-        if (continued < 0)
-            break;
-        end = endOfQuoted(sql, continued, true);
-    }
-    if (end < 0) {
-        push('string', start, sql.length, true);
-        return sql.length;
-    }
-    push('string', start, end);
-    return end;
-}
-function pushQuotedIdentifier(sql, start, bodyStart, push) {
-    let i = bodyStart;
-    for (;;) {
-        const quote = sql.indexOf('"', i);
-        if (quote < 0) {
-            push('quoted-identifier', start, sql.length, true);
-            return sql.length;
-        }
-        if (sql.charCodeAt(quote + 1) !== DOUBLE_QUOTE) {
-            push('quoted-identifier', start, quote + 1);
-            return quote + 1;
-        }
-        i = quote + 2;
-    }
-}
-// "$$" or "$tag$" opens a dollar-quoted string that ends at the first identical delimiter; "$1" is a
-// parameter; a lone '$' is just a character (the server then rejects it).
-function pushDollar(sql, start, push) {
-    let i = start + 1;
-    if (isDigit(sql.charCodeAt(i))) {
-        while (isDigit(sql.charCodeAt(i)))
-            i++;
-        push('other', start, i);
-        return i;
-    }
-    if (isIdentifierStart(sql.charCodeAt(i))) {
-        while (isTagChar(sql.charCodeAt(i)))
-            i++;
-    }
-    if (sql.charCodeAt(i) !== DOLLAR) {
-        push('other', start, start + 1);
-        return start + 1;
-    }
-    const delimiter = sql.slice(start, i + 1);
-    const close = sql.indexOf(delimiter, i + 1);
-    if (close < 0) {
-        push('dollar-string', start, sql.length, true);
-        return sql.length;
-    }
-    push('dollar-string', start, close + delimiter.length);
-    return close + delimiter.length;
-}
-// An identifier runs over letters, digits, '_', '$' and non-ASCII characters, so "a$$b" is one word and
-// not a dollar quote. A single E, B, X, N right before a quote, or U& before a quote, prefixes a literal.
-function pushWordOrPrefixedQuote(sql, start, push) {
-    const first = sql[start]?.toLowerCase();
-    const next = sql.charCodeAt(start + 1);
-    if (next === SINGLE_QUOTE && (first === 'e' || first === 'b' || first === 'x' || first === 'n')) {
-        return pushString(sql, start, start + 2, first === 'e', push);
-    }
-    if (first === 'u' && sql[start + 1] === '&') {
-        const quote = sql.charCodeAt(start + 2);
-        if (quote === SINGLE_QUOTE)
-            return pushString(sql, start, start + 3, false, push);
-        if (quote === DOUBLE_QUOTE)
-            return pushQuotedIdentifier(sql, start, start + 3, push);
-    }
-    let i = start + 1;
-    while (i < sql.length && (isTagChar(sql.charCodeAt(i)) || sql.charCodeAt(i) === DOLLAR))
-        i++;
-    push('word', start, i);
-    return i;
-}
-
-// Statement boundaries as psql finds them (src/fe_utils/psqlscan.l): a ';' ends a statement when it is
-// a token of its own (not in a quote, comment or dollar quote), outside parentheses, and outside the
-// BEGIN … END body of a CREATE [OR REPLACE] FUNCTION/PROCEDURE (SQL-standard bodies, PostgreSQL 14+).
-const isComment = (token) => token.kind === 'line-comment' || token.kind === 'block-comment';
-/** The statements of `sql`, by psql's rules; text with only comments, blanks and ';' yields none. */
-function scanStatements(sql) {
-    const tokens = tokenize(sql);
-    const statements = [];
-    let first = -1;
-    let last = -1;
-    let parenDepth = 0;
-    let beginDepth = 0;
-    // psql remembers the first letter of the first four words when they are CREATE, OR, REPLACE,
-    // FUNCTION or PROCEDURE, to tell a routine definition from a transaction's BEGIN.
-    let words = 0;
-    const leading = ['', '', '', ''];
-    for (let index = 0; index < tokens.length; index++) {
-        const token = tokens[index];
-        if (token.kind === ';' && parenDepth === 0 && beginDepth === 0) {
-            if (first >= 0)
-                statements.push({ first, last });
-            first = -1;
-            words = 0;
-            continue;
-        }
-        if (isComment(token)) {
-            if (first >= 0)
-                last = index;
-            continue;
-        }
-        if (first < 0)
-            first = index;
-        last = index;
-        if (token.kind === '(')
-            parenDepth++;
-        else if (token.kind === ')')
-            parenDepth = Math.max(0, parenDepth - 1);
-        else if (token.kind === 'word') {
-            // Only words of 2 to 9 letters can be one psql looks for; skip slicing the others.
-            const length = token.end - token.start;
-            const word = length >= 2 && length <= 9 ? sql.slice(token.start, token.end).toLowerCase() : '';
-            if (words === 0)
-                leading.fill('');
-            if (words < leading.length && ROUTINE_WORDS.has(word))
-                leading[words] = word[0] ?? '';
-            words++;
-            if (parenDepth === 0 && definesRoutine(leading)) {
-                if (word === 'begin')
-                    beginDepth++;
-                else if (word === 'case' && beginDepth > 0)
-                    beginDepth++;
-                else if (word === 'end' && beginDepth > 0)
-                    beginDepth--;
-            }
-        }
-    }
-    if (first >= 0)
-        statements.push({ first, last });
-    return { tokens, statements, openAtEnd: first >= 0, openBeginDepth: beginDepth };
-}
-const ROUTINE_WORDS = new Set(['create', 'function', 'procedure', 'or', 'replace']);
-// CREATE FUNCTION, CREATE PROCEDURE, CREATE OR REPLACE FUNCTION, CREATE OR REPLACE PROCEDURE.
-function definesRoutine([a, b, c, d]) {
-    return a === 'c' && (b === 'f' || b === 'p' || (b === 'o' && c === 'r' && (d === 'f' || d === 'p')));
-}
-
-// Statements of a SQL script, split as psql splits them (scan.ts), scripts joined into one that
-// PostgreSQL runs as their concatenation, and error positions in it mapped back to a file and line.
-//
-// Units: `SqlStatement.startOffset` and token offsets are UTF-16 indexes (String#slice). `joinScripts`
-// offsets and `locatePosition`'s position are Unicode code points, the unit of PostgreSQL's error
-// `position` (characters of the UTF-8 server encoding). Lines are 1-based and end at '\n'.
-/** Splits a script the way psql does; statements holding only comments or nothing are dropped. */
-function splitStatements(sql) {
-    const { tokens, statements } = scanStatements(sql);
-    return statements.map(({ first, last }) => {
-        const start = tokens[first];
-        const end = tokens[last];
-        return {
-            text: sql.slice(start.start, end.end),
-            startOffset: start.start,
-            startLine: start.line,
-            endLine: end.endLine,
-        };
-    });
-}
-const UNTERMINATED = {
-    'block-comment': 'a /* comment (block comments nest in PostgreSQL: each /* needs its own */)',
-    string: 'a quoted string',
-    'quoted-identifier': 'a double-quoted identifier',
-    'dollar-string': 'a dollar-quoted string',
-};
-/**
- * One script that PostgreSQL runs as the parts run one after another: a part that ends without ';'
- * gets one, a part ending in a `--` comment gets a newline first, and every part starts on a new line.
- * `offsets[i]` is where part i starts in `sql`, in code points. A part that ends inside a block
- * comment, a quoted string or identifier, a dollar quote or a BEGIN ATOMIC body would swallow the next
- * part: that is an error of that file, thrown as a RollbackError naming `names[i]`.
- */
-function joinScripts(parts, names = []) {
-    const pieces = [];
-    const offsets = [];
-    let codePoints = 0;
-    parts.forEach((part, index) => {
-        const tail = separatorAfter(part, names[index], `SQL script ${index + 1} of ${parts.length}`);
-        offsets.push(codePoints);
-        pieces.push(part, tail);
-        codePoints += codePointLength(part) + tail.length;
-    });
-    return { sql: pieces.join(''), offsets };
-}
-function separatorAfter(part, file, fallbackName) {
-    const name = file ?? fallbackName;
-    const { tokens, openAtEnd, openBeginDepth } = scanStatements(part);
-    const lastToken = tokens.at(-1);
-    if (lastToken?.unterminated === true) {
-        throw new RollbackError(`${name} ends inside ${UNTERMINATED[lastToken.kind] ?? 'a literal'} opened on line ${lastToken.line}`, { file, line: lastToken.line });
-    }
-    if (openBeginDepth > 0) {
-        throw new RollbackError(`${name} ends inside a BEGIN ATOMIC function body: it needs its END;`, { file });
-    }
-    let tail = lastToken?.kind === 'line-comment' && lastToken.end === part.length ? '\n' : '';
-    if (openAtEnd)
-        tail += ';';
-    if (part !== '' && !(part + tail).endsWith('\n'))
-        tail += '\n';
-    return tail;
-}
-/** Length in Unicode code points (an astral character is one, as PostgreSQL counts it). */
-function codePointLength(text) {
-    let length = text.length;
-    for (let i = 0; i < text.length; i++) {
-        if (isSurrogatePairAt(text, i)) {
-            length--;
-            i++;
-        }
-    }
-    return length;
-}
-// A lone surrogate counts as one character: it reaches the server as one U+FFFD.
-function isSurrogatePairAt(text, i) {
-    const high = text.charCodeAt(i);
-    const low = text.charCodeAt(i + 1);
-    return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
 }
 
 // Failure wording shared by both transports, so a rollback fails with the same message whether it ran
@@ -54926,7 +55165,10 @@ async function run() {
     const projectDir = resolve(workspace, request.projectDir);
     // One client per run: it caches the server generation, keeping the request count down.
     let client;
-    const clientFor = (config) => (client ??= createHasuraClient(maskConfigSecrets(config), { log: (line) => debug(line) }));
+    const clientFor = (config) => (client ??= createHasuraClient(maskConfigSecrets(config), {
+        log: (line) => debug(line),
+        projectDir,
+    }));
     const result = await rollback(request, {
         files: workspaceFiles(projectDir),
         env,

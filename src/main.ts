@@ -59,7 +59,10 @@ export async function run(): Promise<void> {
   // One client per run: it caches the server generation, keeping the request count down.
   let client: ReturnType<typeof createHasuraClient> | undefined
   const clientFor = (config: ProjectConfig) =>
-    (client ??= createHasuraClient(maskConfigSecrets(config), { log: (line) => core.debug(line) }))
+    (client ??= createHasuraClient(maskConfigSecrets(config), {
+      log: (line) => core.debug(line),
+      projectDir,
+    }))
   const result = await rollback(request, {
     files: workspaceFiles(projectDir),
     env,

@@ -4,6 +4,7 @@
 import type { Selector } from './inputs.js'
 import type { DownFile, DownVerdict, Migration } from './project/migrations.js'
 import { compareVersions } from './project/migrations.js'
+import { joinScripts, splitStatements } from './sql/statements.js'
 
 export interface AppliedVersion {
   readonly version: string
@@ -153,6 +154,11 @@ export function planRollback(input: PlanInput): Plan {
       problems.push({ version, file, message: `${label} ${downProblem ?? DOWN_VERDICT_PROBLEM.missing}` })
       continue
     }
+    const unsafe = transactionProblem(down)
+    if (unsafe) {
+      problems.push({ version, file: down.path, message: `${label}: ${unsafe}` })
+      continue
+    }
     if (down.noTransaction) {
       problems.push({
         version,
@@ -164,4 +170,22 @@ export function planRollback(input: PlanInput): Plan {
     steps.push({ version, name: migration.name, down })
   }
   return { steps: problems.length > 0 ? [] : steps, problems, notes: selection.notes }
+}
+
+const TRANSACTION_CONTROL = /^(begin|commit|rollback|end|abort|start\s+transaction|prepare\s+transaction)\b/i
+
+/**
+ * A down that controls the transaction itself (COMMIT, BEGIN…) would end the one rollback
+ * transaction half way; one that ends inside a quote or comment would swallow the next file.
+ */
+function transactionProblem(down: DownFile): string | undefined {
+  try {
+    joinScripts([down.sql], [down.path])
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error)
+  }
+  const control = splitStatements(down.sql).find((s) => TRANSACTION_CONTROL.test(s.text.trim()))
+  if (!control) return undefined
+  const word = control.text.trim().split(/\s+/)[0]!.toUpperCase()
+  return `${down.path}:${control.startLine} has ${word}, which would end the rollback transaction half way: remove it (the rollback runs in one transaction)`
 }

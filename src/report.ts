@@ -2,6 +2,7 @@
 // Everything taken from files, SQL or servers is escaped: core.summary escapes nothing.
 import { posix } from 'node:path'
 import { describeInconsistency } from './metadata-apply.js'
+import { destructiveStatements, splitStatements } from './sql/statements.js'
 import type { RollbackResult, StepReport } from './rollback.js'
 
 export interface ReportAnnotation {
@@ -121,15 +122,61 @@ function stepTable(steps: readonly StepReport[], projectDir: string): string[] {
       s.version,
       escapeText(s.name),
       `\`${escapeText(workspacePath(projectDir, s.downFile) ?? '')}\``,
+      String(splitStatements(s.sql).length),
       STATUS_LABEL[s.status],
       s.durationMs === undefined ? '' : `${Math.round(s.durationMs)} ms`,
     ].join(' | '),
   )
   return [
-    '| Version | Name | Down file | Status | Duration |',
-    '| --- | --- | --- | --- | --- |',
+    '| Version | Name | Down file | Statements | Status | Duration |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...rows.map((r) => `| ${r} |`),
   ]
+}
+
+/** Each down's SQL, collapsed; the fence is longer than any backtick run in the SQL. */
+function sqlSections(steps: readonly StepReport[]): string[] {
+  return steps.flatMap((s) => {
+    const fence = '`'.repeat(Math.max(3, ...[...s.sql.matchAll(/`+/g)].map((m) => m[0].length + 1)))
+    return [
+      '',
+      `<details><summary>SQL of ${s.version} ${escapeText(s.name)}</summary>`,
+      '',
+      `${fence}sql`,
+      s.sql.replace(/\n$/, ''),
+      fence,
+      '',
+      '</details>',
+    ]
+  })
+}
+
+/** GitHub refuses job summaries over 1 MiB; keep well under it. */
+export const SUMMARY_LIMIT_BYTES = 1000 * 1024
+
+function fitSummary(head: string[], sql: string[], tail: string[]): string {
+  const full = [...head, ...sql, ...tail].join('\n') + '\n'
+  if (Buffer.byteLength(full) <= SUMMARY_LIMIT_BYTES) return full
+  const note = ['', "_The SQL of the downs is left out: the summary would exceed GitHub's 1 MiB limit._"]
+  const short = [...head, ...note, ...tail].join('\n') + '\n'
+  if (Buffer.byteLength(short) <= SUMMARY_LIMIT_BYTES) return short
+  const cut = Buffer.from(short)
+    .subarray(0, SUMMARY_LIMIT_BYTES - 200)
+    .toString('utf8')
+  return `${cut}\n\n_Summary truncated at GitHub's 1 MiB limit; the log has everything._\n`
+}
+
+/** Data-loss notices for the downs that ran (or would run, in a dry run). */
+function destructiveNotices(result: RollbackResult, projectDir: string): ReportAnnotation[] {
+  const ran = result.steps.filter((s) => s.status === 'reverted' || s.status === 'rehearsed')
+  return ran.flatMap((s) =>
+    destructiveStatements(s.sql).map((d) => ({
+      level: 'notice' as const,
+      message: `Data loss: ${s.version} ${d.kind.replace('-', ' ')} ${d.target}${result.status === 'dry-run' ? ' (would run)' : ''}`,
+      file: workspacePath(projectDir, s.downFile),
+      line: d.line,
+    })),
+  )
 }
 
 export function buildReport(result: RollbackResult, context: ReportContext): Report {
@@ -142,6 +189,7 @@ export function buildReport(result: RollbackResult, context: ReportContext): Rep
       file: workspacePath(context.projectDir, problem.file),
     })
   }
+  annotations.push(...destructiveNotices(result, context.projectDir))
   const failure = result.failure
   if (failure) {
     annotations.push({
@@ -174,11 +222,12 @@ export function buildReport(result: RollbackResult, context: ReportContext): Rep
   }
   lines.push(...stepTable(result.steps, context.projectDir))
   lines.push(...metadataSection(result))
+  const tail: string[] = []
   if (result.status === 'failed') {
     const next = result.committed
       ? '**Next step:** re-run this job: it reverts nothing more and applies the metadata.'
       : '**Next step:** fix the cause named above, then re-run this workflow.'
-    lines.push('', next)
+    tail.push('', next)
   }
 
   return {
@@ -190,7 +239,7 @@ export function buildReport(result: RollbackResult, context: ReportContext): Rep
       'metadata-backup': result.metadata?.backupPath ?? '',
       'inconsistent-objects': JSON.stringify(result.metadata?.inconsistentObjects ?? []),
     },
-    summary: lines.join('\n') + '\n',
+    summary: fitSummary([...lines, ...tail], sqlSections(result.steps), []),
     annotations,
     failureMessage,
   }

@@ -269,7 +269,10 @@ async function execute(
       lockTimeoutSeconds: request.lockTimeoutSeconds,
       guardSql: afterDowns,
       onStep: (step, outcome) =>
-        log.info(`${outcome.status} ${migrationLabel(step)} in ${Math.round(outcome.durationMs ?? 0)} ms`),
+        log.info(
+          `${outcome.status} ${migrationLabel(step)}` +
+            (outcome.durationMs === undefined ? '' : ` in ${Math.round(outcome.durationMs)} ms`),
+        ),
     }),
   )
   progress.steps = progress.steps.map((s, i) => ({ ...s, ...execution.steps[i]! }))

@@ -73,3 +73,41 @@ export const threeMigrations: MigrationSpec[] = [
     down: '-- drop the column added by the up\nALTER TABLE author DROP COLUMN email;\n',
   },
 ]
+
+export interface CreateTableMigrationsOptions {
+  /** First version; the others follow one apart. */
+  firstVersion?: bigint
+  /** Each down first takes `pg_advisory_xact_lock(blockerKeyBase + i)` (i = 1-based index): a test
+   * holding that key makes exactly that down wait, so a fault can strike while it runs. */
+  blockerKeyBase?: number
+  /** Seconds each down sleeps first: widens the window in which two runs overlap. */
+  downSleepSeconds?: number
+}
+
+/** `n` create-table migrations (t01, t02, …), each down the exact inverse of its up. */
+export function createTableMigrations(
+  n: number,
+  options: CreateTableMigrationsOptions = {},
+): MigrationSpec[] {
+  const first = options.firstVersion ?? 1710000000001n
+  return Array.from({ length: n }, (_, i) => {
+    const table = tableName(i + 1)
+    const prefix = [
+      options.blockerKeyBase === undefined
+        ? ''
+        : `SELECT pg_advisory_xact_lock(${options.blockerKeyBase + i + 1});\n`,
+      options.downSleepSeconds ? `SELECT pg_sleep(${options.downSleepSeconds});\n` : '',
+    ].join('')
+    return {
+      version: String(first + BigInt(i)),
+      name: `create_${table}`,
+      up: `CREATE TABLE ${table} (id int PRIMARY KEY, note text);`,
+      down: `${prefix}DROP TABLE ${table};\n`,
+    }
+  })
+}
+
+/** Name of the table the i-th (1-based) migration of createTableMigrations creates. */
+export function tableName(i: number): string {
+  return `t${String(i).padStart(2, '0')}`
+}

@@ -180,3 +180,38 @@ describe('selectByRef', () => {
     expect(selectByRef(state(['1', '2']), new Set(['1', '2']), 'main').versions).toEqual([])
   })
 })
+
+describe('planRollback refuses downs that would break the one transaction', () => {
+  const applied = state(['1'])
+  const planWith = (sql: string) =>
+    planRollback({
+      selection: selectVersions({ kind: 'count', count: 1 }, applied),
+      state: applied,
+      migrations: [
+        { version: '1', name: 'a', upFile: 'migrations/1_a/up.sql', downFile: 'migrations/1_a/down.sql' },
+      ],
+      downs: new Map([
+        ['1', { path: 'migrations/1_a/down.sql', sql, verdict: 'runnable', noTransaction: false }],
+      ]),
+      allowDirty: false,
+      migrationsDirectory: 'migrations',
+    })
+
+  it.each([
+    ['DROP TABLE a;\nCOMMIT;\n', /down.sql:2 has COMMIT, which would end the rollback transaction/],
+    ['BEGIN;\nDROP TABLE a;\n', /down.sql:1 has BEGIN/],
+    ['ALTER TABLE a RENAME TO "b;\n', /migrations\/1_a\/down.sql/],
+  ])('%j', (sql, message) => {
+    const p = planWith(sql)
+    expect(p.steps).toEqual([])
+    expect(p.problems).toEqual([
+      { version: '1', file: 'migrations/1_a/down.sql', message: expect.stringMatching(message) },
+    ])
+  })
+
+  it('accepts DO blocks and BEGIN ATOMIC function bodies', () => {
+    const sql =
+      'DO $$ BEGIN PERFORM 1; END $$;\nCREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END;\n'
+    expect(planWith(sql).problems).toEqual([])
+  })
+})

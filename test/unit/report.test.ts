@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildReport, escapeText } from '../../src/report.js'
+import { SUMMARY_LIMIT_BYTES, buildReport, escapeText } from '../../src/report.js'
 import type { RollbackResult, StepReport } from '../../src/rollback.js'
 
 const step = (version: string, status: StepReport['status'], name = 'create_t'): StepReport => ({
@@ -37,8 +37,15 @@ describe('buildReport', () => {
     })
     expect(r.failureMessage).toBeUndefined()
     expect(r.summary).toContain(
-      '| 3 | create\\_t | `hasura/migrations/3\\_create\\_t/down.sql` | reverted | 12 ms |',
+      '| 3 | create\\_t | `hasura/migrations/3\\_create\\_t/down.sql` | 1 | reverted | 12 ms |',
     )
+    expect(r.summary).toContain('<details><summary>SQL of 3 create\\_t</summary>')
+    expect(r.annotations).toContainEqual({
+      level: 'notice',
+      message: 'Data loss: 3 drop table t',
+      file: 'hasura/migrations/3_create_t/down.sql',
+      line: 1,
+    })
   })
 
   it('reports nothing reverted when the transaction was rolled back, and says the state', () => {
@@ -97,5 +104,16 @@ describe('buildReport', () => {
     })
     expect(r.summary).not.toContain('<img')
     expect(r.summary).toContain('&lt;img src=x&gt;&#124;pipe')
+  })
+})
+
+describe('summary size', () => {
+  it("leaves the SQL out, saying so, when it would pass GitHub's 1 MiB limit", () => {
+    const big = 'SELECT 1;\n'.repeat(60_000)
+    const steps = ['3', '2'].map((v) => ({ ...step(v, 'reverted'), sql: big }))
+    const r = buildReport(result({ committed: true, steps }), { projectDir: '.' })
+    expect(Buffer.byteLength(r.summary)).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES)
+    expect(r.summary).toContain('The SQL of the downs is left out')
+    expect(r.summary).toContain('| 3 | create\\_t |')
   })
 })
