@@ -55053,12 +55053,13 @@ async function connectPostgres(options) {
         await lock(options.lockTimeoutSeconds);
         try {
             await client.query('BEGIN');
-            const failure = await runInTransaction(steps, outcomes, options);
-            if (failure || options.dryRun) {
+            const attempt = await runInTransaction(steps, outcomes, options);
+            if (attempt || options.dryRun) {
                 // A lost connection rolls back on the server side; a failed ROLLBACK must not hide the failure.
                 await client.query('ROLLBACK').catch(() => { });
-                if (failure)
+                if (attempt)
                     markUndone(outcomes);
+                const failure = attempt && (await withLine(steps, attempt));
                 return { steps: outcomes, committed: false, failure };
             }
             try {
@@ -55085,7 +55086,7 @@ async function connectPostgres(options) {
             const stillApplied = new Set(rows.map((r) => String(r.version)));
             const gone = versions.filter((v) => !stillApplied.has(v));
             if (gone.length > 0)
-                return concurrentlyReverted(gone);
+                return { failure: concurrentlyReverted(gone) };
         }
         for (const [i, step] of steps.entries()) {
             const outcome = outcomes[i];
@@ -55097,7 +55098,7 @@ async function connectPostgres(options) {
             catch (error) {
                 outcome.status = 'failed';
                 outcome.durationMs = now() - started;
-                return sqlFailure(step, error);
+                return { failure: sqlFailure(step, error), failedStep: i, error: error };
             }
             outcome.status = options.dryRun ? 'rehearsed' : 'reverted';
             outcome.durationMs = now() - started;
@@ -55108,10 +55109,44 @@ async function connectPostgres(options) {
                 await client.query(options.guardSql);
             }
             catch (error) {
-                return guardFailure(error);
+                return { failure: guardFailure(error) };
             }
         }
         return undefined;
+    }
+    /**
+     * Postgres gives no position for some errors (e.g. DROP TABLE of a missing table). Then, after the
+     * rollback, rehearse again up to the failing file and run it statement by statement in a
+     * transaction that is rolled back too: the first statement that fails gives the line.
+     */
+    async function withLine(steps, attempt) {
+        const { failure, failedStep, error } = attempt;
+        if (failedStep === undefined || !error || failure.line !== undefined || !error.code)
+            return failure;
+        const step = steps[failedStep];
+        const statements = splitStatements(step.down.sql);
+        let line = statements.length === 1 ? statements[0].startLine : undefined;
+        if (statements.length > 1) {
+            try {
+                await client.query('BEGIN');
+                for (const earlier of steps.slice(0, failedStep))
+                    await client.query(earlier.down.sql);
+                for (const statement of statements) {
+                    const failed = await client.query(statement.text).then(() => false, () => true);
+                    if (failed) {
+                        line = statement.startLine;
+                        break;
+                    }
+                }
+            }
+            catch {
+                // The probe is best effort: the failure stands without a line.
+            }
+            finally {
+                await client.query('ROLLBACK').catch(() => { });
+            }
+        }
+        return line === undefined ? failure : sqlFailure(step, error, line);
     }
     return {
         kind: 'postgres',

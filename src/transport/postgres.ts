@@ -3,6 +3,7 @@
 import pg from 'pg'
 import { RollbackError, errorMessage } from '../errors.js'
 import type { AppliedState, PlannedStep } from '../plan.js'
+import { splitStatements } from '../sql/statements.js'
 import * as state from '../state.js'
 import type { SqlErrorFields } from './failures.js'
 import type { ExecuteOptions, Execution, ExecutionFailure, StepOutcome, Transport } from './transport.js'
@@ -18,6 +19,13 @@ export interface PostgresTransportOptions {
 
 interface PgError extends SqlErrorFields {
   where?: string
+}
+
+/** A failed transaction: why, and for a failing down, which step and the driver's error. */
+interface Attempt {
+  readonly failure: ExecutionFailure
+  readonly failedStep?: number
+  readonly error?: PgError
 }
 
 export async function connectPostgres(options: PostgresTransportOptions): Promise<Transport> {
@@ -92,11 +100,12 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
     await lock(options.lockTimeoutSeconds)
     try {
       await client.query('BEGIN')
-      const failure = await runInTransaction(steps, outcomes, options)
-      if (failure || options.dryRun) {
+      const attempt = await runInTransaction(steps, outcomes, options)
+      if (attempt || options.dryRun) {
         // A lost connection rolls back on the server side; a failed ROLLBACK must not hide the failure.
         await client.query('ROLLBACK').catch(() => {})
-        if (failure) markUndone(outcomes)
+        if (attempt) markUndone(outcomes)
+        const failure = attempt && (await withLine(steps, attempt))
         return { steps: outcomes, committed: false, failure }
       }
       try {
@@ -119,13 +128,13 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
     steps: readonly PlannedStep[],
     outcomes: StepOutcome[],
     options: ExecuteOptions,
-  ): Promise<ExecutionFailure | undefined> {
+  ): Promise<Attempt | undefined> {
     const versions = steps.map((s) => s.version)
     if (versions.length > 0) {
       const { rows } = await client.query<{ version: string }>(state.lockPlannedRowsSql(versions))
       const stillApplied = new Set(rows.map((r) => String(r.version)))
       const gone = versions.filter((v) => !stillApplied.has(v))
-      if (gone.length > 0) return concurrentlyReverted(gone)
+      if (gone.length > 0) return { failure: concurrentlyReverted(gone) }
     }
     for (const [i, step] of steps.entries()) {
       const outcome = outcomes[i]!
@@ -136,7 +145,7 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
       } catch (error) {
         outcome.status = 'failed'
         outcome.durationMs = now() - started
-        return sqlFailure(step, error as PgError)
+        return { failure: sqlFailure(step, error as PgError), failedStep: i, error: error as PgError }
       }
       outcome.status = options.dryRun ? 'rehearsed' : 'reverted'
       outcome.durationMs = now() - started
@@ -146,10 +155,44 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
       try {
         await client.query(options.guardSql)
       } catch (error) {
-        return guardFailure(error as PgError)
+        return { failure: guardFailure(error as PgError) }
       }
     }
     return undefined
+  }
+
+  /**
+   * Postgres gives no position for some errors (e.g. DROP TABLE of a missing table). Then, after the
+   * rollback, rehearse again up to the failing file and run it statement by statement in a
+   * transaction that is rolled back too: the first statement that fails gives the line.
+   */
+  async function withLine(steps: readonly PlannedStep[], attempt: Attempt): Promise<ExecutionFailure> {
+    const { failure, failedStep, error } = attempt
+    if (failedStep === undefined || !error || failure.line !== undefined || !error.code) return failure
+    const step = steps[failedStep]!
+    const statements = splitStatements(step.down.sql)
+    let line = statements.length === 1 ? statements[0]!.startLine : undefined
+    if (statements.length > 1) {
+      try {
+        await client.query('BEGIN')
+        for (const earlier of steps.slice(0, failedStep)) await client.query(earlier.down.sql)
+        for (const statement of statements) {
+          const failed = await client.query(statement.text).then(
+            () => false,
+            () => true,
+          )
+          if (failed) {
+            line = statement.startLine
+            break
+          }
+        }
+      } catch {
+        // The probe is best effort: the failure stands without a line.
+      } finally {
+        await client.query('ROLLBACK').catch(() => {})
+      }
+    }
+    return line === undefined ? failure : sqlFailure(step, error, line)
   }
 
   return {

@@ -161,6 +161,23 @@ describe('nothing changes when any part cannot succeed', () => {
     expect(result.summary).toMatch(new RegExp(`\\| ${m2} \\|.*\\| failed \\|`))
   })
 
+  it('finds the line even when Postgres reports no position (DROP TABLE of a missing table)', async () => {
+    const migrations = threeMigrations.map((m) =>
+      m.version === m2
+        ? { ...m, down: '-- second down\nDROP TABLE article;\nDROP TABLE no_such_table;\n' }
+        : m,
+    )
+    const { db, run } = await setUp(migrations)
+    const result = await run({ count: 'all' })
+    expectFailed(
+      result,
+      /1700000000002_create_article failed at .*down.sql:3: table "no_such_table" does not exist/,
+    )
+    expect(result.annotations.find((a) => a.file?.endsWith('down.sql'))).toMatchObject({ line: 3 })
+    expect(await appliedVersions(db)).toEqual([m1, m2, m3])
+    expect(await schemaSnapshot(db)).toEqual(allApplied)
+  })
+
   it('refuses an applied version with no migration in the workspace', async () => {
     const { db, run } = await setUp(threeMigrations.slice(0, 2), threeMigrations)
     const result = await run({ count: '1' })
