@@ -55092,8 +55092,9 @@ async function connectPostgres(options) {
             const outcome = outcomes[i];
             const started = now();
             try {
-                await client.query(step.down.sql);
-                await client.query(removeStateRowSql(step.version));
+                // One round trip per migration: the down, then its state row. The down comes first, so
+                // Postgres' error position still counts from the start of the file.
+                await client.query(joinScripts([step.down.sql, removeStateRowSql(step.version)]).sql);
             }
             catch (error) {
                 outcome.status = 'failed';

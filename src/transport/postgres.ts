@@ -3,7 +3,7 @@
 import pg from 'pg'
 import { RollbackError, errorMessage } from '../errors.js'
 import type { AppliedState, PlannedStep } from '../plan.js'
-import { splitStatements } from '../sql/statements.js'
+import { joinScripts, splitStatements } from '../sql/statements.js'
 import * as state from '../state.js'
 import type { SqlErrorFields } from './failures.js'
 import type { ExecuteOptions, Execution, ExecutionFailure, StepOutcome, Transport } from './transport.js'
@@ -140,8 +140,9 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
       const outcome = outcomes[i]!
       const started = now()
       try {
-        await client.query(step.down.sql)
-        await client.query(state.removeStateRowSql(step.version))
+        // One round trip per migration: the down, then its state row. The down comes first, so
+        // Postgres' error position still counts from the start of the file.
+        await client.query(joinScripts([step.down.sql, state.removeStateRowSql(step.version)]).sql)
       } catch (error) {
         outcome.status = 'failed'
         outcome.durationMs = now() - started
