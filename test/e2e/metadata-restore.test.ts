@@ -7,6 +7,7 @@ import { runAction } from '../support/action-runner.js'
 import { removeRepos } from '../support/git-fixture.js'
 import type { HasuraStandIn, ServerGeneration } from '../support/hasura-stand-in.js'
 import { startHasuraStandIn } from '../support/hasura-stand-in.js'
+import { startGitHubApiStandIn } from '../support/github-api-stand-in.js'
 import { appliedVersions, applyUps, threeMigrations } from '../support/hasura-project.js'
 import type { TestDatabase } from '../support/postgres.js'
 import { createTestDatabase, schemaSnapshot } from '../support/postgres.js'
@@ -212,5 +213,45 @@ describe('dry-run with metadata (Hasura v2)', () => {
     expect(result.exitCode).toBe(1)
     expect(result.outputs.status).toBe('failed')
     expect(await appliedVersions(s.db)).toEqual([m1, m2, m3])
+  })
+})
+
+describe('ref: last-successful-run (GitHub API stand-in)', () => {
+  it('rolls back to the head of the last successful run of this workflow on this branch', async () => {
+    const s = await setUp('v2')
+    const github = await startGitHubApiStandIn({
+      repository: 'acme/app',
+      token: 'gh-canary-token',
+      workflows: [{ id: 7, path: '.github/workflows/deploy.yml' }],
+      runs: [
+        { id: 100, workflowId: 7, headSha: s.stableSha, headBranch: 'main' },
+        { id: 101, workflowId: 7, headSha: s.badSha, headBranch: 'main', conclusion: 'failure' },
+        {
+          id: 102,
+          workflowId: 7,
+          headSha: s.badSha,
+          headBranch: 'main',
+          status: 'in_progress',
+          conclusion: null,
+        },
+      ],
+    })
+    cleanups.push(() => github.close())
+    const env = {
+      GITHUB_API_URL: github.url,
+      GITHUB_REPOSITORY: 'acme/app',
+      GITHUB_RUN_ID: '102',
+      GITHUB_REF_NAME: 'main',
+    }
+    const result = await s.run(
+      'postgres',
+      { ref: 'last-successful-run', 'github-token': 'gh-canary-token' },
+      env,
+    )
+    expect(result.exitCode, result.stdout).toBe(0)
+    expect(result.outputs['metadata-ref']).toBe(s.stableSha)
+    expect(JSON.parse(result.outputs['rolled-back-versions']!)).toEqual([m3, m2])
+    expect(await appliedVersions(s.db)).toEqual([m1])
+    expect(result.stdout.replaceAll('::add-mask::gh-canary-token', '')).not.toContain('gh-canary-token')
   })
 })
