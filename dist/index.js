@@ -47904,6 +47904,7 @@ async function execute(request, deps, transport, plan, stable, guard, progress) 
     const afterDowns = [guard, journal].filter(Boolean).join(';\n') || undefined;
     if (versions.length > 0)
         log.info(`Plan: revert ${versions.join(', ')} (highest first)`);
+    const started = deps.now().getTime();
     const execution = await log.group(request.dryRun ? 'Rehearse the rollback' : 'Revert', () => transport.execute(plan.steps, {
         dryRun: request.dryRun,
         lockTimeoutSeconds: request.lockTimeoutSeconds,
@@ -47912,6 +47913,9 @@ async function execute(request, deps, transport, plan, stable, guard, progress) 
             (outcome.durationMs === undefined ? '' : ` in ${Math.round(outcome.durationMs)} ms`)),
     }));
     progress.steps = progress.steps.map((s, i) => ({ ...s, ...execution.steps[i] }));
+    const done = execution.steps.filter((s) => s.status === 'reverted' || s.status === 'rehearsed').length;
+    const verb = request.dryRun ? 'rehearsed' : execution.committed ? 'reverted' : 'undone';
+    log.info(`Total: ${done} of ${versions.length} migration(s) ${verb} in ${deps.now().getTime() - started} ms (one transaction)`);
     progress.committed = execution.committed;
     return execution.failure;
 }

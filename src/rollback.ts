@@ -263,6 +263,7 @@ async function execute(
       : ''
   const afterDowns = [guard, journal].filter(Boolean).join(';\n') || undefined
   if (versions.length > 0) log.info(`Plan: revert ${versions.join(', ')} (highest first)`)
+  const started = deps.now().getTime()
   const execution = await log.group(request.dryRun ? 'Rehearse the rollback' : 'Revert', () =>
     transport.execute(plan.steps, {
       dryRun: request.dryRun,
@@ -276,6 +277,11 @@ async function execute(
     }),
   )
   progress.steps = progress.steps.map((s, i) => ({ ...s, ...execution.steps[i]! }))
+  const done = execution.steps.filter((s) => s.status === 'reverted' || s.status === 'rehearsed').length
+  const verb = request.dryRun ? 'rehearsed' : execution.committed ? 'reverted' : 'undone'
+  log.info(
+    `Total: ${done} of ${versions.length} migration(s) ${verb} in ${deps.now().getTime() - started} ms (one transaction)`,
+  )
   progress.committed = execution.committed
   return execution.failure
 }

@@ -10,6 +10,7 @@ export function median(values) {
 export function cell(result) {
   if (result === undefined) return 'n/a'
   if (typeof result === 'string') return result
+  if (typeof result === 'number') return String(result)
   return `${Math.round(median(result))} ms`
 }
 
