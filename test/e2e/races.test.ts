@@ -91,7 +91,7 @@ for (const transport of ['postgres', 'hasura'] as const) {
     ) {
       const before = await appliedVersions(db)
       const top = before.at(-1)!
-      const inputs = kind === 'count' ? { count: '1' } : { version: top }
+      const inputs: Record<string, string> = kind === 'count' ? { count: '1' } : { version: top }
       const results = await startBoth(() => [run(inputs), run(inputs)])
       const after = await appliedVersions(db)
       const gone = before.filter((v) => !after.includes(v))
