@@ -46269,7 +46269,7 @@ function tokenize(sql) {
             i = end;
         }
         else if (code === 0x2f && next === 0x2a) {
-            const end = endOfBlockComment$1(sql, i + 2);
+            const end = endOfBlockComment(sql, i + 2);
             push('block-comment', i, end < 0 ? length : end, end < 0);
             i = end < 0 ? length : end;
         }
@@ -46306,7 +46306,7 @@ function endOfLine(sql, from) {
     return i;
 }
 // Block comments nest; returns the index after the closing "*/", or -1 when the text ends first.
-function endOfBlockComment$1(sql, from) {
+function endOfBlockComment(sql, from) {
     let depth = 1;
     let i = from;
     while (i < sql.length) {
@@ -46709,6 +46709,10 @@ function splitStatements(sql) {
             endLine: end.endLine,
         };
     });
+}
+/** True when the script has a statement outside comments (a Console placeholder down has none). */
+function hasStatements(sql) {
+    return tokenize(sql).some((token) => token.kind !== ';' && !isComment(token));
 }
 const UNTERMINATED = {
     'block-comment': 'a /* comment (block comments nest in PostgreSQL: each /* needs its own */)',
@@ -47221,59 +47225,15 @@ function hasNoTransactionMarker(sql) {
     const newline = sql.indexOf('\n');
     return (newline === -1 ? sql : sql.slice(0, newline)).trim() === NO_TRANSACTION_MARKER;
 }
-const SQL_WHITESPACE = new Set([' ', '\t', '\n', '\r', '\f', '\v']);
 /**
- * 'empty' when the text is zero bytes or whitespace; 'placeholder' when nothing but comments (`--`
- * lines, nested block comments) and stray ';' remain — the Console's "Could not auto-generate a down
- * migration" file, which runs without doing anything; else 'runnable'.
+ * 'empty' when the text is zero bytes or whitespace; 'placeholder' when nothing but comments and stray
+ * ';' remain — the Console's "Could not auto-generate a down migration" file, which runs without
+ * doing anything; else 'runnable'. The SQL lexer decides, as Postgres would.
  */
 function downVerdict(sql) {
-    let onlyWhitespace = true;
-    let i = 0;
-    while (i < sql.length) {
-        const char = sql[i] ?? '';
-        if (SQL_WHITESPACE.has(char)) {
-            i++;
-        }
-        else if (char === ';') {
-            onlyWhitespace = false;
-            i++;
-        }
-        else if (sql.startsWith('--', i)) {
-            onlyWhitespace = false;
-            const newline = sql.indexOf('\n', i);
-            i = newline === -1 ? sql.length : newline + 1;
-        }
-        else if (sql.startsWith('/*', i)) {
-            onlyWhitespace = false;
-            i = endOfBlockComment(sql, i);
-        }
-        else {
-            return 'runnable';
-        }
-    }
-    return onlyWhitespace ? 'empty' : 'placeholder';
-}
-// PostgreSQL block comments nest; an unterminated one runs to the end of the text.
-function endOfBlockComment(sql, start) {
-    let depth = 0;
-    let i = start;
-    while (i < sql.length) {
-        if (sql.startsWith('/*', i)) {
-            depth++;
-            i += 2;
-        }
-        else if (sql.startsWith('*/', i)) {
-            depth--;
-            i += 2;
-            if (depth === 0)
-                return i;
-        }
-        else {
-            i++;
-        }
-    }
-    return sql.length;
+    if (sql.trim() === '')
+        return 'empty';
+    return hasStatements(sql) ? 'runnable' : 'placeholder';
 }
 /** Orders decimal version strings numerically without converting them to JS numbers. */
 function compareVersions(a, b) {

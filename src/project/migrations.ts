@@ -3,6 +3,7 @@
 // `<version>_<name>.{up|down}.<ext>` or a folder `<version>_<name>/` whose files are matched as
 // `<folder>.<file>`, so `1700_x/down.sql` reads as `1700_x.down.sql`. Deeper files are not looked at.
 import { RollbackError } from '../errors.js'
+import { hasStatements } from '../sql/statements.js'
 import type { ProjectFiles } from './files.js'
 
 export interface Migration {
@@ -121,54 +122,14 @@ function hasNoTransactionMarker(sql: string): boolean {
   return (newline === -1 ? sql : sql.slice(0, newline)).trim() === NO_TRANSACTION_MARKER
 }
 
-const SQL_WHITESPACE = new Set([' ', '\t', '\n', '\r', '\f', '\v'])
-
 /**
- * 'empty' when the text is zero bytes or whitespace; 'placeholder' when nothing but comments (`--`
- * lines, nested block comments) and stray ';' remain — the Console's "Could not auto-generate a down
- * migration" file, which runs without doing anything; else 'runnable'.
+ * 'empty' when the text is zero bytes or whitespace; 'placeholder' when nothing but comments and stray
+ * ';' remain — the Console's "Could not auto-generate a down migration" file, which runs without
+ * doing anything; else 'runnable'. The SQL lexer decides, as Postgres would.
  */
 export function downVerdict(sql: string): Exclude<DownVerdict, 'missing'> {
-  let onlyWhitespace = true
-  let i = 0
-  while (i < sql.length) {
-    const char = sql[i] ?? ''
-    if (SQL_WHITESPACE.has(char)) {
-      i++
-    } else if (char === ';') {
-      onlyWhitespace = false
-      i++
-    } else if (sql.startsWith('--', i)) {
-      onlyWhitespace = false
-      const newline = sql.indexOf('\n', i)
-      i = newline === -1 ? sql.length : newline + 1
-    } else if (sql.startsWith('/*', i)) {
-      onlyWhitespace = false
-      i = endOfBlockComment(sql, i)
-    } else {
-      return 'runnable'
-    }
-  }
-  return onlyWhitespace ? 'empty' : 'placeholder'
-}
-
-// PostgreSQL block comments nest; an unterminated one runs to the end of the text.
-function endOfBlockComment(sql: string, start: number): number {
-  let depth = 0
-  let i = start
-  while (i < sql.length) {
-    if (sql.startsWith('/*', i)) {
-      depth++
-      i += 2
-    } else if (sql.startsWith('*/', i)) {
-      depth--
-      i += 2
-      if (depth === 0) return i
-    } else {
-      i++
-    }
-  }
-  return sql.length
+  if (sql.trim() === '') return 'empty'
+  return hasStatements(sql) ? 'runnable' : 'placeholder'
 }
 
 /** Orders decimal version strings numerically without converting them to JS numbers. */

