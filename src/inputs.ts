@@ -32,6 +32,8 @@ export interface RollbackRequest {
   readonly allowDirty: boolean
   /** Seconds to wait for another rollback holding the database lock. */
   readonly lockTimeoutSeconds: number
+  /** Seconds to wait for each answer of Hasura's admin API. */
+  readonly httpTimeoutSeconds: number
   /** Token for the Actions API; only used for `ref: last-successful-run`. */
   readonly githubToken: string
 }
@@ -64,6 +66,19 @@ function parseCount(raw: string): number | 'all' {
     throw new RollbackError(`Input 'count' must be a positive integer or 'all', got '${raw}'`)
   }
   return Number(raw)
+}
+
+/** Node's timers hold at most 2^31 - 1 ms (~24.8 days); a day is far beyond any useful wait. */
+const MAX_HTTP_TIMEOUT_SECONDS = 86_400
+
+function parseHttpTimeout(raw: string): number {
+  const seconds = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN
+  if (!(seconds > 0) || seconds > MAX_HTTP_TIMEOUT_SECONDS) {
+    throw new RollbackError(
+      `Input 'http-timeout' must be a positive number of seconds (at most ${MAX_HTTP_TIMEOUT_SECONDS}), got '${raw}'`,
+    )
+  }
+  return seconds
 }
 
 function parseSelector(read: InputReader): Selector | undefined {
@@ -130,6 +145,7 @@ export function parseInputs(read: InputReader, workspace: string): RollbackReque
     dryRun: parseBoolean(get('dry-run') || 'false', 'dry-run'),
     allowDirty: parseBoolean(get('allow-dirty') || 'false', 'allow-dirty'),
     lockTimeoutSeconds: Number(lockTimeout),
+    httpTimeoutSeconds: parseHttpTimeout(get('http-timeout') || '60'),
     githubToken: get('github-token'),
   })
 }

@@ -62,6 +62,7 @@ export async function run(): Promise<void> {
     (client ??= createHasuraClient(maskConfigSecrets(config), {
       log: (line) => core.debug(line),
       projectDir,
+      timeoutMs: request.httpTimeoutSeconds * 1000,
     }))
   const result = await rollback(request, {
     files: workspaceFiles(projectDir),

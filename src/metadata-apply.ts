@@ -34,10 +34,14 @@ interface InconsistentMetadata {
   inconsistent_objects: unknown[]
 }
 
-/** Replaces the server's metadata and returns the inconsistent objects the server then reports. */
-export async function replaceMetadata(api: MetadataApi, metadata: MetadataV2): Promise<unknown[]> {
+/** Replaces the server's metadata with `metadata` (the stable commit's). */
+export async function replaceMetadata(api: MetadataApi, metadata: MetadataV2): Promise<void> {
   const { generation } = await api.serverVersion()
   await api.metadata({ type: 'replace_metadata', args: metadataForServer(metadata, generation) })
+}
+
+/** The inconsistent objects the server reports; a separate step, as its failure leaves the metadata applied. */
+export async function inconsistentObjects(api: MetadataApi): Promise<unknown[]> {
   const check = await api.metadata<InconsistentMetadata>({ type: 'get_inconsistent_metadata', args: {} })
   if (!check || !Array.isArray(check.inconsistent_objects)) {
     throw new RollbackError('Hasura answered get_inconsistent_metadata without an inconsistent_objects list')

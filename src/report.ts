@@ -83,9 +83,12 @@ function stateLine(result: RollbackResult): string | undefined {
     return 'The database and the metadata are exactly as they were before this run: nothing was committed.'
   }
   const schema = result.committed ? 'The schema rollback was committed.' : ''
-  const metadata = result.metadata?.applied
-    ? `The metadata of ${result.metadata.sha} was applied, but Hasura reports it inconsistent.`
-    : 'The metadata was not changed.'
+  const m = result.metadata
+  const metadata = !m?.applied
+    ? 'The metadata was not changed.'
+    : m.inconsistentObjects
+      ? `The metadata of ${m.sha} was applied, but Hasura reports it inconsistent.`
+      : `The metadata of ${m.sha} was applied, but its consistency could not be checked.`
   return `${schema} ${metadata}`.trim()
 }
 
@@ -108,9 +111,11 @@ function metadataSection(result: RollbackResult): string[] {
     for (const c of m.changes) lines.push(`- ${c.kind}: ${escapeText(c.what)}`)
     lines.push('', '</details>')
   }
-  if (m.inconsistentObjects.length > 0) {
-    lines.push(`- Inconsistent objects: ${m.inconsistentObjects.length}`)
-    for (const o of m.inconsistentObjects) lines.push(`  - ${escapeText(describeInconsistency(o))}`)
+  const inconsistent = m.inconsistentObjects
+  if (m.applied && !inconsistent) lines.push("- Consistency: unknown (Hasura's check could not be read)")
+  if (inconsistent && inconsistent.length > 0) {
+    lines.push(`- Inconsistent objects: ${inconsistent.length}`)
+    for (const o of inconsistent) lines.push(`  - ${escapeText(describeInconsistency(o))}`)
   }
   return lines
 }

@@ -18,7 +18,7 @@ import {
 } from '../support/hasura-project.js'
 import type { TestDatabase } from '../support/postgres.js'
 import { createTestDatabase, schemaSnapshot } from '../support/postgres.js'
-import { PROJECT_DIR, baseMigration, stableAndBad } from '../support/stable-and-bad.js'
+import { PROJECT_DIR, twoReleases } from '../support/two-releases.js'
 
 const N = 20
 /** Down i (1-based by version) takes advisory key BLOCKER_BASE + i first; see createTableMigrations. */
@@ -149,10 +149,9 @@ const isRollbackScript: Match = (r) =>
 
 async function setUpHasura() {
   const added = createTableMigrations(N, { blockerKeyBase: BLOCKER_BASE })
-  const project = await stableAndBad(
-    added,
-    added.map((_, i) => tableName(i + 1)),
-  )
+  const project = await twoReleases({
+    added: { migrations: added, tables: added.map((_, i) => tableName(i + 1)) },
+  })
   const db = await createTestDatabase()
   cleanups.push(() => db.drop())
   await applyUps(db, project.allMigrations)
@@ -160,9 +159,12 @@ async function setUpHasura() {
   cleanups.push(() => hasura.close())
   hasura.setMetadata(project.badMetadata)
   const before = await stateOf(db)
-  const after = { schema: { author: ['id', 'name'] }, applied: [baseMigration.version] }
+  const after = {
+    schema: { author: ['id', 'name'] },
+    applied: project.stableMigrations.map((m) => m.version),
+  }
   const tables = () => (hasura.metadata() as { tables: unknown[] }).tables
-  const run = (attempt = '1') =>
+  const run = (attempt = '1', inputs: Record<string, string> = {}) =>
     runAction({
       workspace: project.workspace.dir,
       inputs: {
@@ -171,6 +173,7 @@ async function setUpHasura() {
         'admin-secret': SECRET,
         count: String(N),
         ref: 'v1',
+        ...inputs,
       },
       env: { ...RUN_ENV, GITHUB_RUN_ATTEMPT: attempt },
     })
@@ -182,6 +185,11 @@ const MAY_HAVE_RUN =
 const COMMITTED_THEN = (cause: RegExp) =>
   new RegExp(
     `^The schema rollback was committed \\(reverted 1710000000020, .*, 1710000000001\\), but applying the metadata of [0-9a-f]{40} failed: .*${cause.source}.*\\. Re-run this job to finish: it reverts nothing more and applies the metadata$`,
+  )
+/** The metadata is replaced, but the check after it failed: say so, and how to finish. */
+const CHECK_UNREAD = (cause: RegExp) =>
+  new RegExp(
+    `^The schema rollback was committed \\(reverted 1710000000020, .*, 1710000000001\\) and the metadata of [0-9a-f]{40} was applied, but Hasura's consistency check \\(get_inconsistent_metadata\\) could not be read: .*${cause.source}.*\\. Re-run this job to check again \\(it reverts nothing more and re-applies the same metadata\\), or look for inconsistent objects in the Hasura console \\(Settings > Metadata Status\\)$`,
   )
 const HTTP_500 = (what: string) => new RegExp(`answered POST v\\d/\\w+ \\(${what}\\) with HTTP 500: `)
 const DROPPED = (what: string) =>
@@ -198,6 +206,10 @@ interface FaultCase {
   database: Side
   metadata: Side
   message: RegExp
+  /** Inputs of the faulty run only (the re-run takes the defaults). */
+  inputs?: Record<string, string>
+  /** What the summary says about the state left behind. */
+  summary?: string
 }
 const exportFails = (fault: Fault, cause: RegExp): FaultCase => ({
   what: 'export_metadata',
@@ -215,6 +227,23 @@ const afterCommit = (type: string, fault: Fault, metadata: Side, cause: RegExp):
   metadata,
   message: COMMITTED_THEN(cause),
 })
+const checkFails = (fault: Fault, cause: RegExp): FaultCase => ({
+  what: 'get_inconsistent_metadata',
+  fault,
+  match: isType('get_inconsistent_metadata'),
+  database: 'after',
+  metadata: 'after',
+  message: CHECK_UNREAD(cause),
+  summary: 'its consistency could not be checked',
+})
+const HTTP_TIMEOUT_2S = { 'http-timeout': '2' }
+const MAY_HAVE_RUN_NOTE =
+  'The rollback may or may not have been committed: check hdb_catalog\\.schema_migrations before running again'
+/** The client's own timeout (src/hasura/client.ts networkFailure), as the action reports it. */
+const TIMED_OUT = (path: string, what: string) =>
+  new RegExp(
+    `Cannot reach Hasura at http://127\\.0\\.0\\.1:\\d+: no answer to POST ${path.replace('/', '\\/')} \\(${what}\\) within 2 s; the server may still complete the request`,
+  )
 const hasuraCases: FaultCase[] = [
   {
     what: 'the rollback run_sql',
@@ -239,21 +268,41 @@ const hasuraCases: FaultCase[] = [
   afterCommit('replace_metadata', 'status-500', 'before', HTTP_500('replace_metadata')),
   afterCommit('replace_metadata', 'drop-before', 'before', DROPPED('replace_metadata')),
   afterCommit('replace_metadata', 'drop-after', 'after', DROPPED('replace_metadata')),
-  afterCommit('get_inconsistent_metadata', 'status-500', 'after', HTTP_500('get_inconsistent_metadata')),
-  afterCommit('get_inconsistent_metadata', 'drop-before', 'after', DROPPED('get_inconsistent_metadata')),
-  afterCommit('get_inconsistent_metadata', 'drop-after', 'after', DROPPED('get_inconsistent_metadata')),
+  ...(['status-500', 'drop-before', 'drop-after'] as const).map((fault) =>
+    checkFails(
+      fault,
+      fault === 'status-500' ? HTTP_500('get_inconsistent_metadata') : DROPPED('get_inconsistent_metadata'),
+    ),
+  ),
+  // 'hang': the stand-in never answers (nor runs the request); input http-timeout bounds the wait.
+  {
+    what: 'the rollback run_sql',
+    fault: 'hang',
+    match: isRollbackScript,
+    database: 'before',
+    metadata: 'before',
+    message: new RegExp(`^${TIMED_OUT('v2/query', 'run_sql').source}\\. ${MAY_HAVE_RUN_NOTE}$`),
+    inputs: HTTP_TIMEOUT_2S,
+  },
+  { ...exportFails('hang', TIMED_OUT('v1/metadata', 'export_metadata')), inputs: HTTP_TIMEOUT_2S },
+  {
+    ...afterCommit('replace_metadata', 'hang', 'before', TIMED_OUT('v1/metadata', 'replace_metadata')),
+    inputs: HTTP_TIMEOUT_2S,
+  },
+  { ...checkFails('hang', TIMED_OUT('v1/metadata', 'get_inconsistent_metadata')), inputs: HTTP_TIMEOUT_2S },
 ]
 
 describe('Hasura fails a request of a 20-migration rollback with metadata (transport hasura)', () => {
   it.each(hasuraCases)('$what answered with $fault', async (c) => {
     const s = await setUpHasura()
     s.hasura.injectFault(c.fault, { match: c.match })
-    const result = await s.run()
+    const result = await s.run('1', c.inputs)
     expect(result.exitCode).toBe(1)
     expect(result.outputs.status).toBe('failed')
     expect(await stateOf(s.db)).toEqual(c.database === 'before' ? s.before : s.after)
     expect(s.tables()).toEqual((c.metadata === 'before' ? s.badMetadata : s.stableMetadata).tables)
     expect(errorsOf(result)).toMatch(c.message)
+    if (c.summary) expect(result.summary).toContain(c.summary)
     await expectRerunCompletes(s)
   })
 
@@ -276,10 +325,6 @@ describe('Hasura fails a request of a 20-migration rollback with metadata (trans
       )
       await expectRerunCompletes(s)
     },
-  )
-
-  it.todo(
-    "'hang' on run_sql, export, replace, get_inconsistent_metadata: the client's 60 s timeout is not settable from the action",
   )
 })
 

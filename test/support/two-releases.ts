@@ -1,7 +1,8 @@
 // A config v2 project in a git repository with two releases, the second one bad:
 //   v1 (tag, stable): author table tracked, select permission on id, name
 //   HEAD (bad):       + article table with a relationship to author, + author.email in the permission
-// The workspace is a shallow clone of HEAD, as actions/checkout makes it.
+// The workspace is a shallow clone of HEAD, as actions/checkout makes it. With `added`, HEAD instead adds
+// those migrations to the stable one and tracks every table they create (fault tests: many migrations).
 import { stringify } from 'yaml'
 import type { GitRepo } from './git-fixture.js'
 import { cloneRepo, createRepo } from './git-fixture.js'
@@ -45,26 +46,50 @@ function release(migrations: MigrationSpec[], tables: unknown[]): Record<string,
   return files
 }
 
+const tracked = (name: string) => ({ table: { schema: 'public', name } })
+
+export interface TwoReleasesOptions {
+  /** Clone depth of the workspace; default 1. */
+  depth?: number
+  /** The bad release's changes instead of the default ones: `tables` names every table `migrations` create. */
+  added?: { migrations: MigrationSpec[]; tables: string[] }
+}
+
 export interface TwoReleases {
   origin: GitRepo
   workspace: GitRepo
   stableSha: string
   badSha: string
-  /** The stable release's migrations (the first one) and the bad release's (all three). */
+  /** The stable release's migrations (the first one) and the bad release's (all of them). */
   stableMigrations: MigrationSpec[]
   allMigrations: MigrationSpec[]
+  stableMetadata: { version: 2; tables: unknown[] }
+  /** What the server holds after the bad release was applied. */
+  badMetadata: { version: 2; tables: unknown[] }
 }
 
-export async function twoReleases(options: { depth?: number } = { depth: 1 }): Promise<TwoReleases> {
+export async function twoReleases(options: TwoReleasesOptions = {}): Promise<TwoReleases> {
   const stableMigrations = threeMigrations.slice(0, 1)
+  const { added } = options
+  const allMigrations = added ? [...stableMigrations, ...added.migrations] : threeMigrations
+  const releaseTables = added ? [...stableTables, ...added.tables.map(tracked)] : badTables
   const origin = await createRepo(release(stableMigrations, stableTables))
   const stableSha = await origin.git('rev-parse', 'HEAD')
   await origin.tag('v1')
   await origin.git('branch', 'stable')
   const badSha = await origin.commit(
-    'release 2: articles and author emails',
-    release(threeMigrations, badTables),
+    added ? 'bad release: more tables' : 'release 2: articles and author emails',
+    release(allMigrations, releaseTables),
   )
-  const workspace = await cloneRepo(origin, options)
-  return { origin, workspace, stableSha, badSha, stableMigrations, allMigrations: threeMigrations }
+  const workspace = await cloneRepo(origin, { depth: options.depth ?? 1 })
+  return {
+    origin,
+    workspace,
+    stableSha,
+    badSha,
+    stableMigrations,
+    allMigrations,
+    stableMetadata: { version: 2, tables: stableTables },
+    badMetadata: { version: 2, tables: releaseTables },
+  }
 }

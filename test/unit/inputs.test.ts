@@ -31,6 +31,7 @@ describe('parseInputs', () => {
       dryRun: false,
       allowDirty: false,
       lockTimeoutSeconds: 60,
+      httpTimeoutSeconds: 60,
       ref: '',
     })
     expect(Object.isFrozen(r)).toBe(true)
@@ -49,6 +50,10 @@ describe('parseInputs', () => {
       "Input 'version' '18446744073709551616' is larger than a 64-bit version",
     ],
     [{ count: '1', 'lock-timeout': 'soon' }, "Input 'lock-timeout' must be a number of seconds, got 'soon'"],
+    ...['soon', '0', '0.0', '-5', '1e3', 'Infinity', '86401'].map((raw): [Record<string, string>, string] => [
+      { count: '1', 'http-timeout': raw },
+      `Input 'http-timeout' must be a positive number of seconds (at most 86400), got '${raw}'`,
+    ]),
     [{ count: '1', 'dry-run': 'yes' }, "Input 'dry-run' must be true or false, got 'yes'"],
     [{ count: '1', 'allow-dirty': '1' }, "Input 'allow-dirty' must be true or false, got '1'"],
     [{}, "Nothing selected: set one of 'version', 'count', 'to-version', or a stable 'ref'"],
@@ -57,6 +62,15 @@ describe('parseInputs', () => {
     expect(attempt).toThrow(RollbackError)
     expect(attempt).toThrow(message)
     expect(message).not.toContain('\n')
+  })
+
+  it.each([
+    ['2', 2],
+    ['0.5', 0.5],
+    [' 90 ', 90],
+    ['86400', 86400],
+  ])('reads http-timeout %j as %d seconds', (raw, seconds) => {
+    expect(parse({ ...base, count: '1', 'http-timeout': raw }).httpTimeoutSeconds).toBe(seconds)
   })
 
   it('needs a ref when metadata is to be re-applied', () => {
