@@ -1,15 +1,19 @@
 // ProjectFiles read from a git commit with ls-tree and cat-file: nothing is checked out, so the
 // workspace, index and HEAD stay as they are. One ls-tree per listed directory (cached); reads that
-// arrive together share one ls-tree lookup and one `cat-file --batch`.
+// arrive together share one ls-tree lookup and one `cat-file --batch`. `ls-tree --long` gives each
+// blob's size, so a huge file is refused before cat-file loads it into memory.
 import { posix } from 'node:path'
 import { RollbackError } from './errors.js'
 import { gitFailure, type RunGit } from './git-run.js'
-import type { ProjectFiles } from './project/files.js'
+import type { FileSizeLimits, ProjectFiles } from './project/files.js'
+import { checkFileSize, DEFAULT_FILE_SIZE_LIMITS } from './project/files.js'
 
 interface TreeEntry {
   mode: string
   type: string
   oid: string
+  /** Bytes of a blob; NaN for trees and submodules ('-' in ls-tree --long). */
+  size: number
 }
 
 /** Entries keyed by their path from the repository top level. */
@@ -21,13 +25,18 @@ const regularFileModes = new Set(['100644', '100755'])
 const maxPathsPerCommand = 500
 
 /** `prefix` is the project directory from the repository top level, '' for the top level itself. */
-export function gitTreeFiles(runGit: RunGit, sha: string, prefix: string): ProjectFiles {
+export function gitTreeFiles(
+  runGit: RunGit,
+  sha: string,
+  prefix: string,
+  limits: FileSizeLimits = DEFAULT_FILE_SIZE_LIMITS,
+): ProjectFiles {
   const origin = `commit ${sha.slice(0, 7)}`
   const listings = new Map<string, Promise<TreeEntries>>()
 
   async function lsTree(args: string[]): Promise<TreeEntries> {
     // Literal pathspecs: a file named `*.yaml` must not match every YAML file.
-    const result = await runGit(['--literal-pathspecs', 'ls-tree', '-z', '--full-tree', ...args])
+    const result = await runGit(['--literal-pathspecs', 'ls-tree', '-z', '--long', '--full-tree', ...args])
     if (result.exitCode !== 0) {
       throw new RollbackError(`cannot read the files of ${origin}: ${gitFailure(result.stderr)}`)
     }
@@ -99,6 +108,7 @@ export function gitTreeFiles(runGit: RunGit, sha: string, prefix: string): Proje
       if (!full) return undefined
       const entry = await entryAt(full)
       if (!entry || entry.type !== 'blob' || !regularFileModes.has(entry.mode)) return undefined
+      checkFileSize(path, entry.size, { origin, limits })
       const text = await readBlob(entry.oid)
       if (text === undefined)
         throw new RollbackError(`cannot read ${path} at ${origin}: git object ${entry.oid} is missing`)
@@ -112,8 +122,9 @@ function parseLsTree(stdout: string): TreeEntries {
   for (const record of stdout.split('\0')) {
     const tab = record.indexOf('\t')
     if (tab < 0) continue
-    const [mode = '', type = '', oid = ''] = record.slice(0, tab).split(' ')
-    entries.set(record.slice(tab + 1), { mode, type, oid })
+    // `<mode> <type> <oid> <size>`, the size right-aligned with spaces.
+    const [mode = '', type = '', oid = '', size = ''] = record.slice(0, tab).split(' ').filter(Boolean)
+    entries.set(record.slice(tab + 1), { mode, type, oid, size: Number(size) })
   }
   return entries
 }

@@ -3,6 +3,7 @@
 import { readdirSync } from 'node:fs'
 import { lstat, readFile } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
+import { RollbackError } from '../errors.js'
 
 export interface ProjectFiles {
   /** Human-readable origin used in messages, e.g. "workspace" or "commit 1a2b3c4". */
@@ -13,8 +14,49 @@ export interface ProjectFiles {
   readText(path: string): Promise<string | undefined>
 }
 
+/** The largest file, in bytes, read for each kind of project file; a bigger one is refused unread. */
+export interface FileSizeLimits {
+  /** Migrations (.sql). */
+  readonly sql: number
+  /** Everything else: config.yaml, .env, metadata YAML/JSON and GraphQL SDL. */
+  readonly other: number
+}
+
+const MiB = 1024 * 1024
+
+// Far above any real project, far below what breaks us: a down.sql is sent whole (one query, or JSON
+// inside one run_sql body: up to twice its size again), and data-migration downs with large INSERTs
+// exist, so SQL gets 64 MiB. YAML, .env and SDL are parsed into trees many times their text size and
+// the largest real metadata directories are a few MiB, so 16 MiB. Both stay far below V8's ~512 MiB
+// string limit, which would otherwise fail with an unhelpful "Invalid string length".
+export const DEFAULT_FILE_SIZE_LIMITS: FileSizeLimits = Object.freeze({ sql: 64 * MiB, other: 16 * MiB })
+
+/** Throws when `size` exceeds the limit for `path`'s kind: one line naming the file, its size and the limit. */
+export function checkFileSize(
+  path: string,
+  size: number,
+  where: { origin: string; limits: FileSizeLimits; file?: string },
+): void {
+  const sql = path.toLowerCase().endsWith('.sql')
+  const limit = sql ? where.limits.sql : where.limits.other
+  if (size <= limit) return
+  throw new RollbackError(
+    `${path} (${where.origin}) is ${formatSize(size)}${size >= 1024 ? ` (${size} bytes)` : ''}, over the ${formatSize(limit)} limit for ${sql ? 'SQL' : 'YAML, GraphQL and .env'} files: refused without reading it`,
+    { file: where.file },
+  )
+}
+
+function formatSize(bytes: number): string {
+  if (bytes >= MiB) return `${+(bytes / MiB).toFixed(1)} MiB`
+  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB`
+  return `${bytes} bytes`
+}
+
 /** Files of a project directory on disk. Symlinks are not followed (see issue: hardening). */
-export function workspaceFiles(projectDir: string): ProjectFiles {
+export function workspaceFiles(
+  projectDir: string,
+  limits: FileSizeLimits = DEFAULT_FILE_SIZE_LIMITS,
+): ProjectFiles {
   return {
     origin: 'workspace',
     async listFiles(dir) {
@@ -43,7 +85,9 @@ export function workspaceFiles(projectDir: string): ProjectFiles {
     async readText(path) {
       const abs = join(projectDir, path)
       try {
-        if (!(await lstat(abs)).isFile()) return undefined
+        const stats = await lstat(abs)
+        if (!stats.isFile()) return undefined
+        checkFileSize(path, stats.size, { origin: 'workspace', limits, file: path })
         return await readFile(abs, 'utf8')
       } catch (error) {
         if (isNotFound(error)) return undefined

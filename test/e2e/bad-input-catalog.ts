@@ -12,6 +12,8 @@ export interface BadInput {
   readonly inputs?: Readonly<Record<string, string>>
   /** Changes to the workspace's project directory (uncommitted). */
   readonly workspace?: FileChanges
+  /** Workspace files made this many bytes long, sparse: huge on paper, nothing written to disk. */
+  readonly sparseWorkspace?: Readonly<Record<string, number>>
   /** Changes committed on branch `broken` (from v1) in origin; the run uses `ref: broken`. */
   readonly atRef?: FileChanges
   /** SQL run on the database before the action. */
@@ -227,6 +229,12 @@ export const badInputs: readonly BadInput[] = [
     what: 'migration symlinked from outside',
     workspace: { [`hasura/migrations/${m3}/down.sql`]: { symlink: '/etc/hostname' } },
     says: `Migration ${m3} has no down.sql`,
+  },
+  {
+    area: 'project',
+    what: 'down.sql of 1 GiB',
+    sparseWorkspace: { [`hasura/migrations/${m3}/down.sql`]: 1024 ** 3 },
+    says: `migrations/${m3}/down.sql (workspace) is 1024 MiB (1073741824 bytes), over the 64 MiB limit for SQL files`,
   },
   {
     area: 'project',

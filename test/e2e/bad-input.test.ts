@@ -1,7 +1,7 @@
 // Every entry of the bad-input catalog: exit 1, status failed, one error line naming the culprit,
 // and the database and Hasura's metadata exactly as they were.
 import { readFileSync } from 'node:fs'
-import { mkdir, rm, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, rm, symlink, truncate, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { repoRoot, runAction } from '../support/action-runner.js'
@@ -44,6 +44,9 @@ async function runCase(c: BadInput) {
     () => db.drop(),
   )
   if (c.workspace) await applyChanges(releases.workspace.dir, c.workspace)
+  for (const [path, size] of Object.entries(c.sparseWorkspace ?? {})) {
+    await truncate(join(releases.workspace.dir, path), size)
+  }
   if (c.atRef) {
     await releases.origin.git('checkout', '-q', '-b', 'broken', 'v1')
     await releases.origin.commit('broken metadata', c.atRef)

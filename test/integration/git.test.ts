@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RollbackError } from '../../src/errors.js'
+import { gitRunner } from '../../src/git-run.js'
+import { gitTreeFiles } from '../../src/git-tree.js'
 import { createGit, type Git } from '../../src/git.js'
 import { cloneRepo, createRepo, removeRepos, type GitRepo } from '../support/git-fixture.js'
 
@@ -287,6 +289,50 @@ describe('large projects', () => {
     expect(performance.now() - started).toBeLessThan(500)
     expect(texts).toEqual(names.map(() => 'SELECT 1;\n'))
     expect(commands.filter((c) => c.includes('cat-file'))).toEqual(['git cat-file --batch'])
+  })
+})
+
+describe('huge files at a commit', () => {
+  it('are refused from the blob size ls-tree gives, before cat-file reads them', async () => {
+    const repo = await createRepo({
+      'migrations/1_big/down.sql': 'x'.repeat(4096),
+      'migrations/1_big/up.sql': 'SELECT 1;\n',
+      'metadata/tables.yaml': '#'.repeat(2048),
+    })
+    const head = await repo.git('rev-parse', 'HEAD')
+    const commands: string[] = []
+    // A lowered cap stands in for the default 64 MiB / 16 MiB, so the test need not commit 64 MiB.
+    const files = gitTreeFiles(
+      gitRunner(repo.dir, (line) => commands.push(line)),
+      head,
+      '',
+      { sql: 1024, other: 1024 },
+    )
+    const origin = `commit ${head.slice(0, 7)}`
+    await expect(files.readText('migrations/1_big/down.sql')).rejects.toThrow(
+      new RollbackError(
+        `migrations/1_big/down.sql (${origin}) is 4 KiB (4096 bytes), over the 1 KiB limit for SQL files: refused without reading it`,
+      ),
+    )
+    await expect(files.readText('metadata/tables.yaml')).rejects.toThrow(
+      `metadata/tables.yaml (${origin}) is 2 KiB (2048 bytes), over the 1 KiB limit for YAML, GraphQL and .env files`,
+    )
+    expect(commands.filter((c) => c.includes('cat-file'))).toEqual([])
+    expect(await files.readText('migrations/1_big/up.sql')).toBe('SELECT 1;\n')
+  })
+
+  it('are read in full up to the limit', async () => {
+    const repo = await createRepo({ 'down.sql': 'y'.repeat(1024) })
+    const files = gitTreeFiles(
+      gitRunner(repo.dir, () => {}),
+      await repo.git('rev-parse', 'HEAD'),
+      '',
+      {
+        sql: 1024,
+        other: 1,
+      },
+    )
+    expect(await files.readText('down.sql')).toBe('y'.repeat(1024))
   })
 })
 
