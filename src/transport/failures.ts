@@ -41,11 +41,44 @@ export function guardFailure(error: SqlErrorFields): ExecutionFailure {
   }
 }
 
+/**
+ * The session is gone: Postgres ended it (57P0x: terminated, shut down, database dropped, idle
+ * timeout), a connection exception (class 08), or node-postgres saw the socket close under it.
+ */
+export function isConnectionLost(error: { readonly code?: string; readonly message: string }): boolean {
+  const code = error.code ?? ''
+  return (
+    /^57P0\d$/.test(code) ||
+    code.startsWith('08') ||
+    code === 'ECONNRESET' ||
+    code === 'EPIPE' ||
+    /Connection terminated|not queryable/i.test(error.message)
+  )
+}
+
+/** " (SQLSTATE xxxxx)" when the error has a code. */
+export const sqlState = (error: SqlErrorFields): string => (error.code ? ` (SQLSTATE ${error.code})` : '')
+
+/** No file is at fault: the session ended while `what` ran, and the server rolled the transaction back. */
+export function connectionLost(what: string, error: SqlErrorFields): ExecutionFailure {
+  return {
+    message: `Lost the connection to the database while ${what} ran: ${error.message}${sqlState(error)}. Postgres rolls back an open transaction: nothing was changed`,
+  }
+}
+
+/**
+ * `cause` left the client unable to tell whether the rollback committed: a connection lost during
+ * COMMIT, or an HTTP request that broke after it was sent.
+ */
+export function mayHaveCommitted(cause: string): string {
+  return `${cause}. The rollback may or may not have been committed: check hdb_catalog.schema_migrations before running again`
+}
+
 /** `knownLine`: the failing statement's line when the transport found it without a position. */
 export function sqlFailure(step: PlannedStep, error: SqlErrorFields, knownLine?: number): ExecutionFailure {
   const line = knownLine ?? (error.position ? lineAt(step.down.sql, Number(error.position)) : undefined)
   const where = line ? `${step.down.path}:${line}` : step.down.path
-  const code = error.code ? ` (SQLSTATE ${error.code})` : ''
+  const code = sqlState(error)
   const extra = [error.detail && `DETAIL: ${error.detail}`, error.hint && `HINT: ${error.hint}`].filter(
     Boolean,
   )

@@ -11,7 +11,7 @@ import { HasuraApiError } from '../hasura/client.js'
 import type { AppliedState, PlannedStep } from '../plan.js'
 import { splitStatements } from '../sql/statements.js'
 import type { SqlErrorFields } from './failures.js'
-import { concurrentlyReverted, guardFailure, lockHeld, sqlFailure } from './failures.js'
+import { concurrentlyReverted, guardFailure, lockHeld, mayHaveCommitted, sqlFailure } from './failures.js'
 import type { ScriptOptions } from './hasura-sql.js'
 import { classifyScriptError, parseStateCell, readStateSql, rollbackScript } from './hasura-sql.js'
 import type {
@@ -69,11 +69,7 @@ export async function connectHasura(options: HasuraTransportOptions): Promise<Tr
       error = await tryScript(rollbackScript(steps, script))
     } catch (cause) {
       if (cause instanceof HasuraApiError && cause.mayHaveRun && !options.dryRun) {
-        throw new HasuraApiError(
-          `${cause.message}. The rollback may or may not have been committed: check hdb_catalog.schema_migrations before running again`,
-          { ...cause, mayHaveRun: true },
-          cause,
-        )
+        throw new HasuraApiError(mayHaveCommitted(cause.message), { ...cause, mayHaveRun: true }, cause)
       }
       throw cause
     }

@@ -1,5 +1,7 @@
-// Postgres transport: a session advisory lock, then BEGIN, each down as its own query (so Postgres'
-// error position maps to the file's line), the state rows, COMMIT — or ROLLBACK and nothing changed.
+// Postgres transport: a session advisory lock, then BEGIN, the downs with their state rows sent in
+// batches (one multi-statement query per batch), the guard, COMMIT — or ROLLBACK and nothing changed.
+// A batch that fails does not say which down failed: a rolled-back rehearsal, one query per down,
+// finds it, so Postgres' error position maps to the file's line as before.
 import pg from 'pg'
 import { RollbackError, errorMessage } from '../errors.js'
 import type { AppliedState, PlannedStep } from '../plan.js'
@@ -7,10 +9,71 @@ import { joinScripts, splitStatements } from '../sql/statements.js'
 import * as state from '../state.js'
 import type { SqlErrorFields } from './failures.js'
 import type { ExecuteOptions, Execution, ExecutionFailure, StepOutcome, Transport } from './transport.js'
-import { markUndone, notExecuted } from './transport.js'
-import { LOCK_KEY, concurrentlyReverted, guardFailure, lockHeld, sqlFailure } from './failures.js'
+import { markUndone, migrationLabel, notExecuted } from './transport.js'
+import {
+  LOCK_KEY,
+  concurrentlyReverted,
+  connectionLost,
+  guardFailure,
+  isConnectionLost,
+  lockHeld,
+  mayHaveCommitted,
+  sqlFailure,
+  sqlState,
+} from './failures.js'
 
 export { LOCK_KEY } from './failures.js'
+
+/**
+ * At most this many downs, and this many characters of SQL, per query. One query per down cost a
+ * round trip each (1,000 downs: ~2.6× psql); batches of 100 brought it near psql. Batches stay
+ * small enough that the rehearsal after a failure replays little in a slow, one-by-one way.
+ */
+export const BATCH_LIMITS = { downs: 100, chars: 1024 * 1024 } as const
+
+/** Steps [start, end) of the plan, sent as one query. */
+export interface Batch {
+  readonly start: number
+  readonly end: number
+}
+
+/** Consecutive batches covering `steps`; a down larger than the character cap gets a batch of its own. */
+export function batchesOf(
+  steps: readonly PlannedStep[],
+  limits: { readonly downs: number; readonly chars: number } = BATCH_LIMITS,
+): Batch[] {
+  const batches: Batch[] = []
+  let start = 0
+  let chars = 0
+  steps.forEach((step, i) => {
+    const size = step.down.sql.length
+    if (i > start && (i - start >= limits.downs || chars + size > limits.chars)) {
+      batches.push({ start, end: i })
+      start = i
+      chars = 0
+    }
+    chars += size
+  })
+  if (start < steps.length) batches.push({ start, end: steps.length })
+  return batches
+}
+
+/**
+ * Each down followed by its state row. joinScripts ends each down safely (';', newline); the state
+ * rows are ours and need no lexing. A down comes first in its part, so positions count from it.
+ */
+function stepsSql(steps: readonly PlannedStep[]): string {
+  return steps.map((s) => `${joinScripts([s.down.sql]).sql}${state.removeStateRowSql(s.version)}\n`).join('')
+}
+
+function describeBatch(steps: readonly PlannedStep[], batch: Batch): string {
+  const first = steps[batch.start]!
+  const last = steps[batch.end - 1]!
+  const count = batch.end - batch.start
+  return count === 1
+    ? `down migration ${migrationLabel(first)}`
+    : `the ${count} down migrations ${migrationLabel(first)} to ${migrationLabel(last)} (one query)`
+}
 
 export interface PostgresTransportOptions {
   readonly databaseUrl: string
@@ -21,11 +84,17 @@ interface PgError extends SqlErrorFields {
   where?: string
 }
 
-/** A failed transaction: why, and for a failing down, which step and the driver's error. */
+/** A failed transaction: why, and for a failing batch of downs, which batch and the driver's error. */
 interface Attempt {
   readonly failure: ExecutionFailure
-  readonly failedStep?: number
+  readonly failedBatch?: Batch
   readonly error?: PgError
+}
+
+/** The down that failed when run alone, found by a rehearsal. */
+interface Located {
+  readonly index: number
+  readonly error: PgError
 }
 
 export async function connectPostgres(options: PostgresTransportOptions): Promise<Transport> {
@@ -100,23 +169,28 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
     await lock(options.lockTimeoutSeconds)
     try {
       await client.query('BEGIN')
-      const attempt = await runInTransaction(steps, outcomes, options)
+      const attempt = await runInTransaction(steps, outcomes, options).catch((error: PgError) => {
+        if (isConnectionLost(error)) return { failure: connectionLost('the rollback', error) }
+        throw error
+      })
       if (attempt || options.dryRun) {
         // A lost connection rolls back on the server side; a failed ROLLBACK must not hide the failure.
         await client.query('ROLLBACK').catch(() => {})
         if (attempt) markUndone(outcomes)
-        const failure = attempt && (await withLine(steps, attempt))
+        const failure = attempt && (await explain(steps, outcomes, attempt))
         return { steps: outcomes, committed: false, failure }
       }
       try {
         await client.query('COMMIT')
       } catch (error) {
         markUndone(outcomes)
-        return {
-          steps: outcomes,
-          committed: false,
-          failure: { message: `COMMIT failed: ${errorMessage(error)}` },
-        }
+        const pgError = error as PgError
+        const message = isConnectionLost(pgError)
+          ? mayHaveCommitted(
+              `The database connection was lost during COMMIT: ${pgError.message}${sqlState(pgError)}`,
+            )
+          : `COMMIT failed: ${errorMessage(error)}`
+        return { steps: outcomes, committed: false, failure: { message } }
       }
       return { steps: outcomes, committed: true, failure: undefined }
     } finally {
@@ -136,47 +210,115 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
       const gone = versions.filter((v) => !stillApplied.has(v))
       if (gone.length > 0) return { failure: concurrentlyReverted(gone) }
     }
-    for (const [i, step] of steps.entries()) {
-      const outcome = outcomes[i]!
+    for (const batch of batchesOf(steps)) {
       const started = now()
       try {
-        // One round trip per migration: the down, then its state row. The down comes first, so
-        // Postgres' error position still counts from the start of the file.
-        await client.query(joinScripts([step.down.sql, state.removeStateRowSql(step.version)]).sql)
+        await client.query(stepsSql(steps.slice(batch.start, batch.end)))
       } catch (error) {
-        outcome.status = 'failed'
-        outcome.durationMs = now() - started
-        return { failure: sqlFailure(step, error as PgError), failedStep: i, error: error as PgError }
+        const pgError = error as PgError
+        // Which down failed is known only for a batch of one; explain() finds it for the others.
+        const failure = isConnectionLost(pgError)
+          ? connectionLost(describeBatch(steps, batch), pgError)
+          : { message: pgError.message }
+        return { failure, failedBatch: batch, error: pgError }
       }
-      outcome.status = options.dryRun ? 'rehearsed' : 'reverted'
-      outcome.durationMs = now() - started
-      options.onStep?.(step, outcome)
+      // The batch's time, shared evenly: Postgres does not time the downs of one query apart.
+      const durationMs = (now() - started) / (batch.end - batch.start)
+      for (let i = batch.start; i < batch.end; i++) {
+        const outcome = outcomes[i]!
+        outcome.status = options.dryRun ? 'rehearsed' : 'reverted'
+        outcome.durationMs = durationMs
+        options.onStep?.(steps[i]!, outcome)
+      }
     }
     if (options.guardSql) {
       try {
         await client.query(options.guardSql)
       } catch (error) {
-        return { failure: guardFailure(error as PgError) }
+        const pgError = error as PgError
+        if (isConnectionLost(pgError)) return { failure: connectionLost('the metadata guard', pgError) }
+        return { failure: guardFailure(pgError) }
       }
     }
     return undefined
   }
 
+  /** After the ROLLBACK of a failed batch: which down failed, at which line, as one query per down says. */
+  async function explain(
+    steps: readonly PlannedStep[],
+    outcomes: StepOutcome[],
+    attempt: Attempt,
+  ): Promise<ExecutionFailure> {
+    const { failedBatch: batch, error } = attempt
+    if (!batch || !error || isConnectionLost(error)) return attempt.failure
+    const located =
+      batch.end - batch.start === 1 ? { index: batch.start, error } : await rehearse(steps, batch)
+    if (!located) {
+      // The rehearsal did not fail the same way (e.g. a deadlock or timeout that did not recur).
+      return {
+        message: `${capitalized(describeBatch(steps, batch))} failed: ${error.message}${sqlState(error)}. The transaction was rolled back: nothing was changed`,
+      }
+    }
+    const step = steps[located.index]!
+    if (isConnectionLost(located.error))
+      return connectionLost(
+        describeBatch(steps, { start: located.index, end: located.index + 1 }),
+        located.error,
+      )
+    // The downs of the batch before the failing one ran, and were rolled back with it.
+    for (let i = batch.start; i < located.index; i++) outcomes[i]!.status = 'undone'
+    outcomes[located.index]!.status = 'failed'
+    const failure = sqlFailure(step, located.error)
+    return failure.line === undefined ? withLine(steps, located.index, located.error, failure) : failure
+  }
+
   /**
-   * Postgres gives no position for some errors (e.g. DROP TABLE of a missing table). Then, after the
-   * rollback, rehearse again up to the failing file and run it statement by statement in a
-   * transaction that is rolled back too: the first statement that fails gives the line.
+   * Replays the batches before `failed`, then its downs one query each, in a transaction that is
+   * rolled back: the first down that fails is the one that failed the batch.
    */
-  async function withLine(steps: readonly PlannedStep[], attempt: Attempt): Promise<ExecutionFailure> {
-    const { failure, failedStep, error } = attempt
-    if (failedStep === undefined || !error || failure.line !== undefined || !error.code) return failure
+  async function rehearse(steps: readonly PlannedStep[], failed: Batch): Promise<Located | undefined> {
+    try {
+      await client.query('BEGIN')
+      await replay(steps.slice(0, failed.start))
+      for (let i = failed.start; i < failed.end; i++) {
+        const error = await client.query(stepsSql([steps[i]!])).then(
+          () => undefined,
+          (e: PgError) => e,
+        )
+        if (error) return { index: i, error }
+      }
+      return undefined
+    } catch {
+      return undefined
+    } finally {
+      await client.query('ROLLBACK').catch(() => {})
+    }
+  }
+
+  /** Runs `steps` as the rollback does (batched); throws on the first failure. */
+  async function replay(steps: readonly PlannedStep[]): Promise<void> {
+    for (const batch of batchesOf(steps)) await client.query(stepsSql(steps.slice(batch.start, batch.end)))
+  }
+
+  /**
+   * Postgres gives no position for some errors (e.g. DROP TABLE of a missing table). Then replay the
+   * downs before the failing one and run it statement by statement, in a transaction that is rolled
+   * back too: the first statement that fails gives the line.
+   */
+  async function withLine(
+    steps: readonly PlannedStep[],
+    failedStep: number,
+    error: PgError,
+    failure: ExecutionFailure,
+  ): Promise<ExecutionFailure> {
+    if (!error.code) return failure
     const step = steps[failedStep]!
     const statements = splitStatements(step.down.sql)
     let line = statements.length === 1 ? statements[0]!.startLine : undefined
     if (statements.length > 1) {
       try {
         await client.query('BEGIN')
-        for (const earlier of steps.slice(0, failedStep)) await client.query(earlier.down.sql)
+        await replay(steps.slice(0, failedStep))
         for (const statement of statements) {
           const failed = await client.query(statement.text).then(
             () => false,
@@ -203,3 +345,5 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
     close: () => client.end().catch(() => {}),
   }
 }
+
+const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)

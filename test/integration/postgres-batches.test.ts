@@ -1,0 +1,116 @@
+// The Postgres transport sends the downs in batches (one multi-statement query each). A failure inside
+// a batch must still name the exact down, file and line, and leave everything as it was; a lost
+// session names no file.
+import { afterEach, describe, expect, it } from 'vitest'
+import type { PlannedStep } from '../../src/plan.js'
+import { BATCH_LIMITS, batchesOf, connectPostgres } from '../../src/transport/postgres.js'
+import type { StepOutcome } from '../../src/transport/transport.js'
+import type { MigrationSpec } from '../support/hasura-project.js'
+import { appliedVersions, applyUps, createTableMigrations } from '../support/hasura-project.js'
+import { createTestDatabase, schemaSnapshot } from '../support/postgres.js'
+import { run, stepsOf } from '../support/transport-suite.js'
+
+const cleanups: (() => Promise<unknown>)[] = []
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c()
+})
+
+/** n create-table migrations with the down of the `k`-th to run (1-based, highest version first) replaced. */
+function withKthDown(n: number, k: number, down: string): MigrationSpec[] {
+  const migrations = createTableMigrations(n)
+  return migrations.map((m, i) => (i === n - k ? { ...m, down } : m))
+}
+
+async function setUp(migrations: readonly MigrationSpec[]) {
+  const db = await createTestDatabase()
+  cleanups.push(db.drop)
+  await applyUps(db, migrations)
+  const transport = await connectPostgres({ databaseUrl: db.url })
+  cleanups.push(() => transport.close())
+  const before = { schema: await schemaSnapshot(db), applied: await appliedVersions(db) }
+  const after = async () => ({ schema: await schemaSnapshot(db), applied: await appliedVersions(db) })
+  return { db, transport, before, after }
+}
+
+const step = (sql: string): PlannedStep => ({
+  version: '1',
+  name: 'x',
+  down: { path: 'd.sql', sql, verdict: 'runnable', noTransaction: false },
+})
+
+describe('batchesOf', () => {
+  it(`cuts the plan after every ${BATCH_LIMITS.downs} downs, and before a down that would pass the character cap`, () => {
+    expect(batchesOf(Array.from({ length: 250 }, () => step('DROP TABLE t;')))).toEqual([
+      { start: 0, end: 100 },
+      { start: 100, end: 200 },
+      { start: 200, end: 250 },
+    ])
+    const big = 'x'.repeat(60)
+    expect(batchesOf([step(big), step('y'), step(big), step(big)], { downs: 100, chars: 100 })).toEqual([
+      { start: 0, end: 2 },
+      { start: 2, end: 3 },
+      { start: 3, end: 4 },
+    ])
+    expect(batchesOf([])).toEqual([])
+  })
+})
+
+describe('postgres transport: batched downs', () => {
+  it('reverts 250 migrations in batches, reporting every step after its batch', async () => {
+    const migrations = createTableMigrations(250)
+    const { transport, after } = await setUp(migrations)
+    const reported: StepOutcome[] = []
+    const execution = await transport.execute(
+      stepsOf(migrations),
+      run({ onStep: (_, o) => reported.push({ ...o }) }),
+    )
+    expect(execution).toMatchObject({ committed: true, failure: undefined })
+    expect(reported).toHaveLength(250)
+    expect(reported.every((o) => o.status === 'reverted' && o.durationMs !== undefined)).toBe(true)
+    expect(await after()).toEqual({ schema: {}, applied: [] })
+  })
+
+  it('finds the failing down inside a batch, with the line of the failing statement, and changes nothing', async () => {
+    // Down #170 (second batch) fails on its third line; Postgres gives no position for a missing table.
+    const migrations = withKthDown(250, 170, '-- drop it\nSELECT 1;\nDROP TABLE no_such_table;\nSELECT 2;\n')
+    const failing = migrations[250 - 170]!
+    const { transport, before, after } = await setUp(migrations)
+    const execution = await transport.execute(stepsOf(migrations), run())
+    expect(execution.committed).toBe(false)
+    expect(execution.failure).toEqual({
+      version: failing.version,
+      file: `migrations/${failing.version}_${failing.name}/down.sql`,
+      line: 3,
+      message: `Down migration ${failing.version}_${failing.name} failed at migrations/${failing.version}_${failing.name}/down.sql:3: table "no_such_table" does not exist (SQLSTATE 42P01). The transaction was rolled back: nothing was changed`,
+    })
+    const statuses = execution.steps.map((s) => s.status)
+    expect(statuses.slice(0, 169).every((s) => s === 'undone')).toBe(true)
+    expect(statuses[169]).toBe('failed')
+    expect(statuses.slice(170).every((s) => s === 'not-executed')).toBe(true)
+    expect(await after()).toEqual(before)
+  })
+
+  it("maps Postgres' error position in a batched down to its file's line", async () => {
+    const migrations = withKthDown(150, 120, 'SELECT 1;\n\nSELECT * FROM nowhere_at_all;\n')
+    const failing = migrations[150 - 120]!
+    const { transport, before, after } = await setUp(migrations)
+    const execution = await transport.execute(stepsOf(migrations), run({ dryRun: true }))
+    expect(execution.failure).toMatchObject({ version: failing.version, line: 3 })
+    expect(execution.failure?.message).toMatch(
+      /^Down migration .* failed at .*down\.sql:3: relation "nowhere_at_all"/,
+    )
+    expect(await after()).toEqual(before)
+  })
+
+  it('reports a session that ends during a down as a lost connection, naming no file', async () => {
+    const migrations = withKthDown(3, 2, 'SELECT pg_terminate_backend(pg_backend_pid());\n')
+    const { transport, before, after } = await setUp(migrations)
+    const [first, , last] = [...migrations].reverse()
+    const execution = await transport.execute(stepsOf(migrations), run())
+    expect(execution.committed).toBe(false)
+    expect(execution.failure).toEqual({
+      message: `Lost the connection to the database while the 3 down migrations ${first!.version}_${first!.name} to ${last!.version}_${last!.name} (one query) ran: terminating connection due to administrator command (SQLSTATE 57P01). Postgres rolls back an open transaction: nothing was changed`,
+    })
+    expect(await after()).toEqual(before)
+  })
+})
