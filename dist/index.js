@@ -31062,11 +31062,14 @@ var core = /*#__PURE__*/Object.freeze({
 class RollbackError extends Error {
     file;
     line;
+    /** The request or COMMIT got no answer: what it would have changed may or may not have happened. */
+    outcomeUnknown;
     constructor(message, options = {}) {
         super(message, options.cause === undefined ? undefined : { cause: options.cause });
         this.name = 'RollbackError';
         this.file = options.file;
         this.line = options.line;
+        this.outcomeUnknown = options.outcomeUnknown ?? false;
     }
 }
 function errorMessage(error) {
@@ -31721,7 +31724,7 @@ class HasuraApiError extends RollbackError {
     /** False when the request certainly had no effect; true when it may have run (e.g. timed out). */
     mayHaveRun;
     constructor(message, details, cause) {
-        super(message, { cause });
+        super(message, { cause, outcomeUnknown: details.mayHaveRun });
         this.name = 'HasuraApiError';
         this.status = details.status;
         this.code = details.code;
@@ -31790,7 +31793,13 @@ function createHasuraClient(config, options = {}) {
                 await sleep(retryDelays[attempt] ?? 0);
                 continue;
             }
-            return parseResponse(response, { where, shownEndpoint, hasSecret: Boolean(secret), redact });
+            return parseResponse(response, {
+                where,
+                shownEndpoint,
+                hasSecret: Boolean(secret),
+                redact,
+                changesState: !c.idempotent,
+            });
         }
     }
     function serverVersion() {
@@ -31835,7 +31844,7 @@ function createHasuraClient(config, options = {}) {
         });
     }
     return {
-        endpoint: config.endpoint,
+        endpoint: shownEndpoint,
         serverVersion,
         runSql,
         metadata,
@@ -31931,7 +31940,16 @@ function parseResponse(response, context) {
     const code = typeof parsed.code === 'string' ? parsed.code : undefined;
     const path = typeof parsed.path === 'string' ? parsed.path : undefined;
     const error = typeof parsed.error === 'string' ? parsed.error : response.text.trim().slice(0, 200);
-    const details = { status: response.status, code, path, internal: parsed.internal, mayHaveRun: false };
+    // A 5xx that is not Hasura's own {code, error} answer comes from a proxy or load balancer (502/503/504
+    // on a slow request): Hasura may still carry the request out.
+    const fromProxy = response.status >= 500 && code === undefined;
+    const details = {
+        status: response.status,
+        code,
+        path,
+        internal: parsed.internal,
+        mayHaveRun: fromProxy && context.changesState,
+    };
     const make = (message) => new HasuraApiError(redact(message), details);
     if (response.status === 401 || code === 'access-denied') {
         throw context.hasSecret
@@ -32038,6 +32056,10 @@ function parseInputs(read, workspace) {
         throw new RollbackError("'ref: last-successful-run' needs input 'github-token' (default: ${{ github.token }})");
     }
     const lockTimeout = get('lock-timeout') || '60';
+    // Postgres' lock_timeout takes at most INT_MAX milliseconds (about 24.8 days).
+    if (/^\d+(\.\d+)?$/.test(lockTimeout) && Number(lockTimeout) > MAX_HTTP_TIMEOUT_SECONDS) {
+        throw new RollbackError(`Input 'lock-timeout' must be at most ${MAX_HTTP_TIMEOUT_SECONDS} seconds, got '${lockTimeout}'`);
+    }
     if (!/^\d+(\.\d+)?$/.test(lockTimeout)) {
         throw new RollbackError(`Input 'lock-timeout' must be a number of seconds, got '${lockTimeout}'`);
     }
@@ -46111,7 +46133,8 @@ function compareKeys(left, right) {
 // One file per section; a missing file is an empty section, and empty sections are left out (as the
 // CLI does for actions and custom types, and older CLIs for every section; newer ones send `[]`, which
 // the server reads the same way).
-// Metadata written before version.yaml existed is version 1; the CLI then sends no version at all.
+// Metadata written before version.yaml existed is version 1. The CLI then sends `version: null`, which
+// the server reads as 1; we say 1 outright.
 const versionWhenUnstated = 1;
 const listSections = {
     tables: 'tables.yaml',
@@ -46796,6 +46819,45 @@ function separatorAfter(part, file, fallbackName) {
         tail += '\n';
     return tail;
 }
+/**
+ * The part and line (1-based, in that part) of a PostgreSQL error `position` (1-based, code points)
+ * in the script `joinScripts` built from `parts`. A position in the text added after a part (its
+ * ';' or newline) or past the end maps to that part's last line.
+ */
+function locatePosition(joined, position, parts) {
+    const index = Math.max(0, position - 1);
+    let part = 0;
+    let low = 0;
+    let high = joined.offsets.length - 1;
+    while (low <= high) {
+        const middle = (low + high) >> 1;
+        if ((joined.offsets[middle] ?? 0) <= index) {
+            part = middle;
+            low = middle + 1;
+        }
+        else {
+            high = middle - 1;
+        }
+    }
+    const text = parts[part] ?? '';
+    return { part, line: lineOfCodePoint(text, index - (joined.offsets[part] ?? 0)) };
+}
+// Line of the code point at `target`, clamped to the text's last character.
+function lineOfCodePoint(text, target) {
+    let line = 1;
+    let codePoint = 0;
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (isSurrogatePairAt(text, i))
+            i++;
+        if (codePoint === target || i === text.length - 1)
+            return line;
+        if (code === 0x0a)
+            line++;
+        codePoint++;
+    }
+    return line;
+}
 /** Length in Unicode code points (an astral character is one, as PostgreSQL counts it). */
 function codePointLength(text) {
     let length = text.length;
@@ -46865,16 +46927,21 @@ function headline(result, versions) {
 function stateLine(result) {
     if (result.status !== 'failed')
         return undefined;
-    if (!result.committed && !result.metadata?.applied) {
+    if (result.failure?.outcomeUnknown) {
+        return 'The rollback may or may not have been committed: check hdb_catalog.schema_migrations before running again. The metadata was not changed.';
+    }
+    if (!result.committed && !result.metadata?.applied && !result.metadata?.outcomeUnknown) {
         return 'The database and the metadata are exactly as they were before this run: nothing was committed.';
     }
     const schema = result.committed ? 'The schema rollback was committed.' : '';
     const m = result.metadata;
-    const metadata = !m?.applied
-        ? 'The metadata was not changed.'
-        : m.inconsistentObjects
-            ? `The metadata of ${m.sha} was applied, but Hasura reports it inconsistent.`
-            : `The metadata of ${m.sha} was applied, but its consistency could not be checked.`;
+    const metadata = m?.outcomeUnknown
+        ? `Hasura did not answer the replace of the metadata of ${m.sha}: it may or may not have been applied.`
+        : !m?.applied
+            ? 'The metadata was not changed.'
+            : m.inconsistentObjects
+                ? `The metadata of ${m.sha} was applied, but Hasura reports it inconsistent.`
+                : `The metadata of ${m.sha} was applied, but its consistency could not be checked.`;
     return `${schema} ${metadata}`.trim();
 }
 function metadataSection(result) {
@@ -47012,9 +47079,14 @@ function buildReport(result, context) {
     lines.push(...metadataSection(result));
     const tail = [];
     if (result.status === 'failed') {
-        const next = result.committed
-            ? '**Next step:** re-run this job: it reverts nothing more and applies the metadata.'
-            : '**Next step:** fix the cause named above, then re-run this workflow.';
+        const m = result.metadata;
+        const next = result.failure?.outcomeUnknown
+            ? '**Next step:** look at hdb_catalog.schema_migrations to see whether the versions above are still applied, then re-run.'
+            : m?.applied && m.inconsistentObjects && m.inconsistentObjects.length > 0
+                ? `**Next step:** fix the inconsistent objects listed above (Hasura console: Settings > Metadata Status), or restore the previous metadata from the backup${m.backupPath ? ` \`${escapeText(m.backupPath)}\`` : ''} with \`hasura metadata apply\`.`
+                : result.committed || m?.applied || m?.outcomeUnknown
+                    ? '**Next step:** re-run this job: it reverts nothing more and applies the metadata (if a deploy step in the job re-applies the migrations first, it rolls them back again).'
+                    : '**Next step:** fix the cause named above, then re-run this workflow.';
         tail.push('', next);
     }
     return {
@@ -47032,18 +47104,23 @@ function buildReport(result, context) {
     };
 }
 
+// Quoting for SQL we generate (state rows, guard, journal, the Hasura transport's script).
+/** A standard string literal: '…' with quotes doubled (standard_conforming_strings is on). */
+function sqlLiteral(text) {
+    return `'${text.replace(/'/g, "''")}'`;
+}
+/** `body` dollar-quoted with a tag that does not occur in it (for DO blocks). */
+function dollarQuote(body, name = 'body') {
+    let tag = `$${name}$`;
+    for (let i = 0; body.includes(tag); i++)
+        tag = `$${name}${i}$`;
+    return `${tag}${body}${tag}`;
+}
+
 /** Prefix of the guard's exception message; transports recognise a guard failure by it. */
 const GUARD_MARKER = 'hasura-rollback guard:';
-const literal$2 = (text) => `'${text.replace(/'/g, "''")}'`;
 function valuesList(rows) {
-    return rows.map((r) => `(${r.map(literal$2).join(', ')})`).join(', ');
-}
-/** A dollar-quote tag that does not occur in `body`. */
-function dollarTag(body) {
-    let tag = '$guard$';
-    for (let i = 0; body.includes(tag); i++)
-        tag = `$guard${i}$`;
-    return tag;
+    return rows.map((r) => `(${r.map(sqlLiteral).join(', ')})`).join(', ');
 }
 /** undefined when the metadata references nothing (no check needed). */
 function guardSql(required) {
@@ -47071,8 +47148,7 @@ BEGIN
     RAISE EXCEPTION '${GUARD_MARKER} %', missing;
   END IF;
 END`;
-    const tag = dollarTag(body);
-    return `DO ${tag}${body}${tag}`;
+    return `DO ${dollarQuote(body, 'guard')}`;
 }
 /** The missing objects named by a guard failure message, or undefined when it is not one. */
 function parseGuardFailure(message) {
@@ -47718,17 +47794,22 @@ function lockPlannedRowsSql(versions) {
  * idempotent, so the record never needs clearing. The CLI ignores this table.
  */
 const JOURNAL_TABLE = 'hdb_catalog.hasura_rollback_journal';
-const READ_JOURNAL_SQL = (runKey) => `SELECT versions, metadata_sha FROM ${JOURNAL_TABLE} WHERE run_key = ${literal$1(runKey)}`;
+const READ_JOURNAL_SQL = (runKey) => `SELECT versions, metadata_sha FROM ${JOURNAL_TABLE} WHERE run_key = ${sqlLiteral(runKey)}`;
 const JOURNAL_TABLE_EXISTS_SQL = `SELECT to_regclass('${JOURNAL_TABLE}') IS NOT NULL AS exists`;
+/** Prefix of the journal's exception message, so its failure is not taken for a failing down or guard. */
+const JOURNAL_MARKER = 'hasura-rollback journal:';
 function writeJournalSql(runKey, versions, metadataSha) {
-    const list = literal$1(versions.map(assertVersion).join(','));
-    return (`CREATE TABLE IF NOT EXISTS ${JOURNAL_TABLE} (run_key text PRIMARY KEY, versions text NOT NULL, ` +
-        `metadata_sha text NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now());\n` +
-        `INSERT INTO ${JOURNAL_TABLE} (run_key, versions, metadata_sha) VALUES (${literal$1(runKey)}, ${list}, ${literal$1(metadataSha)}) ` +
-        `ON CONFLICT (run_key) DO UPDATE SET versions = EXCLUDED.versions, metadata_sha = EXCLUDED.metadata_sha, recorded_at = now();`);
-}
-function literal$1(text) {
-    return `'${text.replace(/'/g, "''")}'`;
+    const list = sqlLiteral(versions.map(assertVersion).join(','));
+    const body = `
+BEGIN
+  CREATE TABLE IF NOT EXISTS ${JOURNAL_TABLE} (run_key text PRIMARY KEY, versions text NOT NULL,
+    metadata_sha text NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now());
+  INSERT INTO ${JOURNAL_TABLE} (run_key, versions, metadata_sha) VALUES (${sqlLiteral(runKey)}, ${list}, ${sqlLiteral(metadataSha)})
+    ON CONFLICT (run_key) DO UPDATE SET versions = EXCLUDED.versions, metadata_sha = EXCLUDED.metadata_sha, recorded_at = now();
+EXCEPTION WHEN OTHERS THEN
+  RAISE EXCEPTION '${JOURNAL_MARKER} %', SQLERRM;
+END`;
+    return `DO ${dollarQuote(body, 'journal')}`;
 }
 
 function notExecuted(steps) {
@@ -47742,12 +47823,7 @@ function markUndone(outcomes) {
 }
 /** 1-based line of a 1-based character position in `text` (Postgres' error position). */
 function lineAt(text, position) {
-    const chars = Array.from(text).slice(0, Math.max(0, position - 1));
-    let line = 1;
-    for (const ch of chars)
-        if (ch === '\n')
-            line++;
-    return line;
+    return locatePosition({ offsets: [0] }, position, [text]).line;
 }
 function migrationLabel(step) {
     return step.name ? `${step.version}_${step.name}` : step.version;
@@ -47774,7 +47850,12 @@ async function rollback(request, deps) {
     }
     catch (error) {
         const failure = error instanceof RollbackError
-            ? { message: afterCommit(progress, error.message), file: error.file, line: error.line }
+            ? {
+                message: afterCommit(progress, error.message),
+                file: error.file,
+                line: error.line,
+                outcomeUnknown: error.outcomeUnknown && !progress.committed,
+            }
             : { message: afterCommit(progress, `Unexpected error: ${errorMessage(error)}`) };
         return finish('failed', failure);
     }
@@ -47782,15 +47863,32 @@ async function rollback(request, deps) {
         await progress.transport?.close();
     }
 }
+/** The result of a run refused before it started (bad inputs): nothing was touched. */
+function refusedResult(message) {
+    return {
+        status: 'failed',
+        transport: undefined,
+        steps: [],
+        alreadyReverted: [],
+        problems: [],
+        notes: [],
+        failure: { message },
+        committed: false,
+        metadata: undefined,
+    };
+}
 /** A failure after the schema commit or the metadata replace must say what was changed, and how to finish. */
 function afterCommit(progress, message) {
     const metadata = progress.metadata;
-    if (!metadata || (!progress.committed && !metadata.applied))
+    if (!metadata || (!progress.committed && !metadata.applied && !metadata.outcomeUnknown))
         return message;
     const reverted = progress.steps.filter((s) => s.status === 'reverted').map((s) => s.version);
     const schema = `The schema rollback was committed (reverted ${reverted.join(', ') || 'nothing'})`;
     if (!metadata.applied) {
-        return (`${schema}, but applying the metadata of ${metadata.sha} failed: ${message}. ` +
+        const failed = metadata.outcomeUnknown
+            ? 'got no answer, so the metadata may or may not have been replaced'
+            : 'failed';
+        return (`${schema}, but applying the metadata of ${metadata.sha} ${failed}: ${message}. ` +
             'Re-run this job to finish: it reverts nothing more and applies the metadata');
     }
     const applied = progress.committed
@@ -47828,7 +47926,14 @@ async function run$1(request, deps, progress, finish) {
         log.info(`${s.applied.length} applied version(s) on the database`);
         return s;
     });
-    const resumed = stable && state.journal?.metadataSha === stable.sha ? state.journal : undefined;
+    // Resume only while every version the earlier attempt reverted is still reverted: a re-run that
+    // re-deployed them (e.g. "Re-run failed jobs" repeats the deploy step) must roll back again.
+    const applied = new Set(state.applied.map((a) => a.version));
+    const resumed = stable &&
+        state.journal?.metadataSha === stable.sha &&
+        state.journal.versions.every((v) => !applied.has(v))
+        ? state.journal
+        : undefined;
     const selection = resumed
         ? {
             versions: [],
@@ -47873,7 +47978,19 @@ async function run$1(request, deps, progress, finish) {
     if (!api || !stable?.metadata)
         return finish('rolled-back');
     const inconsistent = await log.group(`Apply the metadata of ${stable.sha}`, async () => {
-        await replaceMetadata(api, stable.metadata);
+        try {
+            await replaceMetadata(api, stable.metadata);
+        }
+        catch (error) {
+            // A request that timed out or lost its answer may still have been carried out by Hasura.
+            if (error instanceof RollbackError && error.outcomeUnknown) {
+                progress.metadata = {
+                    ...metadataReport(stable, backup, changes, false, undefined),
+                    outcomeUnknown: true,
+                };
+            }
+            throw error;
+        }
         progress.metadata = metadataReport(stable, backup, changes, true, undefined);
         return inconsistentObjects(api);
     });
@@ -47924,7 +48041,7 @@ async function preflight(request, deps, config, migrations, selection, state) {
 async function execute(request, deps, transport, plan, stable, guard, progress) {
     const { log } = deps;
     const versions = plan.steps.map((s) => s.version);
-    const journal = stable?.metadata && deps.runKey && versions.length > 0
+    const journal = stable?.metadata && deps.runKey && versions.length > 0 && !request.dryRun
         ? writeJournalSql(deps.runKey, versions, stable.sha)
         : '';
     const afterDowns = [guard, journal].filter(Boolean).join(';\n') || undefined;
@@ -48006,12 +48123,23 @@ function concurrentlyReverted(gone) {
         message: `Version ${gone.join(', ')} is no longer applied: another rollback reverted it after this run read the state. Nothing was changed`,
     };
 }
+/** A failure of the SQL run after the downs: the metadata guard, or the re-run journal. */
 function guardFailure(error) {
     const missing = parseGuardFailure(error.message);
+    if (missing) {
+        return {
+            message: `The stable metadata needs objects the rollback leaves missing: ${missing}. The transaction was rolled back: nothing was changed and no metadata was sent`,
+        };
+    }
+    const journal = error.message.indexOf(JOURNAL_MARKER);
+    if (journal >= 0) {
+        const why = error.message.slice(journal + JOURNAL_MARKER.length).trim();
+        return {
+            message: `Could not write the re-run record ${JOURNAL_TABLE} (${why}): this role needs CREATE on schema hdb_catalog, as the Hasura CLI's does. The transaction was rolled back: nothing was changed`,
+        };
+    }
     return {
-        message: missing
-            ? `The stable metadata needs objects the rollback leaves missing: ${missing}. The transaction was rolled back: nothing was changed and no metadata was sent`
-            : `The metadata guard failed: ${error.message}. The transaction was rolled back: nothing was changed`,
+        message: `The checks after the downs failed: ${error.message}. The transaction was rolled back: nothing was changed`,
     };
 }
 /**
@@ -48064,7 +48192,6 @@ const MARKER = 'hasura-rollback:';
 const LOCK_HELD = `${MARKER} lock held`;
 const NO_LONGER_APPLIED = `${MARKER} no longer applied:`;
 const REHEARSAL_END = `${MARKER} rehearsal passed`;
-const literal = (text) => `'${text.replace(/'/g, "''")}'`;
 /**
  * A JSON value computed by `select` (one column `v`, at most one row) from a table that may not exist.
  * Static SQL naming a missing table fails to parse, so the query runs dynamically through
@@ -48072,8 +48199,8 @@ const literal = (text) => `'${text.replace(/'/g, "''")}'`;
  */
 function jsonFromTableIfExists(table, select) {
     const query = `SELECT encode(convert_to(d.v::text, 'UTF8'), 'hex') AS j FROM (${select}) AS d`;
-    const hex = `(xpath('//j/text()', query_to_xml(${literal(query)}, false, false, '')))[1]::text`;
-    return `CASE WHEN to_regclass(${literal(table)}) IS NULL THEN NULL ELSE convert_from(decode(${hex}, 'hex'), 'UTF8')::json END`;
+    const hex = `(xpath('//j/text()', query_to_xml(${sqlLiteral(query)}, false, false, '')))[1]::text`;
+    return `CASE WHEN to_regclass(${sqlLiteral(table)}) IS NULL THEN NULL ELSE convert_from(decode(${hex}, 'hex'), 'UTF8')::json END`;
 }
 /** One SELECT answering everything readState needs as one JSON text cell. */
 function readStateSql(runKey) {
@@ -48081,7 +48208,7 @@ function readStateSql(runKey) {
     const applied = `SELECT json_agg(json_build_array(a.version::text, a.dirty)) AS v FROM (${READ_APPLIED_SQL}) AS a`;
     const mode = `SELECT to_json(m.value) AS v FROM (${READ_MIGRATION_MODE_SQL}) AS m LIMIT 1`;
     const fields = [
-        `'stateTableExists', to_regclass(${literal(STATE_TABLE)}) IS NOT NULL`,
+        `'stateTableExists', to_regclass(${sqlLiteral(STATE_TABLE)}) IS NOT NULL`,
         `'applied', ${jsonFromTableIfExists(STATE_TABLE, applied)}`,
         `'migrationMode', ${jsonFromTableIfExists('hdb_catalog.migration_settings', mode)}`,
     ];
@@ -55173,7 +55300,11 @@ async function connectPostgres(options) {
                 const message = isConnectionLost(pgError)
                     ? mayHaveCommitted(`The database connection was lost during COMMIT: ${pgError.message}${sqlState(pgError)}`)
                     : `COMMIT failed: ${errorMessage(error)}`;
-                return { steps: outcomes, committed: false, failure: { message } };
+                return {
+                    steps: outcomes,
+                    committed: false,
+                    failure: { message, outcomeUnknown: isConnectionLost(pgError) },
+                };
             }
             return { steps: outcomes, committed: true, failure: undefined };
         }
@@ -55352,8 +55483,8 @@ async function run() {
         request = parseInputs((name) => getInput(name), workspace);
     }
     catch (error) {
-        setOutput('status', 'failed');
-        setFailed(errorMessage(error));
+        // Refused inputs get the same outputs, summary and failure line as any other failure.
+        await publish(refusedResult(errorMessage(error)), '.');
         return;
     }
     const projectDir = resolve(workspace, request.projectDir);
@@ -55378,7 +55509,10 @@ async function run() {
         runKey: runKey(env, request),
         now: () => new Date(),
     });
-    const report = buildReport(result, { projectDir: request.projectDir });
+    await publish(result, request.projectDir);
+}
+async function publish(result, projectDir) {
+    const report = buildReport(result, { projectDir });
     for (const [name, value] of Object.entries(report.outputs))
         setOutput(name, value);
     for (const a of report.annotations) {

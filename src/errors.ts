@@ -5,12 +5,18 @@
 export class RollbackError extends Error {
   readonly file: string | undefined
   readonly line: number | undefined
+  /** The request or COMMIT got no answer: what it would have changed may or may not have happened. */
+  readonly outcomeUnknown: boolean
 
-  constructor(message: string, options: { file?: string; line?: number; cause?: unknown } = {}) {
+  constructor(
+    message: string,
+    options: { file?: string; line?: number; cause?: unknown; outcomeUnknown?: boolean } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'RollbackError'
     this.file = options.file
     this.line = options.line
+    this.outcomeUnknown = options.outcomeUnknown ?? false
   }
 }
 

@@ -2,21 +2,13 @@
 // the stable metadata references must exist, or the transaction fails (and rolls back) before any
 // metadata is sent — so Hasura is never asked to track what the rollback dropped.
 import type { RequiredObjects } from './project/metadata.js'
+import { dollarQuote, sqlLiteral as literal } from './sql/quote.js'
 
 /** Prefix of the guard's exception message; transports recognise a guard failure by it. */
 export const GUARD_MARKER = 'hasura-rollback guard:'
 
-const literal = (text: string): string => `'${text.replace(/'/g, "''")}'`
-
 function valuesList(rows: readonly (readonly string[])[]): string {
   return rows.map((r) => `(${r.map(literal).join(', ')})`).join(', ')
-}
-
-/** A dollar-quote tag that does not occur in `body`. */
-function dollarTag(body: string): string {
-  let tag = '$guard$'
-  for (let i = 0; body.includes(tag); i++) tag = `$guard${i}$`
-  return tag
 }
 
 /** undefined when the metadata references nothing (no check needed). */
@@ -50,8 +42,7 @@ BEGIN
     RAISE EXCEPTION '${GUARD_MARKER} %', missing;
   END IF;
 END`
-  const tag = dollarTag(body)
-  return `DO ${tag}${body}${tag}`
+  return `DO ${dollarQuote(body, 'guard')}`
 }
 
 /** The missing objects named by a guard failure message, or undefined when it is not one. */

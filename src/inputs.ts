@@ -125,6 +125,12 @@ export function parseInputs(read: InputReader, workspace: string): RollbackReque
     )
   }
   const lockTimeout = get('lock-timeout') || '60'
+  // Postgres' lock_timeout takes at most INT_MAX milliseconds (about 24.8 days).
+  if (/^\d+(\.\d+)?$/.test(lockTimeout) && Number(lockTimeout) > MAX_HTTP_TIMEOUT_SECONDS) {
+    throw new RollbackError(
+      `Input 'lock-timeout' must be at most ${MAX_HTTP_TIMEOUT_SECONDS} seconds, got '${lockTimeout}'`,
+    )
+  }
   if (!/^\d+(\.\d+)?$/.test(lockTimeout)) {
     throw new RollbackError(`Input 'lock-timeout' must be a number of seconds, got '${lockTimeout}'`)
   }

@@ -13,7 +13,8 @@ import type { Log } from './log.js'
 import type { ProjectConfig } from './project/config.js'
 import { workspaceFiles } from './project/files.js'
 import { buildReport } from './report.js'
-import { rollback } from './rollback.js'
+import type { RollbackResult } from './rollback.js'
+import { refusedResult, rollback } from './rollback.js'
 import { secretsOfDatabaseUrl } from './secrets.js'
 import { connectHasura } from './transport/hasura.js'
 import { connectPostgres } from './transport/postgres.js'
@@ -51,8 +52,8 @@ export async function run(): Promise<void> {
     }
     request = parseInputs((name) => core.getInput(name), workspace)
   } catch (error) {
-    core.setOutput('status', 'failed')
-    core.setFailed(errorMessage(error))
+    // Refused inputs get the same outputs, summary and failure line as any other failure.
+    await publish(refusedResult(errorMessage(error)), '.')
     return
   }
   const projectDir = resolve(workspace, request.projectDir)
@@ -79,7 +80,11 @@ export async function run(): Promise<void> {
     runKey: runKey(env, request),
     now: () => new Date(),
   })
-  const report = buildReport(result, { projectDir: request.projectDir })
+  await publish(result, request.projectDir)
+}
+
+async function publish(result: RollbackResult, projectDir: string): Promise<void> {
+  const report = buildReport(result, { projectDir })
   for (const [name, value] of Object.entries(report.outputs)) core.setOutput(name, value)
   for (const a of report.annotations) {
     // The final setFailed line repeats the failure; annotate only what carries a place or adds to it.

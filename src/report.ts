@@ -79,16 +79,21 @@ function headline(result: RollbackResult, versions: readonly string[]): string {
 
 function stateLine(result: RollbackResult): string | undefined {
   if (result.status !== 'failed') return undefined
-  if (!result.committed && !result.metadata?.applied) {
+  if (result.failure?.outcomeUnknown) {
+    return 'The rollback may or may not have been committed: check hdb_catalog.schema_migrations before running again. The metadata was not changed.'
+  }
+  if (!result.committed && !result.metadata?.applied && !result.metadata?.outcomeUnknown) {
     return 'The database and the metadata are exactly as they were before this run: nothing was committed.'
   }
   const schema = result.committed ? 'The schema rollback was committed.' : ''
   const m = result.metadata
-  const metadata = !m?.applied
-    ? 'The metadata was not changed.'
-    : m.inconsistentObjects
-      ? `The metadata of ${m.sha} was applied, but Hasura reports it inconsistent.`
-      : `The metadata of ${m.sha} was applied, but its consistency could not be checked.`
+  const metadata = m?.outcomeUnknown
+    ? `Hasura did not answer the replace of the metadata of ${m.sha}: it may or may not have been applied.`
+    : !m?.applied
+      ? 'The metadata was not changed.'
+      : m.inconsistentObjects
+        ? `The metadata of ${m.sha} was applied, but Hasura reports it inconsistent.`
+        : `The metadata of ${m.sha} was applied, but its consistency could not be checked.`
   return `${schema} ${metadata}`.trim()
 }
 
@@ -229,9 +234,14 @@ export function buildReport(result: RollbackResult, context: ReportContext): Rep
   lines.push(...metadataSection(result))
   const tail: string[] = []
   if (result.status === 'failed') {
-    const next = result.committed
-      ? '**Next step:** re-run this job: it reverts nothing more and applies the metadata.'
-      : '**Next step:** fix the cause named above, then re-run this workflow.'
+    const m = result.metadata
+    const next = result.failure?.outcomeUnknown
+      ? '**Next step:** look at hdb_catalog.schema_migrations to see whether the versions above are still applied, then re-run.'
+      : m?.applied && m.inconsistentObjects && m.inconsistentObjects.length > 0
+        ? `**Next step:** fix the inconsistent objects listed above (Hasura console: Settings > Metadata Status), or restore the previous metadata from the backup${m.backupPath ? ` \`${escapeText(m.backupPath)}\`` : ''} with \`hasura metadata apply\`.`
+        : result.committed || m?.applied || m?.outcomeUnknown
+          ? '**Next step:** re-run this job: it reverts nothing more and applies the metadata (if a deploy step in the job re-applies the migrations first, it rolls them back again).'
+          : '**Next step:** fix the cause named above, then re-run this workflow.'
     tail.push('', next)
   }
 

@@ -1,5 +1,6 @@
 // Migration state SQL shared by both transports, written the way the Hasura CLI (config v2) reads and
 // writes hdb_catalog. Versions are canonical decimal strings, safe to inline as bigint literals.
+import { dollarQuote, sqlLiteral } from './sql/quote.js'
 
 export const STATE_TABLE = 'hdb_catalog.schema_migrations'
 
@@ -47,19 +48,22 @@ export function lockPlannedRowsSql(versions: readonly string[]): string {
 export const JOURNAL_TABLE = 'hdb_catalog.hasura_rollback_journal'
 
 export const READ_JOURNAL_SQL = (runKey: string): string =>
-  `SELECT versions, metadata_sha FROM ${JOURNAL_TABLE} WHERE run_key = ${literal(runKey)}`
+  `SELECT versions, metadata_sha FROM ${JOURNAL_TABLE} WHERE run_key = ${sqlLiteral(runKey)}`
 export const JOURNAL_TABLE_EXISTS_SQL = `SELECT to_regclass('${JOURNAL_TABLE}') IS NOT NULL AS exists`
 
-export function writeJournalSql(runKey: string, versions: readonly string[], metadataSha: string): string {
-  const list = literal(versions.map(assertVersion).join(','))
-  return (
-    `CREATE TABLE IF NOT EXISTS ${JOURNAL_TABLE} (run_key text PRIMARY KEY, versions text NOT NULL, ` +
-    `metadata_sha text NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now());\n` +
-    `INSERT INTO ${JOURNAL_TABLE} (run_key, versions, metadata_sha) VALUES (${literal(runKey)}, ${list}, ${literal(metadataSha)}) ` +
-    `ON CONFLICT (run_key) DO UPDATE SET versions = EXCLUDED.versions, metadata_sha = EXCLUDED.metadata_sha, recorded_at = now();`
-  )
-}
+/** Prefix of the journal's exception message, so its failure is not taken for a failing down or guard. */
+export const JOURNAL_MARKER = 'hasura-rollback journal:'
 
-function literal(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`
+export function writeJournalSql(runKey: string, versions: readonly string[], metadataSha: string): string {
+  const list = sqlLiteral(versions.map(assertVersion).join(','))
+  const body = `
+BEGIN
+  CREATE TABLE IF NOT EXISTS ${JOURNAL_TABLE} (run_key text PRIMARY KEY, versions text NOT NULL,
+    metadata_sha text NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now());
+  INSERT INTO ${JOURNAL_TABLE} (run_key, versions, metadata_sha) VALUES (${sqlLiteral(runKey)}, ${list}, ${sqlLiteral(metadataSha)})
+    ON CONFLICT (run_key) DO UPDATE SET versions = EXCLUDED.versions, metadata_sha = EXCLUDED.metadata_sha, recorded_at = now();
+EXCEPTION WHEN OTHERS THEN
+  RAISE EXCEPTION '${JOURNAL_MARKER} %', SQLERRM;
+END`
+  return `DO ${dollarQuote(body, 'journal')}`
 }

@@ -70,7 +70,7 @@ export class HasuraApiError extends RollbackError {
     details: { status?: number; code?: string; path?: string; internal?: unknown; mayHaveRun: boolean },
     cause?: unknown,
   ) {
-    super(message, { cause })
+    super(message, { cause, outcomeUnknown: details.mayHaveRun })
     this.name = 'HasuraApiError'
     this.status = details.status
     this.code = details.code
@@ -156,7 +156,13 @@ export function createHasuraClient(config: ProjectConfig, options: HasuraClientO
         await sleep(retryDelays[attempt] ?? 0)
         continue
       }
-      return parseResponse<T>(response, { where, shownEndpoint, hasSecret: Boolean(secret), redact })
+      return parseResponse<T>(response, {
+        where,
+        shownEndpoint,
+        hasSecret: Boolean(secret),
+        redact,
+        changesState: !c.idempotent,
+      })
     }
   }
 
@@ -207,7 +213,7 @@ export function createHasuraClient(config: ProjectConfig, options: HasuraClientO
   }
 
   return {
-    endpoint: config.endpoint,
+    endpoint: shownEndpoint,
     serverVersion,
     runSql,
     metadata,
@@ -296,6 +302,8 @@ interface ResponseContext {
   readonly shownEndpoint: string
   readonly hasSecret: boolean
   readonly redact: (text: string) => string
+  /** False for reads: a proxy error on them changes nothing. */
+  readonly changesState: boolean
 }
 
 interface ErrorBody {
@@ -326,7 +334,16 @@ function parseResponse<T>(response: HttpResponse, context: ResponseContext): T {
   const code = typeof parsed.code === 'string' ? parsed.code : undefined
   const path = typeof parsed.path === 'string' ? parsed.path : undefined
   const error = typeof parsed.error === 'string' ? parsed.error : response.text.trim().slice(0, 200)
-  const details = { status: response.status, code, path, internal: parsed.internal, mayHaveRun: false }
+  // A 5xx that is not Hasura's own {code, error} answer comes from a proxy or load balancer (502/503/504
+  // on a slow request): Hasura may still carry the request out.
+  const fromProxy = response.status >= 500 && code === undefined
+  const details = {
+    status: response.status,
+    code,
+    path,
+    internal: parsed.internal,
+    mayHaveRun: fromProxy && context.changesState,
+  }
   const make = (message: string) => new HasuraApiError(redact(message), details)
   if (response.status === 401 || code === 'access-denied') {
     throw context.hasSecret

@@ -34,7 +34,8 @@ export interface MetadataV2 {
   [key: string]: unknown
 }
 
-// Metadata written before version.yaml existed is version 1; the CLI then sends no version at all.
+// Metadata written before version.yaml existed is version 1. The CLI then sends `version: null`, which
+// the server reads as 1; we say 1 outright.
 const versionWhenUnstated = 1
 
 const listSections = {

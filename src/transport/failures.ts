@@ -2,6 +2,7 @@
 // over database-url or through Hasura's run_sql.
 import { RollbackError } from '../errors.js'
 import { parseGuardFailure } from '../guard.js'
+import { JOURNAL_MARKER, JOURNAL_TABLE } from '../state.js'
 import type { PlannedStep } from '../plan.js'
 import type { ExecutionFailure } from './transport.js'
 import { lineAt, migrationLabel } from './transport.js'
@@ -32,12 +33,23 @@ export function concurrentlyReverted(gone: readonly string[]): ExecutionFailure 
   }
 }
 
+/** A failure of the SQL run after the downs: the metadata guard, or the re-run journal. */
 export function guardFailure(error: SqlErrorFields): ExecutionFailure {
   const missing = parseGuardFailure(error.message)
+  if (missing) {
+    return {
+      message: `The stable metadata needs objects the rollback leaves missing: ${missing}. The transaction was rolled back: nothing was changed and no metadata was sent`,
+    }
+  }
+  const journal = error.message.indexOf(JOURNAL_MARKER)
+  if (journal >= 0) {
+    const why = error.message.slice(journal + JOURNAL_MARKER.length).trim()
+    return {
+      message: `Could not write the re-run record ${JOURNAL_TABLE} (${why}): this role needs CREATE on schema hdb_catalog, as the Hasura CLI's does. The transaction was rolled back: nothing was changed`,
+    }
+  }
   return {
-    message: missing
-      ? `The stable metadata needs objects the rollback leaves missing: ${missing}. The transaction was rolled back: nothing was changed and no metadata was sent`
-      : `The metadata guard failed: ${error.message}. The transaction was rolled back: nothing was changed`,
+    message: `The checks after the downs failed: ${error.message}. The transaction was rolled back: nothing was changed`,
   }
 }
 

@@ -4,6 +4,7 @@
 import { GUARD_MARKER } from '../guard.js'
 import type { AppliedState, PlannedStep } from '../plan.js'
 import { joinScripts } from '../sql/statements.js'
+import { sqlLiteral as literal } from '../sql/quote.js'
 import * as state from '../state.js'
 import { LOCK_KEY } from './failures.js'
 
@@ -11,8 +12,6 @@ const MARKER = 'hasura-rollback:'
 const LOCK_HELD = `${MARKER} lock held`
 const NO_LONGER_APPLIED = `${MARKER} no longer applied:`
 const REHEARSAL_END = `${MARKER} rehearsal passed`
-
-const literal = (text: string) => `'${text.replace(/'/g, "''")}'`
 
 /**
  * A JSON value computed by `select` (one column `v`, at most one row) from a table that may not exist.

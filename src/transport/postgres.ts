@@ -190,7 +190,11 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
               `The database connection was lost during COMMIT: ${pgError.message}${sqlState(pgError)}`,
             )
           : `COMMIT failed: ${errorMessage(error)}`
-        return { steps: outcomes, committed: false, failure: { message } }
+        return {
+          steps: outcomes,
+          committed: false,
+          failure: { message, outcomeUnknown: isConnectionLost(pgError) },
+        }
       }
       return { steps: outcomes, committed: true, failure: undefined }
     } finally {

@@ -1,6 +1,7 @@
 // What the core needs from a database path (Postgres directly, or Hasura's run_sql): read the
 // migration state, and run a plan in one transaction — or change nothing.
 import type { AppliedState, PlannedStep } from '../plan.js'
+import { locatePosition } from '../sql/statements.js'
 
 /** Every step starts 'not-executed'; 'undone' ran but was rolled back with the whole transaction. */
 export type StepStatus = 'not-executed' | 'reverted' | 'rehearsed' | 'failed' | 'undone'
@@ -19,6 +20,8 @@ export interface ExecutionFailure {
   /** Project-relative file and 1-based line, when known (annotation). */
   readonly file?: string
   readonly line?: number
+  /** The rollback got no answer at COMMIT (or its one request got none): it may have been committed. */
+  readonly outcomeUnknown?: boolean
 }
 
 export interface Execution {
@@ -60,10 +63,7 @@ export function markUndone(outcomes: StepOutcome[]): void {
 
 /** 1-based line of a 1-based character position in `text` (Postgres' error position). */
 export function lineAt(text: string, position: number): number {
-  const chars = Array.from(text).slice(0, Math.max(0, position - 1))
-  let line = 1
-  for (const ch of chars) if (ch === '\n') line++
-  return line
+  return locatePosition({ offsets: [0] }, position, [text]).line
 }
 
 export function migrationLabel(step: Pick<PlannedStep, 'version' | 'name'>): string {

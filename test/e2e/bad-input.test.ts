@@ -95,6 +95,9 @@ describe('bad-input catalog', () => {
       .at(-1)
     expect(failure, result.stdout).toBeDefined()
     expect(failure).toContain(c.says)
+    // Every refusal, inputs included, leaves a summary saying nothing was changed.
+    expect(result.summary).toContain('❌ Rollback failed')
+    expect(result.summary).toMatch(/exactly as they were before this run|may or may not/)
     expect(after).toEqual(before)
     expect(
       result.stdout.replaceAll(`::add-mask::${SECRET}`, '') + result.stderr + result.summary,

@@ -187,9 +187,10 @@ async function setUpHasura() {
 
 const MAY_HAVE_RUN =
   /the connection broke after the request was sent, so it may have run\. The rollback may or may not have been committed: check hdb_catalog\.schema_migrations before running again/
-const COMMITTED_THEN = (cause: RegExp) =>
+/** A request that got no answer may have been carried out: the message must not claim it failed. */
+const COMMITTED_THEN = (cause: RegExp, answered: boolean) =>
   new RegExp(
-    `^The schema rollback was committed \\(reverted 1710000000020, .*, 1710000000001\\), but applying the metadata of [0-9a-f]{40} failed: .*${cause.source}.*\\. Re-run this job to finish: it reverts nothing more and applies the metadata$`,
+    `^The schema rollback was committed \\(reverted 1710000000020, .*, 1710000000001\\), but applying the metadata of [0-9a-f]{40} ${answered ? 'failed' : 'got no answer, so the metadata may or may not have been replaced'}: .*${cause.source}.*\\. Re-run this job to finish: it reverts nothing more and applies the metadata$`,
   )
 /** The metadata is replaced, but the check after it failed: say so, and how to finish. */
 const CHECK_UNREAD = (cause: RegExp) =>
@@ -230,7 +231,8 @@ const afterCommit = (type: string, fault: Fault, metadata: Side, cause: RegExp):
   match: isType(type),
   database: 'after',
   metadata,
-  message: COMMITTED_THEN(cause),
+  message: COMMITTED_THEN(cause, fault === 'status-500'),
+  summary: fault === 'status-500' ? 'The metadata was not changed' : 'it may or may not have been applied',
 })
 const checkFails = (fault: Fault, cause: RegExp): FaultCase => ({
   what: 'get_inconsistent_metadata',

@@ -2,7 +2,6 @@
 // a real PostgreSQL and the Hasura stand-in (v1.x and v2.x).
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { runAction } from '../support/action-runner.js'
 import { removeRepos } from '../support/git-fixture.js'
 import type { HasuraStandIn, ServerGeneration } from '../support/hasura-stand-in.js'
@@ -167,6 +166,28 @@ describe('ref handling (Hasura v2, database-url)', () => {
     expect(tablesOf(s.hasura.metadata())).toEqual(stableTables)
   })
 
+  it('rolls back again when a re-run finds the reverted versions re-applied (the deploy step ran again)', async () => {
+    const s = await setUp('v2')
+    const env = {
+      GITHUB_RUN_ID: '77',
+      GITHUB_REPOSITORY: 'acme/app',
+      GITHUB_JOB: 'deploy',
+      GITHUB_ACTION: 'rollback',
+    }
+    s.hasura.injectFault('status-500', { match: (r) => r.body.type === 'replace_metadata' })
+    expect((await s.run('postgres', { count: '2', ref: 'v1' }, env)).exitCode).toBe(1)
+    expect(await appliedVersions(s.db)).toEqual([m1])
+    // "Re-run failed jobs" repeats the deploy: the bad release is applied again before the rollback step.
+    await applyUps(s.db, threeMigrations.slice(1))
+    s.hasura.setMetadata(badMetadata)
+    const second = await s.run('postgres', { count: '2', ref: 'v1' }, { ...env, GITHUB_RUN_ATTEMPT: '2' })
+    expect(second.exitCode, second.stdout).toBe(0)
+    expect(second.outputs['rolled-back-versions']).toBe(JSON.stringify([m3, m2]))
+    expect(await appliedVersions(s.db)).toEqual([m1])
+    expect(await schemaSnapshot(s.db)).toEqual({ author: ['id', 'name'] })
+    expect(tablesOf(s.hasura.metadata())).toEqual(stableTables)
+  })
+
   it('stops before any change when Hasura cannot export the current metadata', async () => {
     const s = await setUp('v2')
     s.hasura.injectFault('status-500', { match: (r) => r.body.type === 'export_metadata' })
@@ -183,7 +204,7 @@ describe('ref handling (Hasura v2, database-url)', () => {
     const printed = result.stdout.replaceAll(`::add-mask::${SECRET}`, '') + result.stderr + result.summary
     expect(printed).not.toContain(SECRET)
     expect(JSON.stringify(result.outputs)).not.toContain(SECRET)
-    expect(join(result.outputs['metadata-backup']!)).not.toContain(SECRET)
+    expect(readFileSync(result.outputs['metadata-backup']!, 'utf8')).not.toContain(SECRET)
   })
 })
 

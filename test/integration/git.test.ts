@@ -255,7 +255,7 @@ describe('filesAt', () => {
 })
 
 describe('large projects', () => {
-  it('lists 10,000 migration directories and reads a metadata dir in well under half a second', async () => {
+  it('lists 10,000 migration directories and reads a metadata dir with one ls-tree and one cat-file --batch', async () => {
     const repo = await createRepo()
     const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], {
       cwd: repo.dir,
@@ -275,18 +275,14 @@ describe('large projects', () => {
     const { git, commands } = await gitWithLog(repo.dir)
     const files = git.filesAt(head, '.')
 
-    let started = performance.now()
     const migrations = await files.listFiles('migrations')
-    expect(performance.now() - started).toBeLessThan(500)
     expect(migrations).toHaveLength(20_000)
     expect(migrations[0]).toBe('migrations/1700000000000_m0/down.sql')
     await files.listFiles('migrations')
     expect(commands.filter((c) => c.includes(' ls-tree '))).toHaveLength(1)
 
-    started = performance.now()
     const names = Array.from({ length: 15 }, (_, i) => `metadata/file${i}.yaml`)
     const texts = await Promise.all(names.map((name) => files.readText(name)))
-    expect(performance.now() - started).toBeLessThan(500)
     expect(texts).toEqual(names.map(() => 'SELECT 1;\n'))
     expect(commands.filter((c) => c.includes('cat-file'))).toEqual(['git cat-file --batch'])
   })

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import pg from 'pg'
 import { guardSql, parseGuardFailure } from '../../src/guard.js'
+import { READ_JOURNAL_SQL, writeJournalSql } from '../../src/state.js'
+import { guardFailure } from '../../src/transport/failures.js'
 import type { TestDatabase } from '../support/postgres.js'
 import { createTestDatabase } from '../support/postgres.js'
 
@@ -60,5 +63,38 @@ describe('guard', () => {
   it('survives a name holding its own dollar-quote tag', async () => {
     const sql = guardSql({ tables: [{ schema: 'public', name: 'x$guard$y' }], columns: [], functions: [] })
     expect(await guardError(sql)).toBe('table public.x$guard$y')
+  })
+})
+
+describe('journal', () => {
+  it('fails with its own wording when the role cannot create its table in hdb_catalog', async () => {
+    const role = `r_${Date.now()}`
+    await db.query(`CREATE SCHEMA IF NOT EXISTS hdb_catalog; CREATE ROLE ${role} LOGIN PASSWORD 'pw'`)
+    const url = new URL(db.url)
+    url.username = role
+    url.password = 'pw'
+    const client = new pg.Client({ connectionString: url.toString() })
+    await client.connect()
+    try {
+      const error = await client.query(writeJournalSql('acme/app/1/deploy', ['2', '1'], 'a'.repeat(40))).then(
+        () => undefined,
+        (e: Error) => e,
+      )
+      expect(error).toBeDefined()
+      expect(guardFailure({ message: error!.message }).message).toMatch(
+        /^Could not write the re-run record hdb_catalog.hasura_rollback_journal \(permission denied for schema hdb_catalog\): this role needs CREATE on schema hdb_catalog/,
+      )
+    } finally {
+      await client.end()
+      await db.query(`DROP OWNED BY ${role}; DROP ROLE ${role}`)
+    }
+  })
+
+  it('records the run and updates it on a second attempt', async () => {
+    await db.query(writeJournalSql("key'1", ['3'], 'b'.repeat(40)))
+    await db.query(writeJournalSql("key'1", ['3', '2'], 'c'.repeat(40)))
+    expect(await db.query(READ_JOURNAL_SQL("key'1"))).toEqual([
+      { versions: '3,2', metadata_sha: 'c'.repeat(40) },
+    ])
   })
 })

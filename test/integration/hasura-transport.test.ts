@@ -126,7 +126,7 @@ describe.each(generations)('Hasura transport specifics (%s server)', (generation
     const { db, hasura, transport } = await setUp(generation)
     const steps = stepsOf(threeMigrations).slice(0, 2)
     const execution = await transport.execute(steps, run({ guardSql: 'SELECT 1 / 0' }))
-    expect(execution.failure?.message).toMatch(/^The metadata guard failed: division by zero\./)
+    expect(execution.failure?.message).toMatch(/^The checks after the downs failed: division by zero\./)
     expect(execution.steps.map((s) => s.status)).toEqual(['undone', 'undone'])
     expect(hasura.requests.filter(isProbe).length).toBeLessThanOrEqual(2)
     expect(await appliedVersions(db)).toHaveLength(3)
