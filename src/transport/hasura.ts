@@ -11,7 +11,14 @@ import { HasuraApiError } from '../hasura/client.js'
 import type { AppliedState, PlannedStep } from '../plan.js'
 import { splitStatements } from '../sql/statements.js'
 import type { SqlErrorFields } from './failures.js'
-import { concurrentlyReverted, guardFailure, lockHeld, mayHaveCommitted, sqlFailure } from './failures.js'
+import {
+  concurrentlyReverted,
+  guardFailure,
+  lockHeld,
+  mayHaveCommitted,
+  sqlFailure,
+  sqlState,
+} from './failures.js'
 import type { ScriptOptions } from './hasura-sql.js'
 import { classifyScriptError, parseStateCell, readStateSql, rollbackScript } from './hasura-sql.js'
 import type {
@@ -123,11 +130,21 @@ export async function connectHasura(options: HasuraTransportOptions): Promise<Tr
         options,
       )
     // Without a guard the failure is in a down (or its state rows): prefix n is known to fail.
-    const files = await bisect(options.guardSql ? steps.length + 1 : steps.length, (upTo) => probe({ upTo }))
+    const known = options.guardSql ? steps.length + 1 : steps.length
+    const files = await bisect(known, (upTo) => probe({ upTo }))
     if (typeof files === 'string') return concurrentlyReverted(files.split(','))
+    // Every shorter prefix passed: make sure the whole script still fails before blaming its last part.
+    const again = files.error ?? (await probe({ upTo: steps.length, guardSql: options.guardSql }))
+    if (typeof again === 'string') return concurrentlyReverted(again.split(','))
+    if (again === undefined) {
+      markAll(outcomes, 'undone')
+      return {
+        message: `The rollback failed (${scriptError.message}${sqlState(asSqlError(scriptError))}), but not again when rehearsed: the cause was passing (a deadlock, a lock or statement timeout, a concurrent change). Nothing was changed: run the rollback again`,
+      }
+    }
     const index = files.failing - 1
     const step = steps[index]
-    const error = files.error ?? scriptError
+    const error = again
     if (step === undefined) {
       // Every down ran cleanly: the guard (or the journal record written with it) failed.
       markAll(outcomes, 'undone')

@@ -169,8 +169,10 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
     await lock(options.lockTimeoutSeconds)
     try {
       await client.query('BEGIN')
-      const attempt = await runInTransaction(steps, outcomes, options).catch((error: PgError) => {
+      const attempt = await runInTransaction(steps, outcomes, options).catch(async (error: PgError) => {
         if (isConnectionLost(error)) return { failure: connectionLost('the rollback', error) }
+        // Leave no aborted transaction behind for the unlock below (and the session's next use).
+        await client.query('ROLLBACK').catch(() => {})
         throw error
       })
       if (attempt || options.dryRun) {
