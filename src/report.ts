@@ -231,6 +231,12 @@ export function buildReport(result: RollbackResult, context: ReportContext): Rep
     lines.push(`An earlier attempt of this run already reverted ${result.alreadyReverted.join(', ')}.`, '')
   }
   lines.push(...stepTable(result.steps, context.projectDir))
+  if (result.transport === 'postgres' && result.steps.some((s) => s.durationMs !== undefined)) {
+    lines.push(
+      '',
+      "_Downs run in batches of up to 100 per query: a duration is the down's share of its batch._",
+    )
+  }
   lines.push(...metadataSection(result))
   const tail: string[] = []
   if (result.status === 'failed') {
