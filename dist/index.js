@@ -47763,6 +47763,8 @@ async function loadStableRef(git, request) {
 
 // Migration state SQL shared by both transports, written the way the Hasura CLI (config v2) reads and
 // writes hdb_catalog. Versions are canonical decimal strings, safe to inline as bigint literals.
+/** Advisory lock key shared by every hasura-rollback run on a database ('hrbk' + 1), on both transports. */
+const LOCK_KEY = '7526186138990542849';
 const STATE_TABLE = 'hdb_catalog.schema_migrations';
 /** Returns one row (exists: boolean) telling whether the state table exists. */
 const STATE_TABLE_EXISTS_SQL = `SELECT to_regclass('${STATE_TABLE}') IS NOT NULL AS exists`;
@@ -48117,8 +48119,6 @@ function secretsOfDatabaseUrl(databaseUrl) {
 
 // Failure wording shared by both transports, so a rollback fails with the same message whether it ran
 // over database-url or through Hasura's run_sql.
-/** Advisory lock key shared by every hasura-rollback run on a database ('hrbk' + 1), on both transports. */
-const LOCK_KEY = '7526186138990542849';
 function lockHeld(timeoutSeconds) {
     return new RollbackError(`Another hasura-rollback run holds the database lock; gave up after ${timeoutSeconds} s (input 'lock-timeout'). Nothing was changed`);
 }

@@ -7,7 +7,9 @@ import { RollbackError } from './errors.js'
 import type { MetadataV2 } from './project/metadata.js'
 import { metadataForServer } from './project/metadata.js'
 
-export type ServerGeneration = 'v1' | 'v2'
+import type { ServerGeneration } from './hasura/client.js'
+
+export type { ServerGeneration }
 
 /** The part of the admin API client metadata work needs. */
 export interface MetadataApi {

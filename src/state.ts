@@ -2,6 +2,9 @@
 // writes hdb_catalog. Versions are canonical decimal strings, safe to inline as bigint literals.
 import { dollarQuote, sqlLiteral } from './sql/quote.js'
 
+/** Advisory lock key shared by every hasura-rollback run on a database ('hrbk' + 1), on both transports. */
+export const LOCK_KEY = '7526186138990542849'
+
 export const STATE_TABLE = 'hdb_catalog.schema_migrations'
 
 /** Returns one row (exists: boolean) telling whether the state table exists. */

@@ -7,9 +7,6 @@ import type { PlannedStep } from '../plan.js'
 import type { ExecutionFailure } from './transport.js'
 import { lineAt, migrationLabel } from './transport.js'
 
-/** Advisory lock key shared by every hasura-rollback run on a database ('hrbk' + 1), on both transports. */
-export const LOCK_KEY = '7526186138990542849'
-
 /** What a transport knows about a Postgres error (node-postgres fields; Hasura gives no position). */
 export interface SqlErrorFields {
   readonly message: string

@@ -6,7 +6,6 @@ import type { AppliedState, PlannedStep } from '../plan.js'
 import { joinScripts } from '../sql/statements.js'
 import { sqlLiteral as literal } from '../sql/quote.js'
 import * as state from '../state.js'
-import { LOCK_KEY } from './failures.js'
 
 const MARKER = 'hasura-rollback:'
 const LOCK_HELD = `${MARKER} lock held`
@@ -74,7 +73,7 @@ function doBlock(body: string): string {
 function lockSql(timeoutSeconds: number): string {
   if (timeoutSeconds <= 0) {
     return doBlock(
-      `BEGIN\n  IF NOT pg_try_advisory_xact_lock(${LOCK_KEY}::bigint) THEN RAISE EXCEPTION '${LOCK_HELD}'; END IF;\nEND`,
+      `BEGIN\n  IF NOT pg_try_advisory_xact_lock(${state.LOCK_KEY}::bigint) THEN RAISE EXCEPTION '${LOCK_HELD}'; END IF;\nEND`,
     )
   }
   // lock_timeout bounds the wait, then goes back to its previous value for the downs.
@@ -83,7 +82,7 @@ function lockSql(timeoutSeconds: number): string {
 BEGIN
   PERFORM set_config('lock_timeout', '${ms}ms', true);
   BEGIN
-    PERFORM pg_advisory_xact_lock(${LOCK_KEY}::bigint);
+    PERFORM pg_advisory_xact_lock(${state.LOCK_KEY}::bigint);
   EXCEPTION WHEN lock_not_available THEN
     RAISE EXCEPTION '${LOCK_HELD}';
   END;

@@ -11,7 +11,6 @@ import type { SqlErrorFields } from './failures.js'
 import type { ExecuteOptions, Execution, ExecutionFailure, StepOutcome, Transport } from './transport.js'
 import { markUndone, migrationLabel, notExecuted } from './transport.js'
 import {
-  LOCK_KEY,
   concurrentlyReverted,
   connectionLost,
   guardFailure,
@@ -21,8 +20,6 @@ import {
   sqlFailure,
   sqlState,
 } from './failures.js'
-
-export { LOCK_KEY } from './failures.js'
 
 /**
  * At most this many downs, and this many characters of SQL, per query. One query per down cost a
@@ -147,7 +144,7 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
   async function lock(timeoutSeconds: number): Promise<void> {
     if (timeoutSeconds <= 0) {
       const { rows } = await client.query<{ ok: boolean }>(
-        `SELECT pg_try_advisory_lock(${LOCK_KEY}::bigint) AS ok`,
+        `SELECT pg_try_advisory_lock(${state.LOCK_KEY}::bigint) AS ok`,
       )
       if (rows[0]?.ok) return
       throw lockHeld(timeoutSeconds)
@@ -155,7 +152,7 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
     // lock_timeout bounds the wait for the advisory lock; reset so the downs run with the usual setting.
     await client.query(`SET lock_timeout = '${Math.ceil(timeoutSeconds * 1000)}ms'`)
     try {
-      await client.query(`SELECT pg_advisory_lock(${LOCK_KEY}::bigint)`)
+      await client.query(`SELECT pg_advisory_lock(${state.LOCK_KEY}::bigint)`)
     } catch (error) {
       if ((error as PgError).code === '55P03') throw lockHeld(timeoutSeconds)
       throw error
@@ -200,7 +197,7 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
       }
       return { steps: outcomes, committed: true, failure: undefined }
     } finally {
-      await client.query(`SELECT pg_advisory_unlock(${LOCK_KEY}::bigint)`).catch(() => {})
+      await client.query(`SELECT pg_advisory_unlock(${state.LOCK_KEY}::bigint)`).catch(() => {})
     }
   }
 

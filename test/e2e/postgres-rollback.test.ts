@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { existsSync } from 'node:fs'
 import pg from 'pg'
-import { LOCK_KEY } from '../../src/transport/postgres.js'
+import { LOCK_KEY } from '../../src/state.js'
 import type { ActionRun } from '../support/action-runner.js'
 import { node24, runAction } from '../support/action-runner.js'
 import type { MigrationSpec } from '../support/hasura-project.js'
