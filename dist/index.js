@@ -45994,6 +45994,24 @@ function textOf(value) {
 // rejects the metadata with a less precise inconsistency.
 const permissionKeys = ['insert_permissions', 'select_permissions', 'update_permissions'];
 const eventOperations = ['insert', 'update', 'delete'];
+const relationshipKeys = ['object_relationships', 'array_relationships', 'remote_relationships'];
+/**
+ * Columns of the table itself that a boolean expression (permission `filter`/`check`) compares:
+ * `_and`/`_or`/`_not` are walked; a relationship or computed field key and `_exists` point elsewhere.
+ */
+function filterColumns(expression, fields) {
+    if (Array.isArray(expression))
+        return expression.flatMap((e) => filterColumns(e, fields));
+    if (!isRecord$1(expression))
+        return [];
+    return Object.entries(expression).flatMap(([key, value]) => {
+        if (key === '_and' || key === '_or' || key === '_not')
+            return filterColumns(value, fields);
+        if (key === '_exists' || fields.has(key))
+            return [];
+        return [key];
+    });
+}
 /**
  * Tables/views (tracked ones and relationship targets, including action custom types' relationships),
  * columns (permission column lists except '*', relationship columns on either side, event trigger
@@ -46006,11 +46024,24 @@ function requiredObjects(metadata) {
         if (table === undefined)
             continue;
         found.table(table);
-        for (const key of permissionKeys) {
-            for (const permission of recordsIn(entry[key])) {
-                const columns = isRecord$1(permission.permission) ? permission.permission.columns : undefined;
-                found.columns(table, stringsIn(columns).filter((column) => column !== '*'));
+        // In filters, a key is a column unless it names a relationship or computed field of the table.
+        const fields = new Set([...relationshipKeys, 'computed_fields'].flatMap((key) => recordsIn(entry[key]).flatMap((r) => stringsIn(r.name))));
+        for (const key of [...permissionKeys, 'delete_permissions']) {
+            for (const record of recordsIn(entry[key])) {
+                const permission = isRecord$1(record.permission) ? record.permission : {};
+                found.columns(table, stringsIn(permission.columns).filter((column) => column !== '*'));
+                found.columns(table, [
+                    ...filterColumns(permission.filter, fields),
+                    ...filterColumns(permission.check, fields),
+                    ...Object.keys(isRecord$1(permission.set) ? permission.set : {}),
+                ]);
             }
+        }
+        const configuration = isRecord$1(entry.configuration) ? entry.configuration : {};
+        for (const key of ['custom_column_names', 'column_config']) {
+            const byColumn = configuration[key];
+            if (isRecord$1(byColumn))
+                found.columns(table, Object.keys(byColumn));
         }
         for (const relationship of recordsIn(entry.object_relationships))
             found.relationship(table, relationship);

@@ -17,6 +17,21 @@ interface QualifiedName {
 
 const permissionKeys = ['insert_permissions', 'select_permissions', 'update_permissions'] as const
 const eventOperations = ['insert', 'update', 'delete'] as const
+const relationshipKeys = ['object_relationships', 'array_relationships', 'remote_relationships'] as const
+
+/**
+ * Columns of the table itself that a boolean expression (permission `filter`/`check`) compares:
+ * `_and`/`_or`/`_not` are walked; a relationship or computed field key and `_exists` point elsewhere.
+ */
+function filterColumns(expression: unknown, fields: ReadonlySet<string>): string[] {
+  if (Array.isArray(expression)) return expression.flatMap((e) => filterColumns(e, fields))
+  if (!isRecord(expression)) return []
+  return Object.entries(expression).flatMap(([key, value]) => {
+    if (key === '_and' || key === '_or' || key === '_not') return filterColumns(value, fields)
+    if (key === '_exists' || fields.has(key)) return []
+    return [key]
+  })
+}
 
 /**
  * Tables/views (tracked ones and relationship targets, including action custom types' relationships),
@@ -29,14 +44,30 @@ export function requiredObjects(metadata: MetadataV2): RequiredObjects {
     const table = qualifiedName(entry.table)
     if (table === undefined) continue
     found.table(table)
-    for (const key of permissionKeys) {
-      for (const permission of recordsIn(entry[key])) {
-        const columns = isRecord(permission.permission) ? permission.permission.columns : undefined
+    // In filters, a key is a column unless it names a relationship or computed field of the table.
+    const fields = new Set(
+      [...relationshipKeys, 'computed_fields'].flatMap((key) =>
+        recordsIn(entry[key]).flatMap((r) => stringsIn(r.name)),
+      ),
+    )
+    for (const key of [...permissionKeys, 'delete_permissions'] as const) {
+      for (const record of recordsIn(entry[key])) {
+        const permission = isRecord(record.permission) ? record.permission : {}
         found.columns(
           table,
-          stringsIn(columns).filter((column) => column !== '*'),
+          stringsIn(permission.columns).filter((column) => column !== '*'),
         )
+        found.columns(table, [
+          ...filterColumns(permission.filter, fields),
+          ...filterColumns(permission.check, fields),
+          ...Object.keys(isRecord(permission.set) ? permission.set : {}),
+        ])
       }
+    }
+    const configuration = isRecord(entry.configuration) ? entry.configuration : {}
+    for (const key of ['custom_column_names', 'column_config']) {
+      const byColumn = configuration[key]
+      if (isRecord(byColumn)) found.columns(table, Object.keys(byColumn))
     }
     for (const relationship of recordsIn(entry.object_relationships)) found.relationship(table, relationship)
     for (const relationship of recordsIn(entry.array_relationships)) found.relationship(table, relationship)

@@ -116,3 +116,53 @@ describe('requiredObjects', () => {
     },
   )
 })
+
+describe('requiredObjects: columns in permission expressions and configuration', () => {
+  it('takes filter, check and set keys as columns, but not relationships, computed fields or _exists', () => {
+    const metadata = {
+      version: 2,
+      tables: [
+        {
+          table: { schema: 'public', name: 'article' },
+          object_relationships: [{ name: 'author', using: { foreign_key_constraint_on: 'author_id' } }],
+          computed_fields: [
+            { name: 'score', definition: { function: { schema: 'public', name: 'article_score' } } },
+          ],
+          configuration: { custom_column_names: { title: 'headline' }, column_config: { body: {} } },
+          select_permissions: [
+            {
+              role: 'user',
+              permission: {
+                columns: ['id'],
+                filter: {
+                  _and: [
+                    { published: { _eq: true } },
+                    {
+                      _or: [{ author: { id: { _eq: 'X-Hasura-User-Id' } } }, { _not: { score: { _gt: 1 } } }],
+                    },
+                    { _exists: { _table: { schema: 'public', name: 'x' }, _where: {} } },
+                  ],
+                },
+              },
+            },
+          ],
+          insert_permissions: [
+            { role: 'user', permission: { check: { owner_id: { _eq: 1 } }, set: { tenant: 'x' } } },
+          ],
+          delete_permissions: [{ role: 'user', permission: { filter: { locked: { _eq: false } } } }],
+        },
+      ],
+    }
+    const columns = requiredObjects(metadata).columns.map((c) => c.column)
+    expect(columns.sort()).toEqual([
+      'author_id',
+      'body',
+      'id',
+      'locked',
+      'owner_id',
+      'published',
+      'tenant',
+      'title',
+    ])
+  })
+})
