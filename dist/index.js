@@ -47042,12 +47042,12 @@ function sqlSections(steps) {
 }
 /** GitHub refuses job summaries over 1 MiB; keep well under it. */
 const SUMMARY_LIMIT_BYTES = 1000 * 1024;
-function fitSummary(head, sql, tail) {
-    const full = [...head, ...sql, ...tail].join('\n') + '\n';
+function fitSummary(head, sql) {
+    const full = [...head, ...sql].join('\n') + '\n';
     if (Buffer.byteLength(full) <= SUMMARY_LIMIT_BYTES)
         return full;
     const note = ['', "_The SQL of the downs is left out: the summary would exceed GitHub's 1 MiB limit._"];
-    const short = [...head, ...note, ...tail].join('\n') + '\n';
+    const short = [...head, ...note].join('\n') + '\n';
     if (Buffer.byteLength(short) <= SUMMARY_LIMIT_BYTES)
         return short;
     const cut = Buffer.from(short)
@@ -47134,7 +47134,7 @@ function buildReport(result, context) {
             'metadata-backup': result.metadata?.backupPath ?? '',
             'inconsistent-objects': JSON.stringify(result.metadata?.inconsistentObjects ?? []),
         },
-        summary: fitSummary([...lines, ...tail], sqlSections(result.steps), []),
+        summary: fitSummary([...lines, ...tail], sqlSections(result.steps)),
         annotations,
         failureMessage,
     };
@@ -47859,10 +47859,6 @@ function markUndone(outcomes) {
         if (o.status === 'reverted' || o.status === 'rehearsed')
             o.status = 'undone';
 }
-/** 1-based line of a 1-based character position in `text` (Postgres' error position). */
-function lineAt(text, position) {
-    return locatePosition({ offsets: [0] }, position, [text]).line;
-}
 function migrationLabel(step) {
     return step.name ? `${step.version}_${step.name}` : step.version;
 }
@@ -47870,9 +47866,15 @@ function migrationLabel(step) {
 // Orchestration of one run: project → stable ref → state → plan → backup → one transaction →
 // metadata. Always returns a result as data (never throws), so outputs and the summary render from
 // one structure.
-async function rollback(request, deps) {
-    const progress = { steps: [], alreadyReverted: [], problems: [], notes: [], committed: false };
-    const finish = (status, failure) => ({
+const noProgress = () => ({
+    steps: [],
+    alreadyReverted: [],
+    problems: [],
+    notes: [],
+    committed: false,
+});
+function resultOf(progress, status, failure) {
+    return {
         status,
         transport: progress.transport?.kind,
         steps: progress.steps,
@@ -47882,7 +47884,11 @@ async function rollback(request, deps) {
         failure,
         committed: progress.committed,
         metadata: progress.metadata,
-    });
+    };
+}
+async function rollback(request, deps) {
+    const progress = noProgress();
+    const finish = (status, failure) => resultOf(progress, status, failure);
     try {
         return await run$1(request, deps, progress, finish);
     }
@@ -47903,17 +47909,7 @@ async function rollback(request, deps) {
 }
 /** The result of a run refused before it started (bad inputs): nothing was touched. */
 function refusedResult(message) {
-    return {
-        status: 'failed',
-        transport: undefined,
-        steps: [],
-        alreadyReverted: [],
-        problems: [],
-        notes: [],
-        failure: { message },
-        committed: false,
-        metadata: undefined,
-    };
+    return resultOf(noProgress(), 'failed', { message });
 }
 /** A failure after the schema commit or the metadata replace must say what was changed, and how to finish. */
 function afterCommit(progress, message) {
@@ -48052,21 +48048,15 @@ function select(request, state, stable) {
     const refVersions = new Set((stable?.migrations ?? []).map((m) => m.version));
     return selectByRef(state, refVersions, request.ref);
 }
-const DOWN_READS_IN_FLIGHT = 16;
 async function preflight(request, deps, config, migrations, selection, state) {
     const byVersion = new Map(migrations.map((m) => [m.version, m]));
-    const selected = selection.versions.flatMap((v) => byVersion.get(v) ?? []);
     const downs = new Map();
-    // A few reads in flight at once: one awaited read after another leaves the thread pool idle
-    // between them (1,000 small downs: ~330 ms → ~80 ms on first read, ~95 ms → ~65 ms cached).
-    let next = 0;
-    const reader = async () => {
-        while (next < selected.length) {
-            const migration = selected[next++];
-            downs.set(migration.version, await readDown(deps.files, migration));
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(DOWN_READS_IN_FLIGHT, selected.length) }, reader));
+    // One after another: workspace reads are synchronous (project/files.ts), a pool would gain nothing.
+    for (const version of selection.versions) {
+        const migration = byVersion.get(version);
+        if (migration)
+            downs.set(version, await readDown(deps.files, migration));
+    }
     return planRollback({
         selection,
         state,
@@ -48207,7 +48197,11 @@ function mayHaveCommitted(cause) {
 }
 /** `knownLine`: the failing statement's line when the transport found it without a position. */
 function sqlFailure(step, error, knownLine) {
-    const line = knownLine ?? (error.position ? lineAt(step.down.sql, Number(error.position)) : undefined);
+    // Postgres' position counts characters from 1 in the query, which starts with the down file.
+    const line = knownLine ??
+        (error.position
+            ? locatePosition({ offsets: [0] }, Number(error.position), [step.down.sql]).line
+            : undefined);
     const where = line ? `${step.down.path}:${line}` : step.down.path;
     const code = sqlState(error);
     const extra = [error.detail && `DETAIL: ${error.detail}`, error.hint && `HINT: ${error.hint}`].filter(Boolean);
@@ -55499,9 +55493,7 @@ const capitalized = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 // runner's environment and the only place that fails the step.
 const actionsLog = {
     info: (line) => info(line),
-    notice: (message, a) => notice(message, a && { file: a.file, startLine: a.line, title: a.title }),
-    warning: (message, a) => warning(message, a && { file: a.file, startLine: a.line, title: a.title }),
-    error: (message, a) => error(message, a && { file: a.file, startLine: a.line, title: a.title }),
+    notice: (message) => notice(message),
     group: (name, fn) => group(name, fn),
 };
 /** Admin secrets may come from env, .env or config.yaml too: mask whichever was resolved. */

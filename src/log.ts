@@ -1,15 +1,7 @@
-/** Where the core reports progress; main.ts backs it with @actions/core, tests with a recorder. */
-export interface Annotation {
-  /** Workspace-relative file. */
-  readonly file?: string
-  readonly line?: number
-  readonly title?: string
-}
-
+/** Where the core reports progress; main.ts backs it with @actions/core. */
 export interface Log {
   info(line: string): void
-  notice(message: string, annotation?: Annotation): void
-  warning(message: string, annotation?: Annotation): void
-  error(message: string, annotation?: Annotation): void
+  /** A notice annotation: something the user should read, not a failure. */
+  notice(message: string): void
   group<T>(name: string, fn: () => Promise<T>): Promise<T>
 }

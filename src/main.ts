@@ -21,9 +21,7 @@ import { connectPostgres } from './transport/postgres.js'
 
 const actionsLog: Log = {
   info: (line) => core.info(line),
-  notice: (message, a) => core.notice(message, a && { file: a.file, startLine: a.line, title: a.title }),
-  warning: (message, a) => core.warning(message, a && { file: a.file, startLine: a.line, title: a.title }),
-  error: (message, a) => core.error(message, a && { file: a.file, startLine: a.line, title: a.title }),
+  notice: (message) => core.notice(message),
   group: (name, fn) => core.group(name, fn),
 }
 

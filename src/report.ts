@@ -164,11 +164,11 @@ function sqlSections(steps: readonly StepReport[]): string[] {
 /** GitHub refuses job summaries over 1 MiB; keep well under it. */
 export const SUMMARY_LIMIT_BYTES = 1000 * 1024
 
-function fitSummary(head: string[], sql: string[], tail: string[]): string {
-  const full = [...head, ...sql, ...tail].join('\n') + '\n'
+function fitSummary(head: string[], sql: string[]): string {
+  const full = [...head, ...sql].join('\n') + '\n'
   if (Buffer.byteLength(full) <= SUMMARY_LIMIT_BYTES) return full
   const note = ['', "_The SQL of the downs is left out: the summary would exceed GitHub's 1 MiB limit._"]
-  const short = [...head, ...note, ...tail].join('\n') + '\n'
+  const short = [...head, ...note].join('\n') + '\n'
   if (Buffer.byteLength(short) <= SUMMARY_LIMIT_BYTES) return short
   const cut = Buffer.from(short)
     .subarray(0, SUMMARY_LIMIT_BYTES - 200)
@@ -260,7 +260,7 @@ export function buildReport(result: RollbackResult, context: ReportContext): Rep
       'metadata-backup': result.metadata?.backupPath ?? '',
       'inconsistent-objects': JSON.stringify(result.metadata?.inconsistentObjects ?? []),
     },
-    summary: fitSummary([...lines, ...tail], sqlSections(result.steps), []),
+    summary: fitSummary([...lines, ...tail], sqlSections(result.steps)),
     annotations,
     failureMessage,
   }

@@ -98,9 +98,16 @@ interface Progress {
   metadata?: MetadataReport
 }
 
-export async function rollback(request: RollbackRequest, deps: RollbackDeps): Promise<RollbackResult> {
-  const progress: Progress = { steps: [], alreadyReverted: [], problems: [], notes: [], committed: false }
-  const finish = (status: RollbackStatus, failure?: ExecutionFailure): RollbackResult => ({
+const noProgress = (): Progress => ({
+  steps: [],
+  alreadyReverted: [],
+  problems: [],
+  notes: [],
+  committed: false,
+})
+
+function resultOf(progress: Progress, status: RollbackStatus, failure?: ExecutionFailure): RollbackResult {
+  return {
     status,
     transport: progress.transport?.kind,
     steps: progress.steps,
@@ -110,7 +117,12 @@ export async function rollback(request: RollbackRequest, deps: RollbackDeps): Pr
     failure,
     committed: progress.committed,
     metadata: progress.metadata,
-  })
+  }
+}
+
+export async function rollback(request: RollbackRequest, deps: RollbackDeps): Promise<RollbackResult> {
+  const progress = noProgress()
+  const finish = (status: RollbackStatus, failure?: ExecutionFailure) => resultOf(progress, status, failure)
   try {
     return await run(request, deps, progress, finish)
   } catch (error) {
@@ -131,17 +143,7 @@ export async function rollback(request: RollbackRequest, deps: RollbackDeps): Pr
 
 /** The result of a run refused before it started (bad inputs): nothing was touched. */
 export function refusedResult(message: string): RollbackResult {
-  return {
-    status: 'failed',
-    transport: undefined,
-    steps: [],
-    alreadyReverted: [],
-    problems: [],
-    notes: [],
-    failure: { message },
-    committed: false,
-    metadata: undefined,
-  }
+  return resultOf(noProgress(), 'failed', { message })
 }
 
 /** A failure after the schema commit or the metadata replace must say what was changed, and how to finish. */
@@ -285,8 +287,6 @@ function select(request: RollbackRequest, state: AppliedState, stable: StableRef
   return selectByRef(state, refVersions, request.ref)
 }
 
-const DOWN_READS_IN_FLIGHT = 16
-
 async function preflight(
   request: RollbackRequest,
   deps: RollbackDeps,
@@ -296,18 +296,12 @@ async function preflight(
   state: AppliedState,
 ): Promise<Plan> {
   const byVersion = new Map(migrations.map((m) => [m.version, m]))
-  const selected = selection.versions.flatMap((v) => byVersion.get(v) ?? [])
   const downs = new Map<string, DownFile>()
-  // A few reads in flight at once: one awaited read after another leaves the thread pool idle
-  // between them (1,000 small downs: ~330 ms → ~80 ms on first read, ~95 ms → ~65 ms cached).
-  let next = 0
-  const reader = async (): Promise<void> => {
-    while (next < selected.length) {
-      const migration = selected[next++]!
-      downs.set(migration.version, await readDown(deps.files, migration))
-    }
+  // One after another: workspace reads are synchronous (project/files.ts), a pool would gain nothing.
+  for (const version of selection.versions) {
+    const migration = byVersion.get(version)
+    if (migration) downs.set(version, await readDown(deps.files, migration))
   }
-  await Promise.all(Array.from({ length: Math.min(DOWN_READS_IN_FLIGHT, selected.length) }, reader))
   return planRollback({
     selection,
     state,

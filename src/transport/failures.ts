@@ -5,7 +5,8 @@ import { parseGuardFailure } from '../guard.js'
 import { JOURNAL_MARKER, JOURNAL_TABLE } from '../state.js'
 import type { PlannedStep } from '../plan.js'
 import type { ExecutionFailure } from './transport.js'
-import { lineAt, migrationLabel } from './transport.js'
+import { locatePosition } from '../sql/statements.js'
+import { migrationLabel } from './transport.js'
 
 /** What a transport knows about a Postgres error (node-postgres fields; Hasura gives no position). */
 export interface SqlErrorFields {
@@ -85,7 +86,12 @@ export function mayHaveCommitted(cause: string): string {
 
 /** `knownLine`: the failing statement's line when the transport found it without a position. */
 export function sqlFailure(step: PlannedStep, error: SqlErrorFields, knownLine?: number): ExecutionFailure {
-  const line = knownLine ?? (error.position ? lineAt(step.down.sql, Number(error.position)) : undefined)
+  // Postgres' position counts characters from 1 in the query, which starts with the down file.
+  const line =
+    knownLine ??
+    (error.position
+      ? locatePosition({ offsets: [0] }, Number(error.position), [step.down.sql]).line
+      : undefined)
   const where = line ? `${step.down.path}:${line}` : step.down.path
   const code = sqlState(error)
   const extra = [error.detail && `DETAIL: ${error.detail}`, error.hint && `HINT: ${error.hint}`].filter(

@@ -1,7 +1,6 @@
 // What the core needs from a database path (Postgres directly, or Hasura's run_sql): read the
 // migration state, and run a plan in one transaction — or change nothing.
 import type { AppliedState, PlannedStep } from '../plan.js'
-import { locatePosition } from '../sql/statements.js'
 
 /** Every step starts 'not-executed'; 'undone' ran but was rolled back with the whole transaction. */
 export type StepStatus = 'not-executed' | 'reverted' | 'rehearsed' | 'failed' | 'undone'
@@ -59,11 +58,6 @@ export function notExecuted(steps: readonly PlannedStep[]): StepOutcome[] {
 /** After a rollback of the transaction, whatever ran is undone. */
 export function markUndone(outcomes: StepOutcome[]): void {
   for (const o of outcomes) if (o.status === 'reverted' || o.status === 'rehearsed') o.status = 'undone'
-}
-
-/** 1-based line of a 1-based character position in `text` (Postgres' error position). */
-export function lineAt(text: string, position: number): number {
-  return locatePosition({ offsets: [0] }, position, [text]).line
 }
 
 export function migrationLabel(step: Pick<PlannedStep, 'version' | 'name'>): string {

@@ -32,6 +32,26 @@ const cleanups: (() => Promise<unknown>)[] = []
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c()
 })
+
+/**
+ * Holds `key` so the action's session waits on it, checks who waits (`check`), terminates that
+ * session, then lets go: the action's run must cope with losing its database at that point.
+ */
+async function terminateWhileWaiting<R>(
+  db: TestDatabase,
+  key: number,
+  run: () => Promise<R>,
+  check: (pid: number) => Promise<void>,
+): Promise<R> {
+  const blocker = await holdAdvisoryLock(db, key)
+  cleanups.push(() => blocker.release())
+  const failing = run()
+  const pid = await blocker.waiter()
+  await check(pid)
+  await blocker.terminate(pid)
+  await blocker.release()
+  return failing
+}
 afterAll(removeRepos)
 
 interface DatabaseState {
@@ -70,14 +90,9 @@ describe('database session terminated during a 20-migration rollback (database-u
     'while down #%i runs: nothing changed, a clear failure, a re-run completes',
     async (k) => {
       const { db, before, run } = await setUpPostgres()
-      const blocker = await holdAdvisoryLock(db, keyOfKthDown(k))
-      cleanups.push(() => blocker.release())
-      const failing = run()
-      const pid = await blocker.waiter()
-      expect(await applicationName(db, pid)).toBe('hasura-rollback')
-      await blocker.terminate(pid)
-      await blocker.release()
-      const result = await failing
+      const result = await terminateWhileWaiting(db, keyOfKthDown(k), run, async (pid) =>
+        expect(await applicationName(db, pid)).toBe('hasura-rollback'),
+      )
 
       expect(result.exitCode).toBe(1)
       expect(result.outputs.status).toBe('failed')
@@ -108,17 +123,13 @@ describe('database session terminated during a 20-migration rollback (database-u
       $$ BEGIN PERFORM pg_advisory_xact_lock(${COMMIT_KEY}); RETURN NULL; END $$;
       CREATE CONSTRAINT TRIGGER block_at_commit AFTER DELETE ON hdb_catalog.schema_migrations
       DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION hdb_catalog.block_at_commit()`)
-    const blocker = await holdAdvisoryLock(db, COMMIT_KEY)
-    cleanups.push(() => blocker.release())
-    const failing = run()
-    const pid = await blocker.waiter()
-    const activity = await db.query<{ query: string }>('SELECT query FROM pg_stat_activity WHERE pid = $1', [
-      pid,
-    ])
-    expect(activity[0]?.query).toMatch(/^COMMIT/i)
-    await blocker.terminate(pid)
-    await blocker.release()
-    const result = await failing
+    const result = await terminateWhileWaiting(db, COMMIT_KEY, run, async (pid) => {
+      const activity = await db.query<{ query: string }>(
+        'SELECT query FROM pg_stat_activity WHERE pid = $1',
+        [pid],
+      )
+      expect(activity[0]?.query).toMatch(/^COMMIT/i)
+    })
 
     expect(result.exitCode).toBe(1)
     expect(result.outputs.status).toBe('failed')
