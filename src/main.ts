@@ -81,13 +81,16 @@ export async function run(): Promise<void> {
   await publish(result, request.projectDir)
 }
 
+// Named, not core[level]: a computed access would keep all of @actions/core (and its HTTP client) in dist/.
+const ANNOTATE = { error: core.error, warning: core.warning, notice: core.notice } as const
+
 async function publish(result: RollbackResult, projectDir: string): Promise<void> {
   const report = buildReport(result, { projectDir })
   for (const [name, value] of Object.entries(report.outputs)) core.setOutput(name, value)
   for (const a of report.annotations) {
     // The final setFailed line repeats the failure; annotate only what carries a place or adds to it.
     if (!a.file && a.message === report.failureMessage) continue
-    core[a.level](a.message, { file: a.file, startLine: a.line })
+    ANNOTATE[a.level](a.message, { file: a.file, startLine: a.line })
   }
   try {
     await core.summary.addRaw(report.summary).write()

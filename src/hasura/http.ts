@@ -1,7 +1,5 @@
 // One HTTP exchange with node:http(s). Not the global fetch: Node exposes no undici Agent without the
 // undici package, and certificate_authority / insecure_skip_tls_verify need per-request TLS options.
-import { request as httpRequest } from 'node:http'
-import { request as httpsRequest } from 'node:https'
 
 export interface HttpRequest {
   readonly method: 'GET' | 'POST'
@@ -52,9 +50,11 @@ function isTlsCode(code: string | undefined): boolean {
   )
 }
 
-export function sendHttp(req: HttpRequest, tls: TlsOptions): Promise<HttpResponse> {
+export async function sendHttp(req: HttpRequest, tls: TlsOptions): Promise<HttpResponse> {
+  const https = req.url.protocol === 'https:'
+  // Loaded on first use: node:https brings TLS (~7 ms of every start), and a database-url run sends none.
+  const { request } = https ? await import('node:https') : await import('node:http')
   return new Promise((resolve, reject) => {
-    const https = req.url.protocol === 'https:'
     const headers: Record<string, string> = { ...req.headers }
     if (req.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(req.body))
     const options = { method: req.method, headers }
@@ -68,7 +68,7 @@ export function sendHttp(req: HttpRequest, tls: TlsOptions): Promise<HttpRespons
       clearTimeout(timer)
       reject(error)
     }
-    const outgoing = (https ? httpsRequest : httpRequest)(req.url, { ...options, ...tlsOptions }, (res) => {
+    const outgoing = request(req.url, { ...options, ...tlsOptions }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (chunk: Buffer) => chunks.push(chunk))
       res.on('error', (error) => fail(new NetworkError(error.message, codeOf(error), true, false)))
