@@ -5,8 +5,8 @@
 // offsets and `locatePosition`'s position are Unicode code points, the unit of PostgreSQL's error
 // `position` (characters of the UTF-8 server encoding). Lines are 1-based and end at '\n'.
 import { RollbackError } from '../errors.js'
-import { tokenize, type Token } from './lexer.js'
-import { isComment, scanStatements } from './scan.js'
+import type { Token } from './lexer.js'
+import { scanStatements } from './scan.js'
 
 export { destructiveStatements, type DestructiveStatement } from './destructive.js'
 
@@ -38,7 +38,7 @@ export function splitStatements(sql: string): SqlStatement[] {
 
 /** True when the script has a statement outside comments (a Console placeholder down has none). */
 export function hasStatements(sql: string): boolean {
-  return tokenize(sql).some((token) => token.kind !== ';' && !isComment(token))
+  return scanStatements(sql).statements.length > 0
 }
 
 const UNTERMINATED: Readonly<Record<string, string>> = {
