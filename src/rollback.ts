@@ -89,6 +89,8 @@ export interface RollbackDeps {
 
 /** Mutable scratch of one run; frozen into the result at the end. */
 interface Progress {
+  /** Started as soon as the config is known; closed however the run ends. */
+  connecting?: Promise<Transport>
   transport?: Transport
   steps: StepReport[]
   alreadyReverted: readonly string[]
@@ -137,7 +139,8 @@ export async function rollback(request: RollbackRequest, deps: RollbackDeps): Pr
         : { message: afterCommit(progress, `Unexpected error: ${errorMessage(error)}`) }
     return finish('failed', failure)
   } finally {
-    await progress.transport?.close()
+    const transport = await progress.connecting?.catch(() => undefined)
+    await transport?.close()
   }
 }
 
@@ -178,28 +181,40 @@ async function run(
 ): Promise<RollbackResult> {
   const { log, files } = deps
   const overrides = { endpoint: request.endpoint, adminSecret: request.adminSecret }
-  const { config, migrations, stable } = await log.group('Load the project', async () => {
-    const config = await loadProjectConfig(files, deps.env, overrides)
-    const migrations = await scanMigrations(files, config.migrationsDirectory)
-    log.info(`${migrations.length} migration(s) in ${config.migrationsDirectory}/ of the workspace`)
-    const ref = request.ref === LAST_SUCCESSFUL_RUN ? await lastSuccessfulRef(deps) : request.ref
-    const stable = ref
-      ? await loadStableRef(await deps.git(), {
-          ref,
-          projectDir: request.projectDir,
-          withMetadata: request.applyMetadata,
-          withMigrations: !request.selector,
-          env: deps.env,
-          overrides,
-        })
-      : undefined
-    if (stable) log.info(`Stable ref '${stable.ref}' is ${stable.sha} (${stable.subject})`)
-    return { config, migrations, stable }
-  })
-  const transport = await deps.connect(config)
+  const { config, migrations, stable, connecting, reading } = await log.group(
+    'Load the project',
+    async () => {
+      const config = await loadProjectConfig(files, deps.env, overrides)
+      // Connecting and reading the state cost round trips (TCP, TLS, authentication, queries): started
+      // now, they overlap the git work for the stable ref. Awaited below; until then a failure must not
+      // go unhandled.
+      const connecting = deps.connect(config)
+      const reading = connecting.then((t) =>
+        t.readState({ runKey: request.applyMetadata ? deps.runKey : undefined }),
+      )
+      for (const started of [connecting, reading]) started.catch(() => {})
+      progress.connecting = connecting
+      const migrations = await scanMigrations(files, config.migrationsDirectory)
+      log.info(`${migrations.length} migration(s) in ${config.migrationsDirectory}/ of the workspace`)
+      const ref = request.ref === LAST_SUCCESSFUL_RUN ? await lastSuccessfulRef(deps) : request.ref
+      const stable = ref
+        ? await loadStableRef(await deps.git(), {
+            ref,
+            projectDir: request.projectDir,
+            withMetadata: request.applyMetadata,
+            withMigrations: !request.selector,
+            env: deps.env,
+            overrides,
+          })
+        : undefined
+      if (stable) log.info(`Stable ref '${stable.ref}' is ${stable.sha} (${stable.subject})`)
+      return { config, migrations, stable, connecting, reading }
+    },
+  )
+  const transport = await connecting
   progress.transport = transport
   const state = await log.group('Read migration state', async () => {
-    const s = await transport.readState({ runKey: request.applyMetadata ? deps.runKey : undefined })
+    const s = await reading
     log.info(`${s.applied.length} applied version(s) on the database`)
     return s
   })

@@ -1,5 +1,6 @@
 // Migration state SQL shared by both transports, written the way the Hasura CLI (config v2) reads and
 // writes hdb_catalog. Versions are canonical decimal strings, safe to inline as bigint literals.
+import type { AppliedState } from './plan.js'
 import { dollarQuote, sqlLiteral } from './sql/quote.js'
 
 /** Advisory lock key shared by every hasura-rollback run on a database ('hrbk' + 1), on both transports. */
@@ -7,14 +8,11 @@ export const LOCK_KEY = '7526186138990542849'
 
 export const STATE_TABLE = 'hdb_catalog.schema_migrations'
 
-/** Returns one row (exists: boolean) telling whether the state table exists. */
-export const STATE_TABLE_EXISTS_SQL = `SELECT to_regclass('${STATE_TABLE}') IS NOT NULL AS exists`
+const READ_APPLIED_SQL = `SELECT version, dirty FROM ${STATE_TABLE}`
 
-export const READ_APPLIED_SQL = `SELECT version, dirty FROM ${STATE_TABLE}`
-
+const SETTINGS_TABLE = 'hdb_catalog.migration_settings'
 /** migration_mode, or no row; the settings table may be missing (then migrations are enabled). */
-export const READ_MIGRATION_MODE_SQL = `SELECT value FROM hdb_catalog.migration_settings WHERE setting = 'migration_mode'`
-export const SETTINGS_TABLE_EXISTS_SQL = `SELECT to_regclass('hdb_catalog.migration_settings') IS NOT NULL AS exists`
+const READ_MIGRATION_MODE_SQL = `SELECT value FROM ${SETTINGS_TABLE} WHERE setting = 'migration_mode'`
 
 function assertVersion(version: string): string {
   if (!/^\d+$/.test(version)) throw new Error(`not a migration version: ${version}`)
@@ -22,24 +20,83 @@ function assertVersion(version: string): string {
 }
 
 /**
- * What the CLI writes once a down ran: it marks the row clean, then deletes it. The end state is the
- * same as the DELETE alone, but keeping both statements keeps us byte-for-byte interchangeable.
+ * Removes the state rows of reverted versions. The CLI writes two statements per down (mark the row
+ * clean, then delete it); inside one transaction only the end state can be seen, and that is the same,
+ * so one DELETE serves a whole batch (1,000 downs: ~50 ms less than 2,000 statements).
  */
-export function removeStateRowSql(version: string): string {
-  const v = assertVersion(version)
-  return (
-    `INSERT INTO ${STATE_TABLE} (version, dirty) VALUES (${v}, 'false') ON CONFLICT(version) DO UPDATE SET dirty='false';\n` +
-    `DELETE FROM ${STATE_TABLE} WHERE version = ${v};`
-  )
+export function removeStateRowsSql(versions: readonly string[]): string {
+  return `DELETE FROM ${STATE_TABLE} WHERE version IN (${versions.map(assertVersion).join(',')});`
 }
 
 /**
- * Inside the rollback transaction: locks the rows of the planned versions and fails when one is gone,
- * so two rollbacks started together never revert the same version twice.
+ * Inside the rollback transaction: locks the state rows of the planned versions, so two rollbacks
+ * started together never revert the same version twice. count(*) reads, so locks, every row.
  */
 export function lockPlannedRowsSql(versions: readonly string[]): string {
   const list = versions.map(assertVersion).join(',')
-  return `SELECT version FROM ${STATE_TABLE} WHERE version IN (${list}) ORDER BY version FOR UPDATE`
+  return `SELECT count(*) AS locked FROM (SELECT version FROM ${STATE_TABLE} WHERE version IN (${list}) ORDER BY version FOR UPDATE) AS l`
+}
+
+/** One row: `gone`, the planned versions no longer applied (highest first, ', '-separated), or NULL. */
+export function goneVersionsSql(versions: readonly string[]): string {
+  const list = versions.map((v) => `${assertVersion(v)}::bigint`).join(',')
+  return `SELECT string_agg(v::text, ', ' ORDER BY v DESC) AS gone FROM unnest(ARRAY[${list}]) AS v WHERE NOT EXISTS (SELECT 1 FROM ${STATE_TABLE} m WHERE m.version = v)`
+}
+
+/**
+ * A JSON value computed by `select` (one column `v`, at most one row) from a table that may not exist.
+ * Static SQL naming a missing table fails to parse, so the query runs dynamically through
+ * query_to_xml, only when `table` exists; the value travels hex-encoded, which XML leaves untouched.
+ */
+function jsonFromTableIfExists(table: string, select: string): string {
+  const query = `SELECT encode(convert_to(d.v::text, 'UTF8'), 'hex') AS j FROM (${select}) AS d`
+  const hex = `(xpath('//j/text()', query_to_xml(${sqlLiteral(query)}, false, false, '')))[1]::text`
+  return `CASE WHEN to_regclass(${sqlLiteral(table)}) IS NULL THEN NULL ELSE convert_from(decode(${hex}, 'hex'), 'UTF8')::json END`
+}
+
+/**
+ * Everything AppliedState needs as one JSON text cell (column `state`): one query, one round trip, on
+ * either transport. Read it with parseStateCell.
+ */
+export function readStateSql(runKey: string | undefined): string {
+  // Versions as text: a bigint in JSON would lose digits beyond 2^53 in JSON.parse.
+  const applied = `SELECT json_agg(json_build_array(a.version::text, a.dirty)) AS v FROM (${READ_APPLIED_SQL}) AS a`
+  const mode = `SELECT to_json(m.value) AS v FROM (${READ_MIGRATION_MODE_SQL}) AS m LIMIT 1`
+  const fields = [
+    `'stateTableExists', to_regclass(${sqlLiteral(STATE_TABLE)}) IS NOT NULL`,
+    `'applied', ${jsonFromTableIfExists(STATE_TABLE, applied)}`,
+    `'migrationMode', ${jsonFromTableIfExists(SETTINGS_TABLE, mode)}`,
+  ]
+  if (runKey !== undefined) {
+    const journal = `SELECT json_build_array(r.versions, r.metadata_sha) AS v FROM (${READ_JOURNAL_SQL(runKey)}) AS r LIMIT 1`
+    fields.push(`'journal', ${jsonFromTableIfExists(JOURNAL_TABLE, journal)}`)
+  }
+  return `SELECT json_build_object(${fields.join(', ')})::text AS state`
+}
+
+interface StateJson {
+  stateTableExists?: unknown
+  applied?: unknown
+  migrationMode?: unknown
+  journal?: unknown
+}
+
+/** The cell readStateSql answers with → AppliedState; throws on anything else. */
+export function parseStateCell(cell: string | undefined): AppliedState {
+  const parsed = JSON.parse(cell ?? 'null') as StateJson | null
+  if (parsed === null || typeof parsed.stateTableExists !== 'boolean') {
+    throw new Error(`unexpected state answer: ${cell}`)
+  }
+  const applied = ((parsed.applied ?? []) as [string, boolean][]).map(([version, dirty]) => ({
+    version: String(version),
+    dirty: dirty === true,
+  }))
+  const migrationMode = typeof parsed.migrationMode === 'string' ? parsed.migrationMode : undefined
+  const journalRow = parsed.journal as [string, string] | null | undefined
+  const journal = journalRow
+    ? { versions: journalRow[0].split(',').filter(Boolean), metadataSha: journalRow[1] }
+    : undefined
+  return { stateTableExists: parsed.stateTableExists, applied, migrationMode, journal }
 }
 
 /**
@@ -52,7 +109,6 @@ export const JOURNAL_TABLE = 'hdb_catalog.hasura_rollback_journal'
 
 export const READ_JOURNAL_SQL = (runKey: string): string =>
   `SELECT versions, metadata_sha FROM ${JOURNAL_TABLE} WHERE run_key = ${sqlLiteral(runKey)}`
-export const JOURNAL_TABLE_EXISTS_SQL = `SELECT to_regclass('${JOURNAL_TABLE}') IS NOT NULL AS exists`
 
 /** Prefix of the journal's exception message, so its failure is not taken for a failing down or guard. */
 export const JOURNAL_MARKER = 'hasura-rollback journal:'

@@ -78,17 +78,11 @@ const STATE = 'hdb_catalog.schema_migrations'
 
 /**
  * The limit: what the action sends, as one file for `psql --single-transaction`: each down, highest
- * version first, then the two state statements the Hasura CLI writes for it.
+ * version first, then one DELETE of their state rows.
  */
 export function psqlScript(specs) {
-  return [...specs]
-    .reverse()
-    .map(
-      (m) =>
-        `${m.down}\nINSERT INTO ${STATE} (version, dirty) VALUES (${m.version}, 'false') ON CONFLICT(version) DO UPDATE SET dirty='false';\n` +
-        `DELETE FROM ${STATE} WHERE version = ${m.version};\n`,
-    )
-    .join('')
+  const downs = [...specs].reverse()
+  return `${downs.map((m) => `${m.down}\n`).join('')}DELETE FROM ${STATE} WHERE version IN (${downs.map((m) => m.version).join(',')});\n`
 }
 
 /** The ups and the state rows, as `hasura migrate apply` leaves them. */

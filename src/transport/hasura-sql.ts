@@ -2,68 +2,14 @@
 // whole string as one transaction, so the state is read by one SELECT and a rollback is one script.
 // Our own exceptions carry a marker so their answers can be told apart from a failing down file.
 import { GUARD_MARKER } from '../guard.js'
-import type { AppliedState, PlannedStep } from '../plan.js'
+import type { PlannedStep } from '../plan.js'
 import { joinScripts } from '../sql/statements.js'
-import { sqlLiteral as literal } from '../sql/quote.js'
 import * as state from '../state.js'
 
 const MARKER = 'hasura-rollback:'
 const LOCK_HELD = `${MARKER} lock held`
 const NO_LONGER_APPLIED = `${MARKER} no longer applied:`
 const REHEARSAL_END = `${MARKER} rehearsal passed`
-
-/**
- * A JSON value computed by `select` (one column `v`, at most one row) from a table that may not exist.
- * Static SQL naming a missing table fails to parse, so the query runs dynamically through
- * query_to_xml, only when `table` exists; the value travels hex-encoded, which XML leaves untouched.
- */
-function jsonFromTableIfExists(table: string, select: string): string {
-  const query = `SELECT encode(convert_to(d.v::text, 'UTF8'), 'hex') AS j FROM (${select}) AS d`
-  const hex = `(xpath('//j/text()', query_to_xml(${literal(query)}, false, false, '')))[1]::text`
-  return `CASE WHEN to_regclass(${literal(table)}) IS NULL THEN NULL ELSE convert_from(decode(${hex}, 'hex'), 'UTF8')::json END`
-}
-
-/** One SELECT answering everything readState needs as one JSON text cell. */
-export function readStateSql(runKey: string | undefined): string {
-  // Versions as text: a bigint in JSON would lose digits beyond 2^53 in JSON.parse.
-  const applied = `SELECT json_agg(json_build_array(a.version::text, a.dirty)) AS v FROM (${state.READ_APPLIED_SQL}) AS a`
-  const mode = `SELECT to_json(m.value) AS v FROM (${state.READ_MIGRATION_MODE_SQL}) AS m LIMIT 1`
-  const fields = [
-    `'stateTableExists', to_regclass(${literal(state.STATE_TABLE)}) IS NOT NULL`,
-    `'applied', ${jsonFromTableIfExists(state.STATE_TABLE, applied)}`,
-    `'migrationMode', ${jsonFromTableIfExists('hdb_catalog.migration_settings', mode)}`,
-  ]
-  if (runKey !== undefined) {
-    const journal = `SELECT json_build_array(r.versions, r.metadata_sha) AS v FROM (${state.READ_JOURNAL_SQL(runKey)}) AS r LIMIT 1`
-    fields.push(`'journal', ${jsonFromTableIfExists(state.JOURNAL_TABLE, journal)}`)
-  }
-  return `SELECT json_build_object(${fields.join(', ')})::text AS state`
-}
-
-interface StateJson {
-  stateTableExists?: unknown
-  applied?: unknown
-  migrationMode?: unknown
-  journal?: unknown
-}
-
-/** The cell readStateSql answers with → AppliedState; throws on anything else. */
-export function parseStateCell(cell: string | undefined): AppliedState {
-  const parsed = JSON.parse(cell ?? 'null') as StateJson | null
-  if (parsed === null || typeof parsed.stateTableExists !== 'boolean') {
-    throw new Error(`unexpected state answer: ${cell}`)
-  }
-  const applied = ((parsed.applied ?? []) as [string, boolean][]).map(([version, dirty]) => ({
-    version: String(version),
-    dirty: dirty === true,
-  }))
-  const migrationMode = typeof parsed.migrationMode === 'string' ? parsed.migrationMode : undefined
-  const journalRow = parsed.journal as [string, string] | null | undefined
-  const journal = journalRow
-    ? { versions: journalRow[0].split(',').filter(Boolean), metadataSha: journalRow[1] }
-    : undefined
-  return { stateTableExists: parsed.stateTableExists, applied, migrationMode, journal }
-}
 
 function doBlock(body: string): string {
   return `DO $hasura_rollback$\n${body}\n$hasura_rollback$`
@@ -92,12 +38,10 @@ END`)
 
 /** Fails when a planned version is no longer applied (another rollback got there first). */
 function recheckSql(versions: readonly string[]): string {
-  const list = versions.map((v) => `${v}::bigint`).join(', ')
   return doBlock(`DECLARE gone text;
 BEGIN
   PERFORM 1 FROM (${state.lockPlannedRowsSql(versions)}) AS locked;
-  SELECT string_agg(v::text, ', ' ORDER BY v DESC) INTO gone FROM unnest(ARRAY[${list}]) AS v
-    WHERE NOT EXISTS (SELECT 1 FROM ${state.STATE_TABLE} m WHERE m.version = v);
+  SELECT g.gone INTO gone FROM (${state.goneVersionsSql(versions)}) AS g;
   IF gone IS NOT NULL THEN RAISE EXCEPTION '${NO_LONGER_APPLIED} %', gone; END IF;
 END`)
 }
@@ -113,15 +57,14 @@ export interface ScriptOptions {
   readonly rehearsalNonce?: string
 }
 
-/** Lock, re-check, each down and its state rows, the guard, and for a rehearsal a final exception. */
+/** Lock, re-check, the downs, their state rows, the guard, and for a rehearsal a final exception. */
 export function rollbackScript(steps: readonly PlannedStep[], options: ScriptOptions): string {
   const included = steps.slice(0, options.upTo ?? steps.length)
   // Names go with the down files only: joinScripts names the file that would swallow what follows.
   const parts: [string, string | undefined][] = [[lockSql(options.lockTimeoutSeconds), undefined]]
   if (steps.length > 0) parts.push([recheckSql(steps.map((s) => s.version)), undefined])
-  for (const step of included) {
-    parts.push([step.down.sql, step.down.path], [state.removeStateRowSql(step.version), undefined])
-  }
+  for (const step of included) parts.push([step.down.sql, step.down.path])
+  if (included.length > 0) parts.push([state.removeStateRowsSql(included.map((s) => s.version)), undefined])
   const next = steps[included.length]
   if (options.partialNext !== undefined && next) parts.push([options.partialNext, next.down.path])
   if (options.guardSql) parts.push([options.guardSql, undefined])

@@ -10,6 +10,7 @@ import type { HasuraClient, PostgresErrorDetail } from '../hasura/client.js'
 import { HasuraApiError } from '../hasura/client.js'
 import type { AppliedState, PlannedStep } from '../plan.js'
 import { splitStatements } from '../sql/statements.js'
+import * as state from '../state.js'
 import type { SqlErrorFields } from './failures.js'
 import {
   concurrentlyReverted,
@@ -20,7 +21,7 @@ import {
   sqlState,
 } from './failures.js'
 import type { ScriptOptions } from './hasura-sql.js'
-import { classifyScriptError, parseStateCell, readStateSql, rollbackScript } from './hasura-sql.js'
+import { classifyScriptError, rollbackScript } from './hasura-sql.js'
 import type {
   ExecuteOptions,
   Execution,
@@ -39,9 +40,9 @@ export async function connectHasura(options: HasuraTransportOptions): Promise<Tr
   const { client } = options
 
   async function readState(readOptions: { runKey?: string } = {}): Promise<AppliedState> {
-    const result = await client.runSql(readStateSql(readOptions.runKey), { readOnly: true })
+    const result = await client.runSql(state.readStateSql(readOptions.runKey), { readOnly: true })
     try {
-      return parseStateCell(result.rows[0]?.[0])
+      return state.parseStateCell(result.rows[0]?.[0])
     } catch (error) {
       throw new RollbackError(
         `Hasura at ${client.endpoint} answered the migration state query unexpectedly: ${String(error)}`,

@@ -56,11 +56,12 @@ export function batchesOf(
 }
 
 /**
- * Each down followed by its state row. joinScripts ends each down safely (';', newline); the state
- * rows are ours and need no lexing. A down comes first in its part, so positions count from it.
+ * The downs, then their state rows. joinScripts ends each down safely (';', newline); the DELETE is
+ * ours and needs no lexing. The first down comes first, so a single down's error position counts from it.
  */
 function stepsSql(steps: readonly PlannedStep[]): string {
-  return steps.map((s) => `${joinScripts([s.down.sql]).sql}${state.removeStateRowSql(s.version)}\n`).join('')
+  const downs = steps.map((s) => joinScripts([s.down.sql]).sql).join('')
+  return `${downs}${state.removeStateRowsSql(steps.map((s) => s.version))}\n`
 }
 
 function describeBatch(steps: readonly PlannedStep[], batch: Batch): string {
@@ -110,35 +111,9 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
     )
   }
 
-  async function exists(sql: string): Promise<boolean> {
-    const { rows } = await client.query<{ exists: boolean }>(sql)
-    return rows[0]?.exists === true
-  }
-
   async function readState(readOptions: { runKey?: string } = {}): Promise<AppliedState> {
-    const stateTableExists = await exists(state.STATE_TABLE_EXISTS_SQL)
-    const applied = stateTableExists
-      ? (await client.query<{ version: string; dirty: boolean }>(state.READ_APPLIED_SQL)).rows.map((r) => ({
-          version: String(r.version),
-          dirty: r.dirty,
-        }))
-      : []
-    const migrationMode = (await exists(state.SETTINGS_TABLE_EXISTS_SQL))
-      ? (await client.query<{ value: string }>(state.READ_MIGRATION_MODE_SQL)).rows[0]?.value
-      : undefined
-    const journalRow =
-      readOptions.runKey && (await exists(state.JOURNAL_TABLE_EXISTS_SQL))
-        ? (
-            await client.query<{ versions: string; metadata_sha: string }>(
-              state.READ_JOURNAL_SQL(readOptions.runKey),
-            )
-          ).rows[0]
-        : undefined
-    const journal = journalRow && {
-      versions: journalRow.versions.split(',').filter(Boolean),
-      metadataSha: journalRow.metadata_sha,
-    }
-    return { stateTableExists, applied, migrationMode, journal }
+    const { rows } = await client.query<{ state: string }>(state.readStateSql(readOptions.runKey))
+    return state.parseStateCell(rows[0]?.state)
   }
 
   async function lock(timeoutSeconds: number): Promise<void> {
@@ -208,10 +183,12 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
   ): Promise<Attempt | undefined> {
     const versions = steps.map((s) => s.version)
     if (versions.length > 0) {
-      const { rows } = await client.query<{ version: string }>(state.lockPlannedRowsSql(versions))
-      const stillApplied = new Set(rows.map((r) => String(r.version)))
-      const gone = versions.filter((v) => !stillApplied.has(v))
-      if (gone.length > 0) return { failure: concurrentlyReverted(gone) }
+      // One round trip: lock the planned rows, then ask which are gone (two statements, two results).
+      const results = (await client.query(
+        `${state.lockPlannedRowsSql(versions)};\n${state.goneVersionsSql(versions)}`,
+      )) as unknown as pg.QueryResult<{ gone: string | null }>[]
+      const gone = results[1]?.rows[0]?.gone
+      if (gone) return { failure: concurrentlyReverted(gone.split(', ')) }
     }
     for (const batch of batchesOf(steps)) {
       const started = now()
