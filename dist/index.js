@@ -1519,13 +1519,6 @@ function notice(message, properties = {}) {
     issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + os__namespace.EOL);
-}
-/**
  * Begin an output group.
  *
  * Output until the next `groupEnd` will be foldable in this group
@@ -17441,15 +17434,25 @@ function isSurrogatePairAt(text, i) {
 
 // Pure rendering of a result: action outputs, the job summary (Markdown) and annotations.
 // Everything taken from files, SQL or servers is escaped: core.summary escapes nothing.
+const ESCAPES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '|': '&#124;',
+    '\n': ' ',
+    '\r\n': ' ',
+};
 /** Escapes text for a Markdown table cell or paragraph (HTML entities; pipes and newlines too). */
 function escapeText(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/([\\`*_[\]#])/g, '\\$1')
-        .replace(/\|/g, '&#124;')
-        .replace(/\r?\n/g, ' ');
+    // One pass: the summary escapes a few thousand names and paths for 1,000 downs.
+    return text.replace(/\r\n|[&<>|\n\\`*_[\]#]/g, (c) => ESCAPES[c] ?? `\\${c}`);
+}
+/**
+ * Text as inline code. Not a Markdown code span: inside one, backslash escapes and entities show
+ * literally (a path would read `3\_create\_t`), so escaped text goes in a <code> element instead.
+ */
+function code(text) {
+    return `<code>${escapeText(text)}</code>`;
 }
 function workspacePath(projectDir, file) {
     return file ? node_path.posix.normalize(node_path.posix.join(projectDir.split('\\').join('/'), file)) : undefined;
@@ -17469,10 +17472,14 @@ function revertedVersions(result) {
         : [];
     return [...result.alreadyReverted, ...now];
 }
+/** Versions for one line: each of a few, else the first and the last (the table lists them all). */
+function versionList(versions) {
+    return versions.length <= 10 ? versions.join(', ') : `${versions[0]} … ${versions.at(-1)}`;
+}
 function headline(result, versions) {
     switch (result.status) {
         case 'rolled-back': {
-            const schema = versions.length > 0 ? `rolled back ${versions.length} migration(s): ${versions.join(', ')}` : '';
+            const schema = versions.length > 0 ? `rolled back ${versions.length} migration(s): ${versionList(versions)}` : '';
             const metadata = result.metadata?.applied
                 ? `re-applied the metadata of ${result.metadata.sha.slice(0, 12)}`
                 : '';
@@ -17511,15 +17518,10 @@ function metadataSection(result) {
     const m = result.metadata;
     if (!m)
         return [];
-    const lines = [
-        '',
-        '### Metadata',
-        '',
-        `- Ref: \`${escapeText(m.ref)}\` → \`${m.sha}\` (${escapeText(m.subject)})`,
-    ];
+    const lines = ['', '### Metadata', '', `- Ref: ${code(m.ref)} → \`${m.sha}\` (${escapeText(m.subject)})`];
     lines.push(`- ${m.applied ? 'Applied' : result.status === 'dry-run' ? 'Would be applied (dry run)' : 'Not applied'}`);
     if (m.backupPath)
-        lines.push(`- Backup of the previous metadata: \`${escapeText(m.backupPath)}\``);
+        lines.push(`- Backup of the previous metadata: ${code(m.backupPath)}`);
     lines.push(`- Changes against the server's metadata: ${m.changes.length === 0 ? 'none' : m.changes.length}`);
     if (m.changes.length > 0) {
         lines.push('', '<details><summary>What the stable metadata changes</summary>', '');
@@ -17543,7 +17545,7 @@ function stepTable(steps, projectDir) {
     const rows = steps.map((s) => [
         s.version,
         escapeText(s.name),
-        `\`${escapeText(workspacePath(projectDir, s.downFile) ?? '')}\``,
+        code(workspacePath(projectDir, s.downFile) ?? ''),
         String(splitStatements(s.sql).length),
         STATUS_LABEL[s.status],
         s.durationMs === undefined ? '' : `${Math.round(s.durationMs)} ms`,
@@ -17585,15 +17587,57 @@ function fitSummary(head, sql) {
         .toString('utf8');
     return `${cut}\n\n_Summary truncated at GitHub's 1 MiB limit; the log has everything._\n`;
 }
-/** Data-loss notices for the downs that ran (or would run, in a dry run). */
-function destructiveNotices(result, projectDir) {
+/** What the downs that ran (or would run, in a dry run) destroy, statement by statement. */
+function dataLoss(result, projectDir) {
     const ran = result.steps.filter((s) => s.status === 'reverted' || s.status === 'rehearsed');
     return ran.flatMap((s) => destructiveStatements(s.sql).map((d) => ({
-        level: 'notice',
-        message: `Data loss: ${s.version} ${d.kind.replace('-', ' ')} ${d.target}${result.status === 'dry-run' ? ' (would run)' : ''}`,
+        version: s.version,
+        what: `${d.kind.replace('-', ' ')} ${d.target}`,
         file: workspacePath(projectDir, s.downFile),
         line: d.line,
     })));
+}
+function dataLossNotices(losses, dryRun) {
+    return losses.map((d) => ({
+        level: 'notice',
+        message: `Data loss: ${d.version} ${d.what}${dryRun ? ' (would run)' : ''}`,
+        file: d.file,
+        line: d.line,
+    }));
+}
+function dataLossSection(losses, dryRun) {
+    if (losses.length === 0)
+        return [];
+    const lines = losses.map((d) => `- ${d.version} ${escapeText(d.what)} (${code(`${d.file ?? ''}:${d.line}`)})`);
+    const heading = `${losses.length} statement(s) ${dryRun ? 'would drop or delete' : 'dropped or deleted'} data`;
+    return losses.length <= ANNOTATIONS_PER_LEVEL
+        ? ['', '### Data loss', '', `${heading}:`, '', ...lines]
+        : ['', '### Data loss', '', `<details><summary>${heading}</summary>`, '', ...lines, '', '</details>'];
+}
+/** GitHub shows at most this many annotations of each level per step and drops the rest unseen. */
+const ANNOTATIONS_PER_LEVEL = 10;
+/**
+ * What fits GitHub's ANNOTATIONS_PER_LEVEL, in order, given how many of each level the step emits
+ * elsewhere (`used`). Where there are more, the last one shown says how many were left out, so none
+ * is lost without a word (the summary lists them all).
+ */
+function capAnnotations(annotations, used = {}) {
+    let kept = [...annotations];
+    const more = [];
+    for (const level of ['error', 'warning', 'notice']) {
+        const budget = Math.max(1, ANNOTATIONS_PER_LEVEL - (used[level] ?? 0));
+        const all = kept.filter((a) => a.level === level);
+        if (all.length <= budget)
+            continue;
+        const shown = new Set(all.slice(0, budget - 1));
+        kept = kept.filter((a) => a.level !== level || shown.has(a));
+        const noun = level === 'notice' ? 'notices' : `${level}s`;
+        more.push({
+            level,
+            message: `…and ${all.length - shown.size} more ${noun}: GitHub shows ${ANNOTATIONS_PER_LEVEL} per step, the job summary lists them all`,
+        });
+    }
+    return [...kept, ...more];
 }
 function buildReport(result, context) {
     const versions = revertedVersions(result);
@@ -17605,7 +17649,9 @@ function buildReport(result, context) {
             file: workspacePath(context.projectDir, problem.file),
         });
     }
-    annotations.push(...destructiveNotices(result, context.projectDir));
+    const losses = dataLoss(result, context.projectDir);
+    const dryRun = result.status === 'dry-run';
+    annotations.push(...dataLossNotices(losses, dryRun));
     const failure = result.failure;
     if (failure) {
         annotations.push({
@@ -17642,6 +17688,7 @@ function buildReport(result, context) {
     if (result.transport === 'postgres' && result.steps.some((s) => s.durationMs !== undefined)) {
         lines.push('', "_Downs run in batches of up to 100 per query: a duration is the down's share of its batch._");
     }
+    lines.push(...dataLossSection(losses, dryRun));
     lines.push(...metadataSection(result));
     const tail = [];
     if (result.status === 'failed') {
@@ -17649,7 +17696,7 @@ function buildReport(result, context) {
         const next = result.failure?.outcomeUnknown
             ? '**Next step:** look at hdb_catalog.schema_migrations to see whether the versions above are still applied, then re-run.'
             : m?.applied && m.inconsistentObjects && m.inconsistentObjects.length > 0
-                ? `**Next step:** fix the inconsistent objects listed above (Hasura console: Settings > Metadata Status), or restore the previous metadata from the backup${m.backupPath ? ` \`${escapeText(m.backupPath)}\`` : ''} with \`hasura metadata apply\`.`
+                ? `**Next step:** fix the inconsistent objects listed above (Hasura console: Settings > Metadata Status), or restore the previous metadata from the backup${m.backupPath ? ` ${code(m.backupPath)}` : ''} with \`hasura metadata apply\`.`
                 : result.committed || m?.applied || m?.outcomeUnknown
                     ? '**Next step:** re-run this job: it reverts nothing more and applies the metadata (if a deploy step in the job re-applies the migrations first, it rolls them back again).'
                     : '**Next step:** fix the cause named above, then re-run this workflow.';
@@ -17665,7 +17712,8 @@ function buildReport(result, context) {
             'inconsistent-objects': JSON.stringify(result.metadata?.inconsistentObjects ?? []),
         },
         summary: fitSummary([...lines, ...tail], sqlSections(result.steps)),
-        annotations,
+        // setFailed repeats the failure as an error annotation of its own; plan notes were logged as notices.
+        annotations: capAnnotations(annotations.filter((a) => a.file || a.message !== failureMessage), { error: failureMessage ? 1 : 0, notice: result.notes.length }),
         failureMessage,
     };
 }
@@ -18657,8 +18705,9 @@ async function execute(request, deps, transport, plan, stable, guard, progress) 
         ? writeJournalSql(deps.runKey, versions, stable.sha)
         : '';
     const afterDowns = [guard, journal].filter(Boolean).join(';\n') || undefined;
-    if (versions.length > 0)
-        log.info(`Plan: revert ${versions.join(', ')} (highest first)`);
+    if (versions.length > 0) {
+        log.info(`Plan: revert ${versions.length} migration(s), highest first: ${versionList(versions)}`);
+    }
     const started = deps.now().getTime();
     const execution = await log.group(request.dryRun ? 'Rehearse the rollback' : 'Revert', () => transport.execute(plan.steps, {
         dryRun: request.dryRun,
@@ -26013,10 +26062,38 @@ const capitalized = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 // Wiring only: inputs → rollback() → outputs, summary, annotations. The only place that reads the
 // runner's environment and the only place that fails the step.
+/**
+ * Lines logged in one synchronous stretch leave in one write, as core.info would write them: a batch
+ * of 100 downs logs 100 progress lines, and a write each cost ~7 ms per 1,000 lines. Everything else
+ * written to the log flushes first, so the order stays as logged.
+ */
+function bufferedLines() {
+    let pending = [];
+    const flush = () => {
+        if (pending.length === 0)
+            return;
+        const text = pending.join('');
+        pending = [];
+        process.stdout.write(text);
+    };
+    const line = (text) => {
+        if (pending.length === 0)
+            queueMicrotask(flush);
+        pending.push(`${text}${node_os.EOL}`);
+    };
+    return { line, flush };
+}
+const out = bufferedLines();
 const actionsLog = {
-    info: (line) => info(line),
-    notice: (message) => notice(message),
-    group: (name, fn) => group(name, fn),
+    info: out.line,
+    notice: (message) => {
+        out.flush();
+        notice(message);
+    },
+    group: (name, fn) => {
+        out.flush();
+        return group(name, () => fn().finally(out.flush));
+    },
 };
 /** Admin secrets may come from env, .env or config.yaml too: mask whichever was resolved. */
 function maskConfigSecrets(config) {
@@ -26054,7 +26131,10 @@ async function run() {
     // One client per run: it caches the server generation, keeping the request count down.
     let client;
     const clientFor = (config) => (client ??= createHasuraClient(maskConfigSecrets(config), {
-        log: (line) => debug(line),
+        log: (line) => {
+            out.flush();
+            debug(line);
+        },
         projectDir,
         timeoutMs: request.httpTimeoutSeconds * 1000,
     }));
@@ -26066,7 +26146,7 @@ async function run() {
             ? connectPostgres({ databaseUrl: request.databaseUrl })
             : connectHasura({ client: clientFor(config) }),
         metadataApi: clientFor,
-        git: () => createGit(workspace, (line) => info(line)),
+        git: () => createGit(workspace, out.line),
         lastSuccessfulRun: () => lastSuccessfulRunSha(request.githubToken, runContextFromEnv(env)),
         backupDir: env.RUNNER_TEMP || node_os.tmpdir(),
         runKey: runKey(env, request),
@@ -26077,15 +26157,12 @@ async function run() {
 // Named, not core[level]: a computed access would keep all of @actions/core (and its HTTP client) in dist/.
 const ANNOTATE = { error: error, warning: warning, notice: notice };
 async function publish(result, projectDir) {
+    out.flush();
     const report = buildReport(result, { projectDir });
     for (const [name, value] of Object.entries(report.outputs))
         setOutput(name, value);
-    for (const a of report.annotations) {
-        // The final setFailed line repeats the failure; annotate only what carries a place or adds to it.
-        if (!a.file && a.message === report.failureMessage)
-            continue;
+    for (const a of report.annotations)
         ANNOTATE[a.level](a.message, { file: a.file, startLine: a.line });
-    }
     try {
         await summary.addRaw(report.summary).write();
     }

@@ -1,7 +1,7 @@
 // Wiring only: inputs → rollback() → outputs, summary, annotations. The only place that reads the
 // runner's environment and the only place that fails the step.
 import * as core from '@actions/core'
-import { tmpdir } from 'node:os'
+import { EOL, tmpdir } from 'node:os'
 import { resolve } from 'node:path'
 import { errorMessage } from './errors.js'
 import { createGit } from './git.js'
@@ -19,10 +19,37 @@ import { secretsOfDatabaseUrl } from './secrets.js'
 import { connectHasura } from './transport/hasura.js'
 import { connectPostgres } from './transport/postgres.js'
 
+/**
+ * Lines logged in one synchronous stretch leave in one write, as core.info would write them: a batch
+ * of 100 downs logs 100 progress lines, and a write each cost ~7 ms per 1,000 lines. Everything else
+ * written to the log flushes first, so the order stays as logged.
+ */
+function bufferedLines() {
+  let pending: string[] = []
+  const flush = (): void => {
+    if (pending.length === 0) return
+    const text = pending.join('')
+    pending = []
+    process.stdout.write(text)
+  }
+  const line = (text: string): void => {
+    if (pending.length === 0) queueMicrotask(flush)
+    pending.push(`${text}${EOL}`)
+  }
+  return { line, flush }
+}
+
+const out = bufferedLines()
 const actionsLog: Log = {
-  info: (line) => core.info(line),
-  notice: (message) => core.notice(message),
-  group: (name, fn) => core.group(name, fn),
+  info: out.line,
+  notice: (message) => {
+    out.flush()
+    core.notice(message)
+  },
+  group: (name, fn) => {
+    out.flush()
+    return core.group(name, () => fn().finally(out.flush))
+  },
 }
 
 /** Admin secrets may come from env, .env or config.yaml too: mask whichever was resolved. */
@@ -59,7 +86,10 @@ export async function run(): Promise<void> {
   let client: ReturnType<typeof createHasuraClient> | undefined
   const clientFor = (config: ProjectConfig) =>
     (client ??= createHasuraClient(maskConfigSecrets(config), {
-      log: (line) => core.debug(line),
+      log: (line) => {
+        out.flush()
+        core.debug(line)
+      },
       projectDir,
       timeoutMs: request.httpTimeoutSeconds * 1000,
     }))
@@ -72,7 +102,7 @@ export async function run(): Promise<void> {
         ? connectPostgres({ databaseUrl: request.databaseUrl })
         : connectHasura({ client: clientFor(config) }),
     metadataApi: clientFor,
-    git: () => createGit(workspace, (line) => core.info(line)),
+    git: () => createGit(workspace, out.line),
     lastSuccessfulRun: () => lastSuccessfulRunSha(request.githubToken, runContextFromEnv(env)),
     backupDir: env.RUNNER_TEMP || tmpdir(),
     runKey: runKey(env, request),
@@ -85,13 +115,10 @@ export async function run(): Promise<void> {
 const ANNOTATE = { error: core.error, warning: core.warning, notice: core.notice } as const
 
 async function publish(result: RollbackResult, projectDir: string): Promise<void> {
+  out.flush()
   const report = buildReport(result, { projectDir })
   for (const [name, value] of Object.entries(report.outputs)) core.setOutput(name, value)
-  for (const a of report.annotations) {
-    // The final setFailed line repeats the failure; annotate only what carries a place or adds to it.
-    if (!a.file && a.message === report.failureMessage) continue
-    ANNOTATE[a.level](a.message, { file: a.file, startLine: a.line })
-  }
+  for (const a of report.annotations) ANNOTATE[a.level](a.message, { file: a.file, startLine: a.line })
   try {
     await core.summary.addRaw(report.summary).write()
   } catch (error) {

@@ -16,6 +16,7 @@ export interface ReportAnnotation {
 export interface Report {
   readonly outputs: Readonly<Record<string, string>>
   readonly summary: string
+  /** To emit, within GitHub's per-step limits; setFailed adds the failure line itself. */
   readonly annotations: readonly ReportAnnotation[]
   /** The one line main.ts passes to core.setFailed, when the run failed. */
   readonly failureMessage: string | undefined
@@ -26,15 +27,27 @@ export interface ReportContext {
   readonly projectDir: string
 }
 
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '|': '&#124;',
+  '\n': ' ',
+  '\r\n': ' ',
+}
+
 /** Escapes text for a Markdown table cell or paragraph (HTML entities; pipes and newlines too). */
 export function escapeText(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]#])/g, '\\$1')
-    .replace(/\|/g, '&#124;')
-    .replace(/\r?\n/g, ' ')
+  // One pass: the summary escapes a few thousand names and paths for 1,000 downs.
+  return text.replace(/\r\n|[&<>|\n\\`*_[\]#]/g, (c) => ESCAPES[c] ?? `\\${c}`)
+}
+
+/**
+ * Text as inline code. Not a Markdown code span: inside one, backslash escapes and entities show
+ * literally (a path would read `3\_create\_t`), so escaped text goes in a <code> element instead.
+ */
+function code(text: string): string {
+  return `<code>${escapeText(text)}</code>`
 }
 
 function workspacePath(projectDir: string, file: string | undefined): string | undefined {
@@ -57,11 +70,16 @@ function revertedVersions(result: RollbackResult): string[] {
   return [...result.alreadyReverted, ...now]
 }
 
+/** Versions for one line: each of a few, else the first and the last (the table lists them all). */
+export function versionList(versions: readonly string[]): string {
+  return versions.length <= 10 ? versions.join(', ') : `${versions[0]} … ${versions.at(-1)}`
+}
+
 function headline(result: RollbackResult, versions: readonly string[]): string {
   switch (result.status) {
     case 'rolled-back': {
       const schema =
-        versions.length > 0 ? `rolled back ${versions.length} migration(s): ${versions.join(', ')}` : ''
+        versions.length > 0 ? `rolled back ${versions.length} migration(s): ${versionList(versions)}` : ''
       const metadata = result.metadata?.applied
         ? `re-applied the metadata of ${result.metadata.sha.slice(0, 12)}`
         : ''
@@ -100,16 +118,11 @@ function stateLine(result: RollbackResult): string | undefined {
 function metadataSection(result: RollbackResult): string[] {
   const m = result.metadata
   if (!m) return []
-  const lines = [
-    '',
-    '### Metadata',
-    '',
-    `- Ref: \`${escapeText(m.ref)}\` → \`${m.sha}\` (${escapeText(m.subject)})`,
-  ]
+  const lines = ['', '### Metadata', '', `- Ref: ${code(m.ref)} → \`${m.sha}\` (${escapeText(m.subject)})`]
   lines.push(
     `- ${m.applied ? 'Applied' : result.status === 'dry-run' ? 'Would be applied (dry run)' : 'Not applied'}`,
   )
-  if (m.backupPath) lines.push(`- Backup of the previous metadata: \`${escapeText(m.backupPath)}\``)
+  if (m.backupPath) lines.push(`- Backup of the previous metadata: ${code(m.backupPath)}`)
   lines.push(`- Changes against the server's metadata: ${m.changes.length === 0 ? 'none' : m.changes.length}`)
   if (m.changes.length > 0) {
     lines.push('', '<details><summary>What the stable metadata changes</summary>', '')
@@ -131,7 +144,7 @@ function stepTable(steps: readonly StepReport[], projectDir: string): string[] {
     [
       s.version,
       escapeText(s.name),
-      `\`${escapeText(workspacePath(projectDir, s.downFile) ?? '')}\``,
+      code(workspacePath(projectDir, s.downFile) ?? ''),
       String(splitStatements(s.sql).length),
       STATUS_LABEL[s.status],
       s.durationMs === undefined ? '' : `${Math.round(s.durationMs)} ms`,
@@ -176,17 +189,76 @@ function fitSummary(head: string[], sql: string[]): string {
   return `${cut}\n\n_Summary truncated at GitHub's 1 MiB limit; the log has everything._\n`
 }
 
-/** Data-loss notices for the downs that ran (or would run, in a dry run). */
-function destructiveNotices(result: RollbackResult, projectDir: string): ReportAnnotation[] {
+interface DataLoss {
+  readonly version: string
+  readonly what: string
+  /** Workspace-relative down file. */
+  readonly file: string | undefined
+  readonly line: number
+}
+
+/** What the downs that ran (or would run, in a dry run) destroy, statement by statement. */
+function dataLoss(result: RollbackResult, projectDir: string): DataLoss[] {
   const ran = result.steps.filter((s) => s.status === 'reverted' || s.status === 'rehearsed')
   return ran.flatMap((s) =>
     destructiveStatements(s.sql).map((d) => ({
-      level: 'notice' as const,
-      message: `Data loss: ${s.version} ${d.kind.replace('-', ' ')} ${d.target}${result.status === 'dry-run' ? ' (would run)' : ''}`,
+      version: s.version,
+      what: `${d.kind.replace('-', ' ')} ${d.target}`,
       file: workspacePath(projectDir, s.downFile),
       line: d.line,
     })),
   )
+}
+
+function dataLossNotices(losses: readonly DataLoss[], dryRun: boolean): ReportAnnotation[] {
+  return losses.map((d) => ({
+    level: 'notice' as const,
+    message: `Data loss: ${d.version} ${d.what}${dryRun ? ' (would run)' : ''}`,
+    file: d.file,
+    line: d.line,
+  }))
+}
+
+function dataLossSection(losses: readonly DataLoss[], dryRun: boolean): string[] {
+  if (losses.length === 0) return []
+  const lines = losses.map(
+    (d) => `- ${d.version} ${escapeText(d.what)} (${code(`${d.file ?? ''}:${d.line}`)})`,
+  )
+  const heading = `${losses.length} statement(s) ${dryRun ? 'would drop or delete' : 'dropped or deleted'} data`
+  return losses.length <= ANNOTATIONS_PER_LEVEL
+    ? ['', '### Data loss', '', `${heading}:`, '', ...lines]
+    : ['', '### Data loss', '', `<details><summary>${heading}</summary>`, '', ...lines, '', '</details>']
+}
+
+/** GitHub shows at most this many annotations of each level per step and drops the rest unseen. */
+export const ANNOTATIONS_PER_LEVEL = 10
+
+type Level = ReportAnnotation['level']
+
+/**
+ * What fits GitHub's ANNOTATIONS_PER_LEVEL, in order, given how many of each level the step emits
+ * elsewhere (`used`). Where there are more, the last one shown says how many were left out, so none
+ * is lost without a word (the summary lists them all).
+ */
+export function capAnnotations(
+  annotations: readonly ReportAnnotation[],
+  used: Partial<Record<Level, number>> = {},
+): ReportAnnotation[] {
+  let kept = [...annotations]
+  const more: ReportAnnotation[] = []
+  for (const level of ['error', 'warning', 'notice'] as const) {
+    const budget = Math.max(1, ANNOTATIONS_PER_LEVEL - (used[level] ?? 0))
+    const all = kept.filter((a) => a.level === level)
+    if (all.length <= budget) continue
+    const shown = new Set(all.slice(0, budget - 1))
+    kept = kept.filter((a) => a.level !== level || shown.has(a))
+    const noun = level === 'notice' ? 'notices' : `${level}s`
+    more.push({
+      level,
+      message: `…and ${all.length - shown.size} more ${noun}: GitHub shows ${ANNOTATIONS_PER_LEVEL} per step, the job summary lists them all`,
+    })
+  }
+  return [...kept, ...more]
 }
 
 export function buildReport(result: RollbackResult, context: ReportContext): Report {
@@ -199,7 +271,9 @@ export function buildReport(result: RollbackResult, context: ReportContext): Rep
       file: workspacePath(context.projectDir, problem.file),
     })
   }
-  annotations.push(...destructiveNotices(result, context.projectDir))
+  const losses = dataLoss(result, context.projectDir)
+  const dryRun = result.status === 'dry-run'
+  annotations.push(...dataLossNotices(losses, dryRun))
   const failure = result.failure
   if (failure) {
     annotations.push({
@@ -237,6 +311,7 @@ export function buildReport(result: RollbackResult, context: ReportContext): Rep
       "_Downs run in batches of up to 100 per query: a duration is the down's share of its batch._",
     )
   }
+  lines.push(...dataLossSection(losses, dryRun))
   lines.push(...metadataSection(result))
   const tail: string[] = []
   if (result.status === 'failed') {
@@ -244,7 +319,7 @@ export function buildReport(result: RollbackResult, context: ReportContext): Rep
     const next = result.failure?.outcomeUnknown
       ? '**Next step:** look at hdb_catalog.schema_migrations to see whether the versions above are still applied, then re-run.'
       : m?.applied && m.inconsistentObjects && m.inconsistentObjects.length > 0
-        ? `**Next step:** fix the inconsistent objects listed above (Hasura console: Settings > Metadata Status), or restore the previous metadata from the backup${m.backupPath ? ` \`${escapeText(m.backupPath)}\`` : ''} with \`hasura metadata apply\`.`
+        ? `**Next step:** fix the inconsistent objects listed above (Hasura console: Settings > Metadata Status), or restore the previous metadata from the backup${m.backupPath ? ` ${code(m.backupPath)}` : ''} with \`hasura metadata apply\`.`
         : result.committed || m?.applied || m?.outcomeUnknown
           ? '**Next step:** re-run this job: it reverts nothing more and applies the metadata (if a deploy step in the job re-applies the migrations first, it rolls them back again).'
           : '**Next step:** fix the cause named above, then re-run this workflow.'
@@ -261,7 +336,11 @@ export function buildReport(result: RollbackResult, context: ReportContext): Rep
       'inconsistent-objects': JSON.stringify(result.metadata?.inconsistentObjects ?? []),
     },
     summary: fitSummary([...lines, ...tail], sqlSections(result.steps)),
-    annotations,
+    // setFailed repeats the failure as an error annotation of its own; plan notes were logged as notices.
+    annotations: capAnnotations(
+      annotations.filter((a) => a.file || a.message !== failureMessage),
+      { error: failureMessage ? 1 : 0, notice: result.notes.length },
+    ),
     failureMessage,
   }
 }

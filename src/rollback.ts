@@ -24,6 +24,7 @@ import type { ProjectFiles } from './project/files.js'
 import type { DownFile, Migration } from './project/migrations.js'
 import { readDown, scanMigrations } from './project/migrations.js'
 import type { StableRef } from './stable-ref.js'
+import { versionList } from './report.js'
 import { loadStableRef } from './stable-ref.js'
 import { writeJournalSql } from './state.js'
 import type { ExecutionFailure, StepOutcome, Transport } from './transport/transport.js'
@@ -343,7 +344,9 @@ async function execute(
       ? writeJournalSql(deps.runKey, versions, stable.sha)
       : ''
   const afterDowns = [guard, journal].filter(Boolean).join(';\n') || undefined
-  if (versions.length > 0) log.info(`Plan: revert ${versions.join(', ')} (highest first)`)
+  if (versions.length > 0) {
+    log.info(`Plan: revert ${versions.length} migration(s), highest first: ${versionList(versions)}`)
+  }
   const started = deps.now().getTime()
   const execution = await log.group(request.dryRun ? 'Rehearse the rollback' : 'Revert', () =>
     transport.execute(plan.steps, {

@@ -6,7 +6,13 @@ import { LOCK_KEY } from '../../src/state.js'
 import type { ActionRun } from '../support/action-runner.js'
 import { node24, runAction } from '../support/action-runner.js'
 import type { MigrationSpec } from '../support/hasura-project.js'
-import { appliedVersions, applyUps, threeMigrations, writeProject } from '../support/hasura-project.js'
+import {
+  appliedVersions,
+  applyUps,
+  createTableMigrations,
+  threeMigrations,
+  writeProject,
+} from '../support/hasura-project.js'
 import type { TestDatabase } from '../support/postgres.js'
 import { createTestDatabase, schemaSnapshot } from '../support/postgres.js'
 
@@ -105,6 +111,37 @@ describe('rollback over database-url', () => {
     expect(result.exitCode).toBe(0)
     expect(result.outputs.status).toBe('nothing-to-roll-back')
     expect(result.stdout).toContain('hdb_catalog.schema_migrations does not exist')
+  })
+
+  it("keeps to GitHub's 10 notices with 150 dropped tables (two batches), lists every one in the summary, and logs in order", async () => {
+    const migrations = createTableMigrations(150)
+    const { db, run } = await setUp(migrations)
+    const result = await run({ count: 'all' })
+    expect(result.exitCode).toBe(0)
+    expect(await appliedVersions(db)).toEqual([])
+    const notices = result.annotations.filter((a) => a.level === 'notice')
+    expect(notices).toHaveLength(10)
+    expect(notices[0]).toMatchObject({ message: `Data loss: ${migrations[149]!.version} drop table t150` })
+    expect(notices[9]!.message).toBe(
+      '…and 141 more notices: GitHub shows 10 per step, the job summary lists them all',
+    )
+    expect(result.summary).toContain('150 statement(s) dropped or deleted data')
+    expect(result.summary).toContain(
+      `Rolled back 150 migration(s): ${migrations[149]!.version} … ${migrations[0]!.version}**`,
+    )
+    for (const m of migrations)
+      expect(result.summary).toContain(`- ${m.version} drop table ${m.name.slice(7)} (`)
+    // One line for the plan, then every step's line inside the Revert group, then the total.
+    const lines = result.stdout.split('\n')
+    expect(lines).toContain(
+      `Plan: revert 150 migration(s), highest first: ${migrations[149]!.version} … ${migrations[0]!.version}`,
+    )
+    const group = lines.indexOf('::group::Revert')
+    const end = lines.indexOf('::endgroup::', group)
+    const inGroup = lines.slice(group + 1, end)
+    expect(inGroup).toHaveLength(150)
+    expect(inGroup.every((l, i) => l.startsWith(`reverted ${migrations[149 - i]!.version}_`))).toBe(true)
+    expect(lines[end + 1]).toMatch(/^Total: 150 of 150 migration\(s\) reverted in \d+ ms/)
   })
 
   it('runs on Node 24, as GitHub runs it', async () => {

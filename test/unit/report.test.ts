@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { SUMMARY_LIMIT_BYTES, buildReport, escapeText } from '../../src/report.js'
+import type { ReportAnnotation } from '../../src/report.js'
+import { SUMMARY_LIMIT_BYTES, buildReport, capAnnotations, escapeText } from '../../src/report.js'
 import type { RollbackResult, StepReport } from '../../src/rollback.js'
 
 const step = (version: string, status: StepReport['status'], name = 'create_t'): StepReport => ({
@@ -37,7 +38,7 @@ describe('buildReport', () => {
     })
     expect(r.failureMessage).toBeUndefined()
     expect(r.summary).toContain(
-      '| 3 | create\\_t | `hasura/migrations/3\\_create\\_t/down.sql` | 1 | reverted | 12 ms |',
+      '| 3 | create\\_t | <code>hasura/migrations/3\\_create\\_t/down.sql</code> | 1 | reverted | 12 ms |',
     )
     expect(r.summary).toContain('<details><summary>SQL of 3 create\\_t</summary>')
     expect(r.annotations).toContainEqual({
@@ -99,11 +100,66 @@ describe('buildReport', () => {
 
   it('escapes what comes from files and servers', () => {
     expect(escapeText('<script>|`x`\n*y*')).toBe('&lt;script&gt;&#124;\\`x\\` \\*y\\*')
+    expect(escapeText('a\\b\r\nc_d[e]#&')).toBe('a\\\\b c\\_d\\[e\\]\\#&amp;')
     const r = buildReport(result({ committed: true, steps: [step('1', 'reverted', '<img src=x>|pipe')] }), {
       projectDir: '.',
     })
     expect(r.summary).not.toContain('<img')
     expect(r.summary).toContain('&lt;img src=x&gt;&#124;pipe')
+  })
+})
+
+describe('annotations within GitHub limits', () => {
+  const notes = (n: number, level: ReportAnnotation['level'] = 'notice') =>
+    Array.from({ length: n }, (_, i) => ({ level, message: `${level} ${i}`, file: `f${i}.sql`, line: 1 }))
+
+  it('keeps up to 10 of a level as they are', () => {
+    expect(capAnnotations(notes(10))).toEqual(notes(10))
+  })
+
+  it('shows 9 and says how many more there are, per level, counting what the step emits elsewhere', () => {
+    const capped = capAnnotations([...notes(12, 'error'), ...notes(30)], { error: 1, notice: 2 })
+    expect(capped.filter((a) => a.level === 'error').map((a) => a.message)).toEqual([
+      ...notes(8, 'error').map((a) => a.message),
+      '…and 4 more errors: GitHub shows 10 per step, the job summary lists them all',
+    ])
+    expect(capped.filter((a) => a.level === 'notice').map((a) => a.message)).toEqual([
+      ...notes(7).map((a) => a.message),
+      '…and 23 more notices: GitHub shows 10 per step, the job summary lists them all',
+    ])
+  })
+
+  it('leaves out the failure that setFailed repeats, but not one placed on a file', () => {
+    const failed = (file?: string) =>
+      buildReport(result({ status: 'failed', failure: { message: 'boom', file } }), { projectDir: '.' })
+    expect(failed().annotations).toEqual([])
+    expect(failed('x.sql').annotations).toEqual([{ level: 'error', message: 'boom', file: 'x.sql' }])
+  })
+
+  it('lists every data loss in the summary, with its file and line', () => {
+    const steps = [
+      { ...step('3', 'reverted'), sql: 'SELECT 1;\nALTER TABLE a DROP COLUMN b;\nTRUNCATE c;' },
+      step('2', 'reverted'),
+    ]
+    const r = buildReport(result({ committed: true, steps }), { projectDir: 'db' })
+    expect(r.summary).toContain(
+      [
+        '### Data loss',
+        '',
+        '3 statement(s) dropped or deleted data:',
+        '',
+        '- 3 drop column a.b (<code>db/migrations/3\\_create\\_t/down.sql:2</code>)',
+        '- 3 truncate c (<code>db/migrations/3\\_create\\_t/down.sql:3</code>)',
+        '- 2 drop table t (<code>db/migrations/2\\_create\\_t/down.sql:1</code>)',
+      ].join('\n'),
+    )
+    const dry = buildReport(result({ status: 'dry-run', steps: [step('2', 'rehearsed')] }), {
+      projectDir: '.',
+    })
+    expect(dry.summary).toContain('1 statement(s) would drop or delete data:')
+    expect(dry.annotations).toContainEqual(
+      expect.objectContaining({ message: 'Data loss: 2 drop table t (would run)' }),
+    )
   })
 })
 
