@@ -17329,6 +17329,10 @@ function splitStatements(sql) {
         };
     });
 }
+/** How many statements psql would send for the script. */
+function statementCount(sql) {
+    return scanStatements(sql).statements.length;
+}
 /** True when the script has a statement outside comments (a Console placeholder down has none). */
 function hasStatements(sql) {
     return scanStatements(sql).statements.length > 0;
@@ -17546,7 +17550,7 @@ function stepTable(steps, projectDir) {
         s.version,
         escapeText(s.name),
         code(workspacePath(projectDir, s.downFile) ?? ''),
-        String(splitStatements(s.sql).length),
+        String(statementCount(s.sql)),
         STATUS_LABEL[s.status],
         s.durationMs === undefined ? '' : `${Math.round(s.durationMs)} ms`,
     ].join(' | '));
@@ -26173,4 +26177,6 @@ async function publish(result, projectDir) {
         setFailed(report.failureMessage);
 }
 
-void run();
+// run() reports every failure it foresees; this is the last resort for one it does not: still one
+// line, and the step fails.
+run().catch((error) => setFailed(`Unexpected error: ${errorMessage(error)}`));

@@ -2,7 +2,7 @@
 // Everything taken from files, SQL or servers is escaped: core.summary escapes nothing.
 import { posix } from 'node:path'
 import { describeInconsistency } from './metadata-apply.js'
-import { destructiveStatements, splitStatements } from './sql/statements.js'
+import { destructiveStatements, statementCount } from './sql/statements.js'
 import type { RollbackResult, StepReport } from './rollback.js'
 
 export interface ReportAnnotation {
@@ -145,7 +145,7 @@ function stepTable(steps: readonly StepReport[], projectDir: string): string[] {
       s.version,
       escapeText(s.name),
       code(workspacePath(projectDir, s.downFile) ?? ''),
-      String(splitStatements(s.sql).length),
+      String(statementCount(s.sql)),
       STATUS_LABEL[s.status],
       s.durationMs === undefined ? '' : `${Math.round(s.durationMs)} ms`,
     ].join(' | '),

@@ -36,6 +36,11 @@ export function splitStatements(sql: string): SqlStatement[] {
   })
 }
 
+/** How many statements psql would send for the script. */
+export function statementCount(sql: string): number {
+  return scanStatements(sql).statements.length
+}
+
 /** True when the script has a statement outside comments (a Console placeholder down has none). */
 export function hasStatements(sql: string): boolean {
   return scanStatements(sql).statements.length > 0
