@@ -25875,25 +25875,23 @@ async function connectPostgres(options) {
                 return;
             throw lockHeld(timeoutSeconds);
         }
-        // lock_timeout bounds the wait for the advisory lock; reset so the downs run with the usual setting.
-        await client.query(`SET lock_timeout = '${Math.ceil(timeoutSeconds * 1000)}ms'`);
+        // lock_timeout bounds the wait for the advisory lock; RESET gives the downs the usual setting. One
+        // round trip: the three statements form one implicit transaction, so a wait that times out takes
+        // the SET back with it.
+        const ms = Math.ceil(timeoutSeconds * 1000);
         try {
-            await client.query(`SELECT pg_advisory_lock(${LOCK_KEY}::bigint)`);
+            await client.query(`SET lock_timeout = '${ms}ms'; SELECT pg_advisory_lock(${LOCK_KEY}::bigint); RESET lock_timeout`);
         }
         catch (error) {
             if (error.code === '55P03')
                 throw lockHeld(timeoutSeconds);
             throw error;
         }
-        finally {
-            await client.query('RESET lock_timeout');
-        }
     }
     async function execute(steps, options) {
         const outcomes = notExecuted(steps);
         await lock(options.lockTimeoutSeconds);
         try {
-            await client.query('BEGIN');
             const attempt = await runInTransaction(steps, outcomes, options).catch(async (error) => {
                 if (isConnectionLost(error))
                     return { failure: connectionLost('the rollback', error) };
@@ -25932,10 +25930,12 @@ async function connectPostgres(options) {
     }
     async function runInTransaction(steps, outcomes, options) {
         const versions = steps.map((s) => s.version);
-        if (versions.length > 0) {
-            // One round trip: lock the planned rows, then ask which are gone (two statements, two results).
-            const results = (await client.query(`${lockPlannedRowsSql(versions)};\n${goneVersionsSql(versions)}`));
-            const gone = results[1]?.rows[0]?.gone;
+        if (versions.length === 0)
+            await client.query('BEGIN');
+        else {
+            // One round trip: open the transaction, lock the planned rows, ask which are gone.
+            const results = (await client.query(`BEGIN;\n${lockPlannedRowsSql(versions)};\n${goneVersionsSql(versions)}`));
+            const gone = results.at(-1)?.rows[0]?.gone;
             if (gone)
                 return { failure: concurrentlyReverted(gone.split(', ')) };
         }

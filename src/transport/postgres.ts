@@ -124,15 +124,17 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
       if (rows[0]?.ok) return
       throw lockHeld(timeoutSeconds)
     }
-    // lock_timeout bounds the wait for the advisory lock; reset so the downs run with the usual setting.
-    await client.query(`SET lock_timeout = '${Math.ceil(timeoutSeconds * 1000)}ms'`)
+    // lock_timeout bounds the wait for the advisory lock; RESET gives the downs the usual setting. One
+    // round trip: the three statements form one implicit transaction, so a wait that times out takes
+    // the SET back with it.
+    const ms = Math.ceil(timeoutSeconds * 1000)
     try {
-      await client.query(`SELECT pg_advisory_lock(${state.LOCK_KEY}::bigint)`)
+      await client.query(
+        `SET lock_timeout = '${ms}ms'; SELECT pg_advisory_lock(${state.LOCK_KEY}::bigint); RESET lock_timeout`,
+      )
     } catch (error) {
       if ((error as PgError).code === '55P03') throw lockHeld(timeoutSeconds)
       throw error
-    } finally {
-      await client.query('RESET lock_timeout')
     }
   }
 
@@ -140,7 +142,6 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
     const outcomes = notExecuted(steps)
     await lock(options.lockTimeoutSeconds)
     try {
-      await client.query('BEGIN')
       const attempt = await runInTransaction(steps, outcomes, options).catch(async (error: PgError) => {
         if (isConnectionLost(error)) return { failure: connectionLost('the rollback', error) }
         // Leave no aborted transaction behind for the unlock below (and the session's next use).
@@ -182,12 +183,13 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
     options: ExecuteOptions,
   ): Promise<Attempt | undefined> {
     const versions = steps.map((s) => s.version)
-    if (versions.length > 0) {
-      // One round trip: lock the planned rows, then ask which are gone (two statements, two results).
+    if (versions.length === 0) await client.query('BEGIN')
+    else {
+      // One round trip: open the transaction, lock the planned rows, ask which are gone.
       const results = (await client.query(
-        `${state.lockPlannedRowsSql(versions)};\n${state.goneVersionsSql(versions)}`,
+        `BEGIN;\n${state.lockPlannedRowsSql(versions)};\n${state.goneVersionsSql(versions)}`,
       )) as unknown as pg.QueryResult<{ gone: string | null }>[]
-      const gone = results[1]?.rows[0]?.gone
+      const gone = results.at(-1)?.rows[0]?.gone
       if (gone) return { failure: concurrentlyReverted(gone.split(', ')) }
     }
     for (const batch of batchesOf(steps)) {

@@ -205,5 +205,28 @@ export function transportSuite(name: string, connect: TransportFactory): void {
       expect((await transport.execute(stepsOf(threeMigrations).slice(0, 1), run())).committed).toBe(true)
       expect(await appliedVersions(db)).toEqual([m1, m2])
     })
+
+    it("runs the downs with the session's lock_timeout, not lock-timeout's, also after a wait gave up", async () => {
+      const checksLockTimeout = `DO $$ BEGIN
+  IF current_setting('lock_timeout') <> '0' THEN RAISE EXCEPTION 'lock_timeout is %', current_setting('lock_timeout'); END IF;
+END $$;
+ALTER TABLE author DROP COLUMN email;`
+      const migrations = withDown(m3, checksLockTimeout)
+      const { db, transport } = await setUp(migrations)
+      const holder = new pg.Client({ connectionString: db.url })
+      await holder.connect()
+      cleanups.push(() => holder.end())
+      await holder.query(`SELECT pg_advisory_lock(${LOCK_KEY}::bigint)`)
+      await expect(transport.execute(stepsOf(migrations), run({ lockTimeoutSeconds: 0.3 }))).rejects.toThrow(
+        /gave up after 0\.3 s/,
+      )
+      await holder.query(`SELECT pg_advisory_unlock(${LOCK_KEY}::bigint)`)
+      const execution = await transport.execute(
+        stepsOf(migrations).slice(0, 1),
+        run({ lockTimeoutSeconds: 5 }),
+      )
+      expect(execution).toMatchObject({ committed: true, failure: undefined })
+      expect(await appliedVersions(db)).toEqual([m1, m2])
+    })
   })
 }
