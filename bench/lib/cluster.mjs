@@ -6,6 +6,7 @@ import { createServer, connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { setTimeout } from 'node:timers'
 import pg from 'pg'
 
 async function freePort() {
@@ -77,9 +78,10 @@ export async function dropDatabase(adminUrl, name) {
 
 /**
  * A TCP relay in front of Postgres that notes when the first client connects: the action's "first
- * database request" seen from outside, without instrumenting it.
+ * database request" seen from outside, without instrumenting it. With `delayMs`, every chunk waits
+ * that long in each direction (in order): a database `2 × delayMs` of round trip away.
  */
-export async function startConnectionWatch(targetUrl) {
+export async function startConnectionWatch(targetUrl, { delayMs = 0 } = {}) {
   const target = new URL(targetUrl)
   let firstConnectionAt
   const sockets = new Set()
@@ -91,7 +93,19 @@ export async function startConnectionWatch(targetUrl) {
       s.on('error', () => {})
       s.on('close', () => sockets.delete(s))
     }
-    client.pipe(upstream).pipe(client)
+    if (delayMs === 0) client.pipe(upstream).pipe(client)
+    else {
+      const relay = (from, to) =>
+        from.on('data', (chunk) => setTimeout(() => to.writable && to.write(chunk), delayMs))
+      relay(client, upstream)
+      relay(upstream, client)
+      for (const [a, b] of [
+        [client, upstream],
+        [upstream, client],
+      ]) {
+        a.on('end', () => setTimeout(() => b.end(), delayMs))
+      }
+    }
   })
   await new Promise((done) => server.listen(0, '127.0.0.1', done))
   const relayed = new URL(targetUrl)
