@@ -17476,6 +17476,10 @@ function revertedVersions(result) {
         : [];
     return [...result.alreadyReverted, ...now];
 }
+/** A step's duration: under a millisecond is not "0 ms" (a down's share of a fast batch often is). */
+function formatDuration(ms) {
+    return ms < 0.5 ? '<1 ms' : `${Math.round(ms)} ms`;
+}
 /** Versions for one line: each of a few, else the first and the last (the table lists them all). */
 function versionList(versions) {
     return versions.length <= 10 ? versions.join(', ') : `${versions[0]} … ${versions.at(-1)}`;
@@ -17552,7 +17556,7 @@ function stepTable(steps, projectDir) {
         code(workspacePath(projectDir, s.downFile) ?? ''),
         String(statementCount(s.sql)),
         STATUS_LABEL[s.status],
-        s.durationMs === undefined ? '' : `${Math.round(s.durationMs)} ms`,
+        s.durationMs === undefined ? '' : formatDuration(s.durationMs),
     ].join(' | '));
     return [
         '| Version | Name | Down file | Statements | Status | Duration |',
@@ -18718,7 +18722,7 @@ async function execute(request, deps, transport, plan, stable, guard, progress) 
         lockTimeoutSeconds: request.lockTimeoutSeconds,
         guardSql: afterDowns,
         onStep: (step, outcome) => log.info(`${outcome.status} ${migrationLabel(step)}` +
-            (outcome.durationMs === undefined ? '' : ` in ${Math.round(outcome.durationMs)} ms`)),
+            (outcome.durationMs === undefined ? '' : ` in ${formatDuration(outcome.durationMs)}`)),
     }));
     progress.steps = progress.steps.map((s, i) => ({ ...s, ...execution.steps[i] }));
     const done = execution.steps.filter((s) => s.status === 'reverted' || s.status === 'rehearsed').length;

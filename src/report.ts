@@ -70,6 +70,11 @@ function revertedVersions(result: RollbackResult): string[] {
   return [...result.alreadyReverted, ...now]
 }
 
+/** A step's duration: under a millisecond is not "0 ms" (a down's share of a fast batch often is). */
+export function formatDuration(ms: number): string {
+  return ms < 0.5 ? '<1 ms' : `${Math.round(ms)} ms`
+}
+
 /** Versions for one line: each of a few, else the first and the last (the table lists them all). */
 export function versionList(versions: readonly string[]): string {
   return versions.length <= 10 ? versions.join(', ') : `${versions[0]} … ${versions.at(-1)}`
@@ -147,7 +152,7 @@ function stepTable(steps: readonly StepReport[], projectDir: string): string[] {
       code(workspacePath(projectDir, s.downFile) ?? ''),
       String(statementCount(s.sql)),
       STATUS_LABEL[s.status],
-      s.durationMs === undefined ? '' : `${Math.round(s.durationMs)} ms`,
+      s.durationMs === undefined ? '' : formatDuration(s.durationMs),
     ].join(' | '),
   )
   return [

@@ -24,7 +24,7 @@ import type { ProjectFiles } from './project/files.js'
 import type { DownFile, Migration } from './project/migrations.js'
 import { readDown, scanMigrations } from './project/migrations.js'
 import type { StableRef } from './stable-ref.js'
-import { versionList } from './report.js'
+import { formatDuration, versionList } from './report.js'
 import { loadStableRef } from './stable-ref.js'
 import { writeJournalSql } from './state.js'
 import type { ExecutionFailure, StepOutcome, Transport } from './transport/transport.js'
@@ -356,7 +356,7 @@ async function execute(
       onStep: (step, outcome) =>
         log.info(
           `${outcome.status} ${migrationLabel(step)}` +
-            (outcome.durationMs === undefined ? '' : ` in ${Math.round(outcome.durationMs)} ms`),
+            (outcome.durationMs === undefined ? '' : ` in ${formatDuration(outcome.durationMs)}`),
         ),
     }),
   )

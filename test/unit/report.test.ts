@@ -70,6 +70,12 @@ describe('buildReport', () => {
     expect(r.summary).toContain('| undone (rolled back) |')
   })
 
+  it('shows a duration under a millisecond as <1 ms, not 0 ms', () => {
+    const fast = { ...step('3', 'reverted'), durationMs: 0.2 }
+    const r = buildReport(result({ committed: true, steps: [fast] }), { projectDir: '.' })
+    expect(r.summary).toContain('| reverted | <1 ms |')
+  })
+
   it('lists the planned versions in a dry run', () => {
     const r = buildReport(result({ status: 'dry-run', steps: [step('3', 'rehearsed')] }), { projectDir: '.' })
     expect(r.outputs).toMatchObject({
