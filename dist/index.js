@@ -2163,7 +2163,7 @@ function isTlsCode(code) {
 async function sendHttp(req, tls) {
     const https = req.url.protocol === 'https:';
     // Loaded on first use: node:https brings TLS (~7 ms of every start), and a database-url run sends none.
-    const { request } = https ? await import('node:https') : await import('node:http');
+    const { request } = https ? await Promise.resolve().then(function () { return /*#__PURE__*/_interopNamespaceDefault(require('node:https')); }) : await Promise.resolve().then(function () { return /*#__PURE__*/_interopNamespaceDefault(require('node:http')); });
     return new Promise((resolve, reject) => {
         const headers = { ...req.headers };
         if (req.body !== undefined)

@@ -6,6 +6,7 @@ import { appliedVersions, applyUps, threeMigrations, writeProject } from '../sup
 import type { ServerGeneration } from '../support/hasura-stand-in.js'
 import { startHasuraStandIn } from '../support/hasura-stand-in.js'
 import { createTestDatabase, schemaSnapshot } from '../support/postgres.js'
+import { selfSignedCertificate, startTlsFront } from '../support/tls.js'
 
 const [m1, m2, m3] = threeMigrations.map((m) => m.version) as [string, string, string]
 const SECRET = 'canary-hasura-secret-91c2'
@@ -119,5 +120,34 @@ describe('endpoint and admin secret from the environment and the project', () =>
     expect(await appliedVersions(db)).toEqual([m1, m2])
     expect(result.stdout).toContain(`::add-mask::${SECRET}`)
     expect(printed(result)).not.toContain(SECRET)
+  })
+})
+
+const certificate = selfSignedCertificate()
+
+describe.skipIf(!certificate)('Hasura over https (needs openssl to make a certificate)', () => {
+  it('reverts through an endpoint trusted by certificate_authority, and names the setting when it is not trusted', async () => {
+    const config = (extra: string) => `version: 2\n${extra}`
+    const s = await setUp('v2', threeMigrations, {
+      'config.yaml': config('certificate_authority: ca.pem\n'),
+      'ca.pem': certificate!.cert,
+    })
+    const front = await startTlsFront(s.hasura.url, certificate!)
+    cleanups.push(() => front.close())
+    const trusted = await s.run({ count: '1', endpoint: front.url, 'admin-secret': SECRET })
+    expect(trusted.exitCode, trusted.stdout).toBe(0)
+    expect(await appliedVersions(s.db)).toEqual([m1, m2])
+    expect(s.hasura.requests.length).toBeLessThanOrEqual(3)
+
+    const untrusted = await setUp('v2')
+    const untrustedFront = await startTlsFront(untrusted.hasura.url, certificate!)
+    cleanups.push(() => untrustedFront.close())
+    const refused = await untrusted.run({ count: '1', endpoint: untrustedFront.url, 'admin-secret': SECRET })
+    expect(refused.exitCode).toBe(1)
+    expect(refused.annotations.map((a) => a.message).join('\n')).toMatch(
+      /TLS failed .*set certificate_authority or insecure_skip_tls_verify in config\.yaml/,
+    )
+    expect(untrusted.hasura.requests).toEqual([])
+    expect(await appliedVersions(untrusted.db)).toEqual([m1, m2, m3])
   })
 })

@@ -1,8 +1,7 @@
 // The admin API client against the stand-in (v1.x and v2.x) and against broken endpoints: the right
 // endpoint per generation, one-line errors, retries only where nothing can have run, no secret leaked.
-import { execFileSync } from 'node:child_process'
 import { createServer } from 'node:https'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -14,6 +13,7 @@ import type { ServerGeneration } from '../support/hasura-stand-in.js'
 import { startHasuraStandIn } from '../support/hasura-stand-in.js'
 import { freePort } from '../support/net.js'
 import { createTestDatabase } from '../support/postgres.js'
+import { selfSignedCertificate } from '../support/tls.js'
 
 const SECRET = 'client-s3cret-value'
 const cleanups: (() => Promise<void>)[] = []
@@ -217,37 +217,6 @@ describe('Hasura client endpoints', () => {
     expect(logLines.join('\n')).not.toContain(SECRET)
   })
 })
-
-function selfSignedCertificate(): { key: string; cert: string; certPath: string } | undefined {
-  const dir = mkdtempSync(join(tmpdir(), 'hasura-rollback-tls-'))
-  try {
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-      ],
-      { stdio: 'ignore' },
-    )
-  } catch {
-    return undefined
-  }
-  const certPath = join(dir, 'cert.pem')
-  return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(certPath, 'utf8'), certPath }
-}
 
 const tls = selfSignedCertificate()
 

@@ -1,0 +1,70 @@
+// A certificate for 127.0.0.1 made with openssl (undefined where openssl is missing), and an https
+// front for a plain-http test server, so code that talks TLS can be tested against the stand-in.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { request } from 'node:http'
+import { createServer } from 'node:https'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export interface Certificate {
+  readonly key: string
+  readonly cert: string
+  readonly certPath: string
+}
+
+export function selfSignedCertificate(): Certificate | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'hasura-rollback-tls-'))
+  try {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    )
+  } catch {
+    return undefined
+  }
+  const certPath = join(dir, 'cert.pem')
+  return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(certPath, 'utf8'), certPath }
+}
+
+/** https://127.0.0.1:<port> relaying every request to `target` (http) as it came. */
+export async function startTlsFront(
+  target: string,
+  certificate: Certificate,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer({ key: certificate.key, cert: certificate.cert }, (req, res) => {
+    const upstream = request(
+      new URL(req.url ?? '/', target),
+      { method: req.method, headers: req.headers },
+      (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers)
+        r.pipe(res)
+      },
+    )
+    upstream.on('error', () => res.destroy())
+    req.pipe(upstream)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  return {
+    url: `https://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}
