@@ -17335,7 +17335,7 @@ function statementCount(sql) {
 }
 /** True when the script has a statement outside comments (a Console placeholder down has none). */
 function hasStatements(sql) {
-    return scanStatements(sql).statements.length > 0;
+    return statementCount(sql) > 0;
 }
 const UNTERMINATED = {
     'block-comment': 'a /* comment (block comments nest in PostgreSQL: each /* needs its own */)',
@@ -18390,26 +18390,28 @@ function assertVersion(version) {
         throw new Error(`not a migration version: ${version}`);
     return version;
 }
+/** Versions as a comma-separated list of bigint literals. */
+function versionsSql(versions) {
+    return versions.map(assertVersion).join(',');
+}
 /**
  * Removes the state rows of reverted versions. The CLI writes two statements per down (mark the row
  * clean, then delete it); inside one transaction only the end state can be seen, and that is the same,
  * so one DELETE serves a whole batch (1,000 downs: ~50 ms less than 2,000 statements).
  */
 function removeStateRowsSql(versions) {
-    return `DELETE FROM ${STATE_TABLE} WHERE version IN (${versions.map(assertVersion).join(',')});`;
+    return `DELETE FROM ${STATE_TABLE} WHERE version IN (${versionsSql(versions)});`;
 }
 /**
  * Inside the rollback transaction: locks the state rows of the planned versions, so two rollbacks
  * started together never revert the same version twice. count(*) reads, so locks, every row.
  */
 function lockPlannedRowsSql(versions) {
-    const list = versions.map(assertVersion).join(',');
-    return `SELECT count(*) AS locked FROM (SELECT version FROM ${STATE_TABLE} WHERE version IN (${list}) ORDER BY version FOR UPDATE) AS l`;
+    return `SELECT count(*) AS locked FROM (SELECT version FROM ${STATE_TABLE} WHERE version IN (${versionsSql(versions)}) ORDER BY version FOR UPDATE) AS l`;
 }
 /** One row: `gone`, the planned versions no longer applied (highest first, ', '-separated), or NULL. */
 function goneVersionsSql(versions) {
-    const list = versions.map((v) => `${assertVersion(v)}::bigint`).join(',');
-    return `SELECT string_agg(v::text, ', ' ORDER BY v DESC) AS gone FROM unnest(ARRAY[${list}]) AS v WHERE NOT EXISTS (SELECT 1 FROM ${STATE_TABLE} m WHERE m.version = v)`;
+    return `SELECT string_agg(v::text, ', ' ORDER BY v DESC) AS gone FROM unnest(ARRAY[${versionsSql(versions)}]::bigint[]) AS v WHERE NOT EXISTS (SELECT 1 FROM ${STATE_TABLE} m WHERE m.version = v)`;
 }
 /**
  * A JSON value computed by `select` (one column `v`, at most one row) from a table that may not exist.
@@ -18468,7 +18470,7 @@ const READ_JOURNAL_SQL = (runKey) => `SELECT versions, metadata_sha FROM ${JOURN
 /** Prefix of the journal's exception message, so its failure is not taken for a failing down or guard. */
 const JOURNAL_MARKER = 'hasura-rollback journal:';
 function writeJournalSql(runKey, versions, metadataSha) {
-    const list = sqlLiteral(versions.map(assertVersion).join(','));
+    const list = sqlLiteral(versionsSql(versions));
     const body = `
 BEGIN
   CREATE TABLE IF NOT EXISTS ${JOURNAL_TABLE} (run_key text PRIMARY KEY, versions text NOT NULL,
@@ -25934,15 +25936,13 @@ async function connectPostgres(options) {
     }
     async function runInTransaction(steps, outcomes, options) {
         const versions = steps.map((s) => s.version);
-        if (versions.length === 0)
-            await client.query('BEGIN');
-        else {
-            // One round trip: open the transaction, lock the planned rows, ask which are gone.
-            const results = (await client.query(`BEGIN;\n${lockPlannedRowsSql(versions)};\n${goneVersionsSql(versions)}`));
-            const gone = results.at(-1)?.rows[0]?.gone;
-            if (gone)
-                return { failure: concurrentlyReverted(gone.split(', ')) };
-        }
+        // One round trip: open the transaction, lock the planned rows, ask which are gone.
+        const recheck = versions.length > 0 ? [lockPlannedRowsSql(versions), goneVersionsSql(versions)] : [];
+        const answer = await client.query(['BEGIN', ...recheck].join(';\n'));
+        const results = (Array.isArray(answer) ? answer : [answer]);
+        const gone = results.at(-1)?.rows[0]?.gone;
+        if (gone)
+            return { failure: concurrentlyReverted(gone.split(', ')) };
         for (const batch of batchesOf(steps)) {
             const started = now();
             try {

@@ -43,7 +43,7 @@ export function statementCount(sql: string): number {
 
 /** True when the script has a statement outside comments (a Console placeholder down has none). */
 export function hasStatements(sql: string): boolean {
-  return scanStatements(sql).statements.length > 0
+  return statementCount(sql) > 0
 }
 
 const UNTERMINATED: Readonly<Record<string, string>> = {

@@ -183,15 +183,13 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
     options: ExecuteOptions,
   ): Promise<Attempt | undefined> {
     const versions = steps.map((s) => s.version)
-    if (versions.length === 0) await client.query('BEGIN')
-    else {
-      // One round trip: open the transaction, lock the planned rows, ask which are gone.
-      const results = (await client.query(
-        `BEGIN;\n${state.lockPlannedRowsSql(versions)};\n${state.goneVersionsSql(versions)}`,
-      )) as unknown as pg.QueryResult<{ gone: string | null }>[]
-      const gone = results.at(-1)?.rows[0]?.gone
-      if (gone) return { failure: concurrentlyReverted(gone.split(', ')) }
-    }
+    // One round trip: open the transaction, lock the planned rows, ask which are gone.
+    const recheck =
+      versions.length > 0 ? [state.lockPlannedRowsSql(versions), state.goneVersionsSql(versions)] : []
+    const answer = await client.query(['BEGIN', ...recheck].join(';\n'))
+    const results = (Array.isArray(answer) ? answer : [answer]) as pg.QueryResult<{ gone?: string | null }>[]
+    const gone = results.at(-1)?.rows[0]?.gone
+    if (gone) return { failure: concurrentlyReverted(gone.split(', ')) }
     for (const batch of batchesOf(steps)) {
       const started = now()
       try {

@@ -127,9 +127,8 @@ const certificate = selfSignedCertificate()
 
 describe.skipIf(!certificate)('Hasura over https (needs openssl to make a certificate)', () => {
   it('reverts through an endpoint trusted by certificate_authority, and names the setting when it is not trusted', async () => {
-    const config = (extra: string) => `version: 2\n${extra}`
     const s = await setUp('v2', threeMigrations, {
-      'config.yaml': config('certificate_authority: ca.pem\n'),
+      'config.yaml': 'version: 2\ncertificate_authority: ca.pem\n',
       'ca.pem': certificate!.cert,
     })
     const front = await startTlsFront(s.hasura.url, certificate!)
