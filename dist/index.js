@@ -17547,38 +17547,71 @@ function metadataSection(result) {
     }
     return lines;
 }
-function stepTable(steps, projectDir) {
-    if (steps.length === 0)
-        return [];
-    const rows = steps.map((s) => [
-        s.version,
-        escapeText(s.name),
-        code(workspacePath(projectDir, s.downFile) ?? ''),
-        String(statementCount(s.sql)),
-        STATUS_LABEL[s.status],
-        s.durationMs === undefined ? '' : formatDuration(s.durationMs),
-    ].join(' | '));
-    return [
-        '| Version | Name | Down file | Statements | Status | Duration |',
-        '| --- | --- | --- | --- | --- | --- |',
-        ...rows.map((r) => `| ${r} |`),
-    ];
-}
-/** Each down's SQL, collapsed; the fence is longer than any backtick run in the SQL. */
-function sqlSections(steps) {
-    return steps.flatMap((s) => {
-        const fence = '`'.repeat(Math.max(3, ...[...s.sql.matchAll(/`+/g)].map((m) => m[0].length + 1)));
-        return [
+function renderStep(step, projectDir) {
+    const file = workspacePath(projectDir, step.downFile);
+    const name = escapeText(step.name);
+    const fence = '`'.repeat(Math.max(3, ...[...step.sql.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+    const losses = destructiveStatements(step.sql).map((d) => {
+        const what = `${d.kind.replace('-', ' ')} ${d.target}`;
+        return {
+            version: step.version,
+            what,
+            file,
+            line: d.line,
+            listItem: `- ${step.version} ${escapeText(what)} (${code(`${file ?? ''}:${d.line}`)})`,
+        };
+    });
+    return {
+        version: step.version,
+        name: step.name,
+        downFile: step.downFile,
+        sql: step.sql,
+        cells: `${step.version} | ${name} | ${code(file ?? '')} | ${statementCount(step.sql)}`,
+        sqlSection: [
             '',
-            `<details><summary>SQL of ${s.version} ${escapeText(s.name)}</summary>`,
+            `<details><summary>SQL of ${step.version} ${name}</summary>`,
             '',
             `${fence}sql`,
-            s.sql.replace(/\n$/, ''),
+            step.sql.replace(/\n$/, ''),
             fence,
             '',
             '</details>',
-        ];
+        ].join('\n'),
+        losses,
+    };
+}
+/**
+ * Steps rendered once each. The summary of 1,000 downs takes ~15 ms to render: main.ts renders each
+ * step as it runs, while Postgres runs the next batch, so little is left to do after COMMIT.
+ */
+class RenderedSteps {
+    projectDir;
+    byVersion = new Map();
+    constructor(projectDir) {
+        this.projectDir = projectDir;
+    }
+    render(step) {
+        const known = this.byVersion.get(step.version);
+        if (known && known.name === step.name && known.downFile === step.downFile && known.sql === step.sql) {
+            return known;
+        }
+        const parts = renderStep(step, this.projectDir);
+        this.byVersion.set(step.version, parts);
+        return parts;
+    }
+}
+function stepTable(steps, rendered) {
+    if (steps.length === 0)
+        return [];
+    const rows = steps.map((s) => {
+        const duration = s.durationMs === undefined ? '' : formatDuration(s.durationMs);
+        return `| ${rendered.render(s).cells} | ${STATUS_LABEL[s.status]} | ${duration} |`;
     });
+    return [
+        '| Version | Name | Down file | Statements | Status | Duration |',
+        '| --- | --- | --- | --- | --- | --- |',
+        ...rows,
+    ];
 }
 /** GitHub refuses job summaries over 1 MiB; keep well under it. */
 const SUMMARY_LIMIT_BYTES = 1000 * 1024;
@@ -17596,14 +17629,9 @@ function fitSummary(head, sql) {
     return `${cut}\n\n_Summary truncated at GitHub's 1 MiB limit; the log has everything._\n`;
 }
 /** What the downs that ran (or would run, in a dry run) destroy, statement by statement. */
-function dataLoss(result, projectDir) {
+function dataLoss(result, rendered) {
     const ran = result.steps.filter((s) => s.status === 'reverted' || s.status === 'rehearsed');
-    return ran.flatMap((s) => destructiveStatements(s.sql).map((d) => ({
-        version: s.version,
-        what: `${d.kind.replace('-', ' ')} ${d.target}`,
-        file: workspacePath(projectDir, s.downFile),
-        line: d.line,
-    })));
+    return ran.flatMap((s) => rendered.render(s).losses);
 }
 function dataLossNotices(losses, dryRun) {
     return losses.map((d) => ({
@@ -17616,7 +17644,7 @@ function dataLossNotices(losses, dryRun) {
 function dataLossSection(losses, dryRun) {
     if (losses.length === 0)
         return [];
-    const lines = losses.map((d) => `- ${d.version} ${escapeText(d.what)} (${code(`${d.file ?? ''}:${d.line}`)})`);
+    const lines = losses.map((d) => d.listItem);
     const heading = `${losses.length} statement(s) ${dryRun ? 'would drop or delete' : 'dropped or deleted'} data`;
     return losses.length <= ANNOTATIONS_PER_LEVEL
         ? ['', '### Data loss', '', `${heading}:`, '', ...lines]
@@ -17657,7 +17685,10 @@ function buildReport(result, context) {
             file: workspacePath(context.projectDir, problem.file),
         });
     }
-    const losses = dataLoss(result, context.projectDir);
+    const rendered = context.rendered?.projectDir === context.projectDir
+        ? context.rendered
+        : new RenderedSteps(context.projectDir);
+    const losses = dataLoss(result, rendered);
     const dryRun = result.status === 'dry-run';
     annotations.push(...dataLossNotices(losses, dryRun));
     const failure = result.failure;
@@ -17692,7 +17723,7 @@ function buildReport(result, context) {
     if (result.alreadyReverted.length > 0) {
         lines.push(`An earlier attempt of this run already reverted ${result.alreadyReverted.join(', ')}.`, '');
     }
-    lines.push(...stepTable(result.steps, context.projectDir));
+    lines.push(...stepTable(result.steps, rendered));
     if (result.transport === 'postgres' && result.steps.some((s) => s.durationMs !== undefined)) {
         lines.push('', "_Downs run in batches of up to 100 per query: a duration is the down's share of its batch._");
     }
@@ -17719,7 +17750,7 @@ function buildReport(result, context) {
             'metadata-backup': result.metadata?.backupPath ?? '',
             'inconsistent-objects': JSON.stringify(result.metadata?.inconsistentObjects ?? []),
         },
-        summary: fitSummary([...lines, ...tail], sqlSections(result.steps)),
+        summary: fitSummary([...lines, ...tail], result.steps.map((s) => rendered.render(s).sqlSection)),
         // setFailed repeats the failure as an error annotation of its own; plan notes were logged as notices.
         annotations: capAnnotations(annotations.filter((a) => a.file || a.message !== failureMessage), { error: failureMessage ? 1 : 0, notice: result.notes.length }),
         failureMessage,
@@ -18723,8 +18754,16 @@ async function execute(request, deps, transport, plan, stable, guard, progress) 
         dryRun: request.dryRun,
         lockTimeoutSeconds: request.lockTimeoutSeconds,
         guardSql: afterDowns,
-        onStep: (step, outcome) => log.info(`${outcome.status} ${migrationLabel(step)}` +
-            (outcome.durationMs === undefined ? '' : ` in ${formatDuration(outcome.durationMs)}`)),
+        onStep: (step, outcome) => {
+            log.info(`${outcome.status} ${migrationLabel(step)}` +
+                (outcome.durationMs === undefined ? '' : ` in ${formatDuration(outcome.durationMs)}`));
+            deps.stepRan?.({
+                version: step.version,
+                name: step.name,
+                downFile: step.down.path,
+                sql: step.down.sql,
+            });
+        },
     }));
     progress.steps = progress.steps.map((s, i) => ({ ...s, ...execution.steps[i] }));
     const done = execution.steps.filter((s) => s.status === 'reverted' || s.status === 'rehearsed').length;
@@ -25943,21 +25982,29 @@ async function connectPostgres(options) {
         const gone = results.at(-1)?.rows[0]?.gone;
         if (gone)
             return { failure: concurrentlyReverted(gone.split(', ')) };
-        for (const batch of batchesOf(steps)) {
+        // The next batch leaves as soon as one returns: Postgres runs it while this one's steps are
+        // reported (progress lines, and whatever the caller renders in onStep). One query in flight at a time.
+        const batches = batchesOf(steps);
+        const send = (batch) => {
             const started = now();
-            try {
-                await client.query(stepsSql(steps.slice(batch.start, batch.end)));
-            }
-            catch (error) {
-                const pgError = error;
+            const done = client.query(stepsSql(steps.slice(batch.start, batch.end))).then(() => undefined, (error) => error);
+            return { started, done };
+        };
+        let running = batches.length > 0 ? send(batches[0]) : undefined;
+        for (const [b, batch] of batches.entries()) {
+            const { started, done } = running;
+            const pgError = await done;
+            // The batch's time, shared evenly: Postgres does not time the downs of one query apart.
+            const durationMs = (now() - started) / (batch.end - batch.start);
+            if (pgError) {
                 // Which down failed is known only for a batch of one; explain() finds it for the others.
                 const failure = isConnectionLost(pgError)
                     ? connectionLost(describeBatch(steps, batch), pgError)
                     : { message: pgError.message };
                 return { failure, failedBatch: batch, error: pgError };
             }
-            // The batch's time, shared evenly: Postgres does not time the downs of one query apart.
-            const durationMs = (now() - started) / (batch.end - batch.start);
+            const next = batches[b + 1];
+            running = next && send(next);
             for (let i = batch.start; i < batch.end; i++) {
                 const outcome = outcomes[i];
                 outcome.status = options.dryRun ? 'rehearsed' : 'reverted';
@@ -26132,7 +26179,7 @@ async function run() {
     }
     catch (error) {
         // Refused inputs get the same outputs, summary and failure line as any other failure.
-        await publish(refusedResult(errorMessage(error)), '.');
+        await publish(refusedResult(errorMessage(error)), { projectDir: '.' });
         return;
     }
     const projectDir = node_path.resolve(workspace, request.projectDir);
@@ -26146,6 +26193,7 @@ async function run() {
         projectDir,
         timeoutMs: request.httpTimeoutSeconds * 1000,
     }));
+    const rendered = new RenderedSteps(request.projectDir);
     const result = await rollback(request, {
         files: workspaceFiles(projectDir),
         env,
@@ -26159,14 +26207,15 @@ async function run() {
         backupDir: env.RUNNER_TEMP || node_os.tmpdir(),
         runKey: runKey(env, request),
         now: () => new Date(),
+        stepRan: (step) => rendered.render(step),
     });
-    await publish(result, request.projectDir);
+    await publish(result, { projectDir: request.projectDir, rendered });
 }
 // Named, not core[level]: a computed access would keep all of @actions/core (and its HTTP client) in dist/.
 const ANNOTATE = { error: error, warning: warning, notice: notice };
-async function publish(result, projectDir) {
+async function publish(result, context) {
     out.flush();
-    const report = buildReport(result, { projectDir });
+    const report = buildReport(result, context);
     for (const [name, value] of Object.entries(report.outputs))
         setOutput(name, value);
     for (const a of report.annotations)

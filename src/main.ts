@@ -12,7 +12,8 @@ import { parseInputs } from './inputs.js'
 import type { Log } from './log.js'
 import type { ProjectConfig } from './project/config.js'
 import { workspaceFiles } from './project/files.js'
-import { buildReport } from './report.js'
+import type { ReportContext } from './report.js'
+import { RenderedSteps, buildReport } from './report.js'
 import type { RollbackResult } from './rollback.js'
 import { refusedResult, rollback } from './rollback.js'
 import { secretsOfDatabaseUrl } from './secrets.js'
@@ -78,7 +79,7 @@ export async function run(): Promise<void> {
     request = parseInputs((name) => core.getInput(name), workspace)
   } catch (error) {
     // Refused inputs get the same outputs, summary and failure line as any other failure.
-    await publish(refusedResult(errorMessage(error)), '.')
+    await publish(refusedResult(errorMessage(error)), { projectDir: '.' })
     return
   }
   const projectDir = resolve(workspace, request.projectDir)
@@ -93,6 +94,7 @@ export async function run(): Promise<void> {
       projectDir,
       timeoutMs: request.httpTimeoutSeconds * 1000,
     }))
+  const rendered = new RenderedSteps(request.projectDir)
   const result = await rollback(request, {
     files: workspaceFiles(projectDir),
     env,
@@ -107,16 +109,17 @@ export async function run(): Promise<void> {
     backupDir: env.RUNNER_TEMP || tmpdir(),
     runKey: runKey(env, request),
     now: () => new Date(),
+    stepRan: (step) => rendered.render(step),
   })
-  await publish(result, request.projectDir)
+  await publish(result, { projectDir: request.projectDir, rendered })
 }
 
 // Named, not core[level]: a computed access would keep all of @actions/core (and its HTTP client) in dist/.
 const ANNOTATE = { error: core.error, warning: core.warning, notice: core.notice } as const
 
-async function publish(result: RollbackResult, projectDir: string): Promise<void> {
+async function publish(result: RollbackResult, context: ReportContext): Promise<void> {
   out.flush()
-  const report = buildReport(result, { projectDir })
+  const report = buildReport(result, context)
   for (const [name, value] of Object.entries(report.outputs)) core.setOutput(name, value)
   for (const a of report.annotations) ANNOTATE[a.level](a.message, { file: a.file, startLine: a.line })
   try {

@@ -25,6 +25,8 @@ export interface Report {
 export interface ReportContext {
   /** Workspace-relative project dir, to turn project-relative files into annotation paths. */
   readonly projectDir: string
+  /** Steps rendered earlier, while the downs ran (main.ts); used when made for the same projectDir. */
+  readonly rendered?: RenderedSteps
 }
 
 const ESCAPES: Readonly<Record<string, string>> = {
@@ -143,40 +145,83 @@ function metadataSection(result: RollbackResult): string[] {
   return lines
 }
 
-function stepTable(steps: readonly StepReport[], projectDir: string): string[] {
-  if (steps.length === 0) return []
-  const rows = steps.map((s) =>
-    [
-      s.version,
-      escapeText(s.name),
-      code(workspacePath(projectDir, s.downFile) ?? ''),
-      String(statementCount(s.sql)),
-      STATUS_LABEL[s.status],
-      s.durationMs === undefined ? '' : formatDuration(s.durationMs),
-    ].join(' | '),
-  )
-  return [
-    '| Version | Name | Down file | Statements | Status | Duration |',
-    '| --- | --- | --- | --- | --- | --- |',
-    ...rows.map((r) => `| ${r} |`),
-  ]
+/** What the report shows of a step whatever its outcome: the same text before and after it runs. */
+export type StepText = Pick<StepReport, 'version' | 'name' | 'downFile' | 'sql'>
+
+interface StepParts extends StepText {
+  /** The table row's first cells: version, name, down file, statement count. */
+  readonly cells: string
+  /** Its SQL, collapsed; the fence is longer than any backtick run in the SQL. */
+  readonly sqlSection: string
+  /** What running it destroys, statement by statement. */
+  readonly losses: readonly DataLoss[]
 }
 
-/** Each down's SQL, collapsed; the fence is longer than any backtick run in the SQL. */
-function sqlSections(steps: readonly StepReport[]): string[] {
-  return steps.flatMap((s) => {
-    const fence = '`'.repeat(Math.max(3, ...[...s.sql.matchAll(/`+/g)].map((m) => m[0].length + 1)))
-    return [
+function renderStep(step: StepText, projectDir: string): StepParts {
+  const file = workspacePath(projectDir, step.downFile)
+  const name = escapeText(step.name)
+  const fence = '`'.repeat(Math.max(3, ...[...step.sql.matchAll(/`+/g)].map((m) => m[0].length + 1)))
+  const losses = destructiveStatements(step.sql).map((d) => {
+    const what = `${d.kind.replace('-', ' ')} ${d.target}`
+    return {
+      version: step.version,
+      what,
+      file,
+      line: d.line,
+      listItem: `- ${step.version} ${escapeText(what)} (${code(`${file ?? ''}:${d.line}`)})`,
+    }
+  })
+  return {
+    version: step.version,
+    name: step.name,
+    downFile: step.downFile,
+    sql: step.sql,
+    cells: `${step.version} | ${name} | ${code(file ?? '')} | ${statementCount(step.sql)}`,
+    sqlSection: [
       '',
-      `<details><summary>SQL of ${s.version} ${escapeText(s.name)}</summary>`,
+      `<details><summary>SQL of ${step.version} ${name}</summary>`,
       '',
       `${fence}sql`,
-      s.sql.replace(/\n$/, ''),
+      step.sql.replace(/\n$/, ''),
       fence,
       '',
       '</details>',
-    ]
+    ].join('\n'),
+    losses,
+  }
+}
+
+/**
+ * Steps rendered once each. The summary of 1,000 downs takes ~15 ms to render: main.ts renders each
+ * step as it runs, while Postgres runs the next batch, so little is left to do after COMMIT.
+ */
+export class RenderedSteps {
+  private readonly byVersion = new Map<string, StepParts>()
+
+  constructor(readonly projectDir: string) {}
+
+  render(step: StepText): StepParts {
+    const known = this.byVersion.get(step.version)
+    if (known && known.name === step.name && known.downFile === step.downFile && known.sql === step.sql) {
+      return known
+    }
+    const parts = renderStep(step, this.projectDir)
+    this.byVersion.set(step.version, parts)
+    return parts
+  }
+}
+
+function stepTable(steps: readonly StepReport[], rendered: RenderedSteps): string[] {
+  if (steps.length === 0) return []
+  const rows = steps.map((s) => {
+    const duration = s.durationMs === undefined ? '' : formatDuration(s.durationMs)
+    return `| ${rendered.render(s).cells} | ${STATUS_LABEL[s.status]} | ${duration} |`
   })
+  return [
+    '| Version | Name | Down file | Statements | Status | Duration |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ]
 }
 
 /** GitHub refuses job summaries over 1 MiB; keep well under it. */
@@ -200,19 +245,14 @@ interface DataLoss {
   /** Workspace-relative down file. */
   readonly file: string | undefined
   readonly line: number
+  /** Its line in the summary's list. */
+  readonly listItem: string
 }
 
 /** What the downs that ran (or would run, in a dry run) destroy, statement by statement. */
-function dataLoss(result: RollbackResult, projectDir: string): DataLoss[] {
+function dataLoss(result: RollbackResult, rendered: RenderedSteps): DataLoss[] {
   const ran = result.steps.filter((s) => s.status === 'reverted' || s.status === 'rehearsed')
-  return ran.flatMap((s) =>
-    destructiveStatements(s.sql).map((d) => ({
-      version: s.version,
-      what: `${d.kind.replace('-', ' ')} ${d.target}`,
-      file: workspacePath(projectDir, s.downFile),
-      line: d.line,
-    })),
-  )
+  return ran.flatMap((s) => rendered.render(s).losses)
 }
 
 function dataLossNotices(losses: readonly DataLoss[], dryRun: boolean): ReportAnnotation[] {
@@ -226,9 +266,7 @@ function dataLossNotices(losses: readonly DataLoss[], dryRun: boolean): ReportAn
 
 function dataLossSection(losses: readonly DataLoss[], dryRun: boolean): string[] {
   if (losses.length === 0) return []
-  const lines = losses.map(
-    (d) => `- ${d.version} ${escapeText(d.what)} (${code(`${d.file ?? ''}:${d.line}`)})`,
-  )
+  const lines = losses.map((d) => d.listItem)
   const heading = `${losses.length} statement(s) ${dryRun ? 'would drop or delete' : 'dropped or deleted'} data`
   return losses.length <= ANNOTATIONS_PER_LEVEL
     ? ['', '### Data loss', '', `${heading}:`, '', ...lines]
@@ -276,7 +314,11 @@ export function buildReport(result: RollbackResult, context: ReportContext): Rep
       file: workspacePath(context.projectDir, problem.file),
     })
   }
-  const losses = dataLoss(result, context.projectDir)
+  const rendered =
+    context.rendered?.projectDir === context.projectDir
+      ? context.rendered
+      : new RenderedSteps(context.projectDir)
+  const losses = dataLoss(result, rendered)
   const dryRun = result.status === 'dry-run'
   annotations.push(...dataLossNotices(losses, dryRun))
   const failure = result.failure
@@ -309,7 +351,7 @@ export function buildReport(result: RollbackResult, context: ReportContext): Rep
   if (result.alreadyReverted.length > 0) {
     lines.push(`An earlier attempt of this run already reverted ${result.alreadyReverted.join(', ')}.`, '')
   }
-  lines.push(...stepTable(result.steps, context.projectDir))
+  lines.push(...stepTable(result.steps, rendered))
   if (result.transport === 'postgres' && result.steps.some((s) => s.durationMs !== undefined)) {
     lines.push(
       '',
@@ -340,7 +382,10 @@ export function buildReport(result: RollbackResult, context: ReportContext): Rep
       'metadata-backup': result.metadata?.backupPath ?? '',
       'inconsistent-objects': JSON.stringify(result.metadata?.inconsistentObjects ?? []),
     },
-    summary: fitSummary([...lines, ...tail], sqlSections(result.steps)),
+    summary: fitSummary(
+      [...lines, ...tail],
+      result.steps.map((s) => rendered.render(s).sqlSection),
+    ),
     // setFailed repeats the failure as an error annotation of its own; plan notes were logged as notices.
     annotations: capAnnotations(
       annotations.filter((a) => a.file || a.message !== failureMessage),

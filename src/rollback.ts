@@ -24,6 +24,7 @@ import type { ProjectFiles } from './project/files.js'
 import type { DownFile, Migration } from './project/migrations.js'
 import { readDown, scanMigrations } from './project/migrations.js'
 import type { StableRef } from './stable-ref.js'
+import type { StepText } from './report.js'
 import { formatDuration, versionList } from './report.js'
 import { loadStableRef } from './stable-ref.js'
 import { writeJournalSql } from './state.js'
@@ -86,6 +87,11 @@ export interface RollbackDeps {
   /** Identifies this workflow run across re-runs of its attempts; undefined outside Actions. */
   readonly runKey: string | undefined
   readonly now: () => Date
+  /**
+   * Called as each down runs (or is rehearsed). main.ts renders the step's part of the summary here,
+   * while the database runs the next batch, instead of after COMMIT.
+   */
+  readonly stepRan?: (step: StepText) => void
 }
 
 /** Mutable scratch of one run; frozen into the result at the end. */
@@ -353,11 +359,18 @@ async function execute(
       dryRun: request.dryRun,
       lockTimeoutSeconds: request.lockTimeoutSeconds,
       guardSql: afterDowns,
-      onStep: (step, outcome) =>
+      onStep: (step, outcome) => {
         log.info(
           `${outcome.status} ${migrationLabel(step)}` +
             (outcome.durationMs === undefined ? '' : ` in ${formatDuration(outcome.durationMs)}`),
-        ),
+        )
+        deps.stepRan?.({
+          version: step.version,
+          name: step.name,
+          downFile: step.down.path,
+          sql: step.down.sql,
+        })
+      },
     }),
   )
   progress.steps = progress.steps.map((s, i) => ({ ...s, ...execution.steps[i]! }))

@@ -190,20 +190,32 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
     const results = (Array.isArray(answer) ? answer : [answer]) as pg.QueryResult<{ gone?: string | null }>[]
     const gone = results.at(-1)?.rows[0]?.gone
     if (gone) return { failure: concurrentlyReverted(gone.split(', ')) }
-    for (const batch of batchesOf(steps)) {
+    // The next batch leaves as soon as one returns: Postgres runs it while this one's steps are
+    // reported (progress lines, and whatever the caller renders in onStep). One query in flight at a time.
+    const batches = batchesOf(steps)
+    const send = (batch: Batch) => {
       const started = now()
-      try {
-        await client.query(stepsSql(steps.slice(batch.start, batch.end)))
-      } catch (error) {
-        const pgError = error as PgError
+      const done = client.query(stepsSql(steps.slice(batch.start, batch.end))).then(
+        () => undefined,
+        (error: PgError) => error,
+      )
+      return { started, done }
+    }
+    let running = batches.length > 0 ? send(batches[0]!) : undefined
+    for (const [b, batch] of batches.entries()) {
+      const { started, done } = running!
+      const pgError = await done
+      // The batch's time, shared evenly: Postgres does not time the downs of one query apart.
+      const durationMs = (now() - started) / (batch.end - batch.start)
+      if (pgError) {
         // Which down failed is known only for a batch of one; explain() finds it for the others.
         const failure = isConnectionLost(pgError)
           ? connectionLost(describeBatch(steps, batch), pgError)
           : { message: pgError.message }
         return { failure, failedBatch: batch, error: pgError }
       }
-      // The batch's time, shared evenly: Postgres does not time the downs of one query apart.
-      const durationMs = (now() - started) / (batch.end - batch.start)
+      const next = batches[b + 1]
+      running = next && send(next)
       for (let i = batch.start; i < batch.end; i++) {
         const outcome = outcomes[i]!
         outcome.status = options.dryRun ? 'rehearsed' : 'reverted'

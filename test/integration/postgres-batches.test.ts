@@ -1,11 +1,13 @@
 // The Postgres transport sends the downs in batches (one multi-statement query each). A failure inside
 // a batch must still name the exact down, file and line, and leave everything as it was; a lost
 // session names no file.
+import { execFileSync } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { PlannedStep } from '../../src/plan.js'
 import { BATCH_LIMITS, batchesOf, connectPostgres } from '../../src/transport/postgres.js'
 import type { StepOutcome } from '../../src/transport/transport.js'
 import type { MigrationSpec } from '../support/hasura-project.js'
+import { holdAdvisoryLock } from '../support/blockers.js'
 import { appliedVersions, applyUps, createTableMigrations } from '../support/hasura-project.js'
 import { createTestDatabase, schemaSnapshot } from '../support/postgres.js'
 import { run, stepsOf } from '../support/transport-suite.js'
@@ -67,6 +69,45 @@ describe('postgres transport: batched downs', () => {
     expect(execution).toMatchObject({ committed: true, failure: undefined })
     expect(reported).toHaveLength(250)
     expect(reported.every((o) => o.status === 'reverted' && o.durationMs !== undefined)).toBe(true)
+    expect(await after()).toEqual({ schema: {}, applied: [] })
+  })
+
+  it('sends the next batch before reporting the steps of the one that returned', async () => {
+    // The first down of batch 2 waits for a lock the test holds. While the first step of batch 1 is
+    // reported, a separate process looks at the rollback's session: Postgres is already running batch
+    // 2 (waiting there), not idle in the transaction waiting for the report to finish.
+    const key = 4242
+    const migrations = createTableMigrations(150).map((m, i) =>
+      i === 150 - 101 ? { ...m, down: `SELECT pg_advisory_xact_lock(${key});\n${m.down}` } : m,
+    )
+    const { db, transport, after } = await setUp(migrations)
+    const blocker = await holdAdvisoryLock(db, key)
+    cleanups.push(() => blocker.release())
+    const observe = `const pg = require('pg')
+      const client = new pg.Client({ connectionString: process.env.OBSERVED_DATABASE_URL })
+      client.connect()
+        .then(() => client.query("SELECT state, wait_event_type AS wait, left(query, 35) AS query FROM pg_stat_activity WHERE application_name = 'hasura-rollback' AND datname = current_database()"))
+        .then((r) => { process.stdout.write(JSON.stringify(r.rows)); return client.end() })`
+    let seen: unknown
+    let released: Promise<void> | undefined
+    const execution = await transport.execute(
+      stepsOf(migrations),
+      run({
+        onStep: () => {
+          if (released) return
+          seen = JSON.parse(
+            execFileSync(process.execPath, ['-e', observe], {
+              env: { ...process.env, OBSERVED_DATABASE_URL: db.url },
+              encoding: 'utf8',
+            }),
+          )
+          released = blocker.release()
+        },
+      }),
+    )
+    await released
+    expect(seen).toEqual([{ state: 'active', wait: 'Lock', query: `SELECT pg_advisory_xact_lock(${key});` }])
+    expect(execution).toMatchObject({ committed: true, failure: undefined })
     expect(await after()).toEqual({ schema: {}, applied: [] })
   })
 

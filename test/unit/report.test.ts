@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { ReportAnnotation } from '../../src/report.js'
-import { SUMMARY_LIMIT_BYTES, buildReport, capAnnotations, escapeText } from '../../src/report.js'
+import {
+  RenderedSteps,
+  SUMMARY_LIMIT_BYTES,
+  buildReport,
+  capAnnotations,
+  escapeText,
+} from '../../src/report.js'
 import type { RollbackResult, StepReport } from '../../src/rollback.js'
 
 const step = (version: string, status: StepReport['status'], name = 'create_t'): StepReport => ({
@@ -166,6 +172,41 @@ describe('annotations within GitHub limits', () => {
     expect(dry.annotations).toContainEqual(
       expect.objectContaining({ message: 'Data loss: 2 drop table t (would run)' }),
     )
+  })
+})
+
+describe('steps rendered while the downs ran', () => {
+  it('give the same report as rendering after the run, with the final status of each step', () => {
+    const steps = [
+      { ...step('3', 'undone'), sql: 'ALTER TABLE a DROP COLUMN b;' },
+      step('2', 'failed'),
+      step('1', 'not-executed'),
+    ]
+    const failed = result({ status: 'failed', steps, failure: { message: 'boom', version: '2' } })
+    const rendered = new RenderedSteps('db')
+    // As the run saw them: rendered while they ran, before the failure undid them.
+    for (const s of steps) rendered.render({ ...s })
+    expect(buildReport(failed, { projectDir: 'db', rendered })).toEqual(
+      buildReport(failed, { projectDir: 'db' }),
+    )
+    expect(buildReport(failed, { projectDir: 'db', rendered }).summary).toContain(
+      '| 3 | create\\_t | <code>db/migrations/3\\_create\\_t/down.sql</code> | 1 | undone (rolled back) | 12 ms |',
+    )
+  })
+
+  it('are rendered again when a step of that version has other text, or the project dir differs', () => {
+    const rendered = new RenderedSteps('db')
+    rendered.render(step('3', 'reverted'))
+    const changed = { ...step('3', 'reverted', 'drop_b'), sql: 'DROP VIEW v;' }
+    const r = buildReport(result({ committed: true, steps: [changed] }), { projectDir: 'db', rendered })
+    expect(r.summary).toContain('| 3 | drop\\_b | <code>db/migrations/3\\_drop\\_b/down.sql</code> | 1 |')
+    expect(r.summary).toContain('DROP VIEW v')
+    expect(r.summary).not.toContain('DROP TABLE t')
+    const elsewhere = buildReport(result({ committed: true, steps: [changed] }), {
+      projectDir: 'x',
+      rendered,
+    })
+    expect(elsewhere.summary).toContain('<code>x/migrations/3\\_drop\\_b/down.sql</code>')
   })
 })
 
