@@ -11,16 +11,23 @@ import { isBuiltin } from 'node:module'
 export default {
   input: 'src/index.ts',
   output: {
-    file: 'dist/index.js',
+    dir: 'dist',
+    entryFileNames: 'index.js',
+    // Modules imported with import() load on first use, from a file of their own.
+    chunkFileNames: '[name].js',
     format: 'cjs',
     sourcemap: false,
     // import() of a built-in becomes require(): import() builds the same facade (node:http: ~25 ms).
     dynamicImportInCjs: false,
   },
   treeshake: {
-    // @actions/core imports @actions/http-client (and undici) for OIDC tokens, which we never ask for;
-    // loading them cost ~10 ms of every start. Nothing in them is needed for its side effects.
-    moduleSideEffects: (id) => !/node_modules[\\/](@actions[\\/]http-client|undici)[\\/]/.test(id),
+    // Nothing is imported for its side effects alone from these, so an import whose bindings went
+    // unused is dropped: @actions/core imports @actions/http-client and undici (OIDC tokens, which we
+    // never ask for: ~10 ms of every start) and @actions/exec (its platform details: exec then moves
+    // to the git chunk with child_process, ~2 ms); @actions/io imports 'assert' (~1 ms).
+    moduleSideEffects: (id, external) =>
+      !(external && isBuiltin(id)) &&
+      !/node_modules[\\/](@actions[\\/](http-client|exec|io)|undici)[\\/]/.test(id),
   },
   plugins: [
     typescript({ tsconfig: './tsconfig.build.json', outDir: 'dist', noEmit: false, module: 'NodeNext' }),

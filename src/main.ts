@@ -4,7 +4,6 @@ import * as core from '@actions/core'
 import { EOL, tmpdir } from 'node:os'
 import { resolve } from 'node:path'
 import { errorMessage } from './errors.js'
-import { createGit } from './git.js'
 import { lastSuccessfulRunSha, runContextFromEnv } from './github/last-successful-run.js'
 import { createHasuraClient } from './hasura/client.js'
 import type { RollbackRequest } from './inputs.js'
@@ -104,7 +103,8 @@ export async function run(): Promise<void> {
         ? connectPostgres({ databaseUrl: request.databaseUrl })
         : connectHasura({ client: clientFor(config) }),
     metadataApi: clientFor,
-    git: () => createGit(workspace, out.line),
+    // Loaded when a ref is given: @actions/exec and child_process cost ~3 ms of every start otherwise.
+    git: async () => (await import('./git.js')).createGit(workspace, out.line),
     lastSuccessfulRun: () => lastSuccessfulRunSha(request.githubToken, runContextFromEnv(env)),
     backupDir: env.RUNNER_TEMP || tmpdir(),
     runKey: runKey(env, request),

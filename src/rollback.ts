@@ -16,13 +16,13 @@ import {
 } from './metadata-apply.js'
 import type { MetadataChange } from './metadata-diff.js'
 import { diffMetadata } from './metadata-diff.js'
-import type { AppliedState, Plan, Problem, Selection } from './plan.js'
+import type { AppliedState, Plan, PlannedStep, Problem, Selection } from './plan.js'
 import { planRollback, selectByRef, selectVersions } from './plan.js'
 import type { ProjectConfig } from './project/config.js'
 import { loadProjectConfig } from './project/config.js'
 import type { ProjectFiles } from './project/files.js'
 import type { DownFile, Migration } from './project/migrations.js'
-import { readDown, scanMigrations } from './project/migrations.js'
+import { readDowns, readDownsUntil, scanMigrations } from './project/migrations.js'
 import type { StableRef } from './stable-ref.js'
 import type { StepText } from './report.js'
 import { formatDuration, versionList } from './report.js'
@@ -218,6 +218,7 @@ async function run(
       return { config, migrations, stable, connecting, reading }
     },
   )
+  const prefetched = await readDownsUntil(reading, files, migrations)
   const transport = await connecting
   progress.transport = transport
   const state = await log.group('Read migration state', async () => {
@@ -244,7 +245,7 @@ async function run(
       }
     : select(request, state, stable)
   progress.alreadyReverted = resumed?.versions ?? []
-  const plan = await preflight(request, deps, config, migrations, selection, state)
+  const plan = await preflight(request, deps, config, { migrations, prefetched }, selection, state)
   progress.notes = plan.notes
   for (const note of plan.notes) log.notice(note)
   progress.steps = planReport(plan)
@@ -313,25 +314,14 @@ async function preflight(
   request: RollbackRequest,
   deps: RollbackDeps,
   config: ProjectConfig,
-  migrations: readonly Migration[],
+  { migrations, prefetched }: { migrations: readonly Migration[]; prefetched: Map<string, DownFile> },
   selection: Selection,
   state: AppliedState,
 ): Promise<Plan> {
-  const byVersion = new Map(migrations.map((m) => [m.version, m]))
-  const downs = new Map<string, DownFile>()
-  // One after another: workspace reads are synchronous (project/files.ts), a pool would gain nothing.
-  for (const version of selection.versions) {
-    const migration = byVersion.get(version)
-    if (migration) downs.set(version, await readDown(deps.files, migration))
-  }
-  return planRollback({
-    selection,
-    state,
-    migrations,
-    downs,
-    allowDirty: request.allowDirty,
-    migrationsDirectory: config.migrationsDirectory,
-  })
+  const downs = await readDowns(deps.files, migrations, selection.versions, prefetched)
+  const { allowDirty } = request
+  const { migrationsDirectory } = config
+  return planRollback({ selection, state, migrations, downs, allowDirty, migrationsDirectory })
 }
 
 async function execute(
@@ -364,12 +354,7 @@ async function execute(
           `${outcome.status} ${migrationLabel(step)}` +
             (outcome.durationMs === undefined ? '' : ` in ${formatDuration(outcome.durationMs)}`),
         )
-        deps.stepRan?.({
-          version: step.version,
-          name: step.name,
-          downFile: step.down.path,
-          sql: step.down.sql,
-        })
+        deps.stepRan?.(stepText(step))
       },
     }),
   )
@@ -401,12 +386,13 @@ function metadataReport(
   }
 }
 
+const stepText = (step: PlannedStep): StepText => ({
+  version: step.version,
+  name: step.name,
+  downFile: step.down.path,
+  sql: step.down.sql,
+})
+
 function planReport(plan: Plan): StepReport[] {
-  const outcomes = notExecuted(plan.steps)
-  return plan.steps.map((step, i) => ({
-    ...outcomes[i]!,
-    name: step.name,
-    downFile: step.down.path,
-    sql: step.down.sql,
-  }))
+  return notExecuted(plan.steps).map((outcome, i) => ({ ...outcome, ...stepText(plan.steps[i]!) }))
 }

@@ -7,6 +7,8 @@ import {
   compareVersions,
   downVerdict,
   readDown,
+  readDowns,
+  readDownsUntil,
   scanMigrations,
   type Migration,
 } from '../../src/project/migrations.js'
@@ -224,6 +226,63 @@ describe('readDown', () => {
       verdict: 'missing',
       noTransaction: false,
     })
+  })
+})
+
+describe('reading downs while the state is read', () => {
+  // Five migrations; reads are counted per path, and the down of 4 is too big to read.
+  async function setUp() {
+    const tree: FileTree = {}
+    for (const v of [1, 2, 3, 4, 5]) tree[`migrations/${v}_m/down.sql`] = `DROP TABLE t${v};`
+    const disk = await project(tree)
+    const reads: string[] = []
+    const files: ProjectFiles = {
+      ...disk,
+      readText: async (path) => {
+        reads.push(path)
+        if (path.startsWith('migrations/4_')) throw new RollbackError(`${path} is too big`)
+        return disk.readText(path)
+      },
+    }
+    return { files, reads, migrations: await scanMigrations(disk, 'migrations') }
+  }
+
+  it('reads highest version first, skipping a down it cannot read', async () => {
+    const { files, reads, migrations } = await setUp()
+    let settle = (): void => {}
+    const pending = new Promise<void>((resolve) => (settle = resolve))
+    const reading = readDownsUntil(pending, files, migrations)
+    await new Promise((resume) => setImmediate(resume))
+    settle()
+    const prefetched = await reading
+    expect(reads).toEqual(['5', '4', '3', '2', '1'].map((v) => `migrations/${v}_m/down.sql`))
+    expect([...prefetched.keys()]).toEqual(['5', '3', '2', '1'])
+    expect(prefetched.get('5')).toEqual({
+      path: 'migrations/5_m/down.sql',
+      sql: 'DROP TABLE t5;',
+      verdict: 'runnable',
+      noTransaction: false,
+    })
+  })
+
+  it('reads no more than one down once what it waits for has settled', async () => {
+    const { files, reads, migrations } = await setUp()
+    await readDownsUntil(Promise.resolve(), files, migrations)
+    expect(reads.length).toBeLessThanOrEqual(1)
+    await readDownsUntil(Promise.reject(new Error('no connection')), files, migrations)
+    expect(reads.length).toBeLessThanOrEqual(2)
+  })
+
+  it('pre-flight takes prefetched downs as read and reads the others, failing where a read fails', async () => {
+    const { files, reads, migrations } = await setUp()
+    const prefetched = new Map([['5', await readDown(files, migrations[4]!)]])
+    reads.length = 0
+    const downs = await readDowns(files, migrations, ['5', '3', '9'], prefetched)
+    expect(reads).toEqual(['migrations/3_m/down.sql'])
+    expect([...downs.keys()]).toEqual(['5', '3'])
+    await expect(readDowns(files, migrations, ['4'], prefetched)).rejects.toThrow(
+      'migrations/4_m/down.sql is too big',
+    )
   })
 })
 
