@@ -135,7 +135,9 @@ export async function measureExtras(cluster) {
   const dist = dirname(tools.bundle)
   const chunks = readdirSync(dist).filter((f) => f.endsWith('.js'))
   const total = chunks.reduce((sum, f) => sum + statSync(join(dist, f)).size, 0)
-  notes.push(`dist/index.js: ${mb(statSync(tools.bundle).size)}; all of dist/ (${chunks.join(', ')}): ${mb(total)}`)
+  notes.push(
+    `dist/index.js: ${mb(statSync(tools.bundle).size)}; all of dist/ (${chunks.join(', ')}): ${mb(total)}`,
+  )
   return {
     markdown: [
       `## Dry run, cold start, bundle (median of ${RUNS})`,
