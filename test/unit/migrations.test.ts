@@ -232,8 +232,9 @@ describe('readDown', () => {
 describe('reading downs while the state is read', () => {
   // Five migrations; reads are counted per path, and the down of 4 is too big to read.
   async function setUp() {
-    const tree: FileTree = {}
-    for (const v of [1, 2, 3, 4, 5]) tree[`migrations/${v}_m/down.sql`] = `DROP TABLE t${v};`
+    const tree: FileTree = Object.fromEntries(
+      [1, 2, 3, 4, 5].map((v) => [`migrations/${v}_m/down.sql`, `DROP TABLE t${v};`]),
+    )
     const disk = await project(tree)
     const reads: string[] = []
     const files: ProjectFiles = {
