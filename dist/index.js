@@ -24657,6 +24657,7 @@ pg.defaults;
  * small enough that the rehearsal after a failure replays little in a slow, one-by-one way.
  */
 const BATCH_LIMITS = { downs: 100, chars: 1024 * 1024 };
+const UNLOCK_SQL = `SELECT pg_advisory_unlock(${LOCK_KEY}::bigint)`;
 /** Consecutive batches covering `steps`; a down larger than the character cap gets a batch of its own. */
 function batchesOf(steps, limits = BATCH_LIMITS) {
     const batches = [];
@@ -24731,6 +24732,13 @@ async function connectPostgres(options) {
     async function execute(steps, options) {
         const outcomes = notExecuted(steps);
         await lock(options.lockTimeoutSeconds);
+        let unlocked = false;
+        // The transaction's last command and the unlock in one round trip. If the command fails, the
+        // unlock after it does not run, and `finally` unlocks.
+        const endAndUnlock = async (command) => {
+            await client.query(`${command};\n${UNLOCK_SQL}`);
+            unlocked = true;
+        };
         try {
             const attempt = await runInTransaction(steps, outcomes, options).catch(async (error) => {
                 if (isConnectionLost(error))
@@ -24741,14 +24749,15 @@ async function connectPostgres(options) {
             });
             if (attempt || options.dryRun) {
                 // A lost connection rolls back on the server side; a failed ROLLBACK must not hide the failure.
-                await client.query('ROLLBACK').catch(() => { });
+                // A failure keeps the lock for explain()'s rehearsal.
+                await (attempt ? client.query('ROLLBACK') : endAndUnlock('ROLLBACK')).catch(() => { });
                 if (attempt)
                     markUndone(outcomes);
                 const failure = attempt && (await explain(steps, outcomes, attempt));
                 return { steps: outcomes, committed: false, failure };
             }
             try {
-                await client.query('COMMIT');
+                await endAndUnlock('COMMIT');
             }
             catch (error) {
                 markUndone(outcomes);
@@ -24765,7 +24774,8 @@ async function connectPostgres(options) {
             return { steps: outcomes, committed: true, failure: undefined };
         }
         finally {
-            await client.query(`SELECT pg_advisory_unlock(${LOCK_KEY}::bigint)`).catch(() => { });
+            if (!unlocked)
+                await client.query(UNLOCK_SQL).catch(() => { });
         }
     }
     async function runInTransaction(steps, outcomes, options) {

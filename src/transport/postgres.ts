@@ -28,6 +28,8 @@ import {
  */
 export const BATCH_LIMITS = { downs: 100, chars: 1024 * 1024 } as const
 
+const UNLOCK_SQL = `SELECT pg_advisory_unlock(${state.LOCK_KEY}::bigint)`
+
 /** Steps [start, end) of the plan, sent as one query. */
 export interface Batch {
   readonly start: number
@@ -141,6 +143,13 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
   async function execute(steps: readonly PlannedStep[], options: ExecuteOptions): Promise<Execution> {
     const outcomes = notExecuted(steps)
     await lock(options.lockTimeoutSeconds)
+    let unlocked = false
+    // The transaction's last command and the unlock in one round trip. If the command fails, the
+    // unlock after it does not run, and `finally` unlocks.
+    const endAndUnlock = async (command: 'COMMIT' | 'ROLLBACK') => {
+      await client.query(`${command};\n${UNLOCK_SQL}`)
+      unlocked = true
+    }
     try {
       const attempt = await runInTransaction(steps, outcomes, options).catch(async (error: PgError) => {
         if (isConnectionLost(error)) return { failure: connectionLost('the rollback', error) }
@@ -150,13 +159,14 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
       })
       if (attempt || options.dryRun) {
         // A lost connection rolls back on the server side; a failed ROLLBACK must not hide the failure.
-        await client.query('ROLLBACK').catch(() => {})
+        // A failure keeps the lock for explain()'s rehearsal.
+        await (attempt ? client.query('ROLLBACK') : endAndUnlock('ROLLBACK')).catch(() => {})
         if (attempt) markUndone(outcomes)
         const failure = attempt && (await explain(steps, outcomes, attempt))
         return { steps: outcomes, committed: false, failure }
       }
       try {
-        await client.query('COMMIT')
+        await endAndUnlock('COMMIT')
       } catch (error) {
         markUndone(outcomes)
         const pgError = error as PgError
@@ -173,7 +183,7 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
       }
       return { steps: outcomes, committed: true, failure: undefined }
     } finally {
-      await client.query(`SELECT pg_advisory_unlock(${state.LOCK_KEY}::bigint)`).catch(() => {})
+      if (!unlocked) await client.query(UNLOCK_SQL).catch(() => {})
     }
   }
 

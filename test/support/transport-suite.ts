@@ -206,6 +206,29 @@ export function transportSuite(name: string, connect: TransportFactory): void {
       expect(await appliedVersions(db)).toEqual([m1, m2])
     })
 
+    it('leaves the lock free once it is done: committed, rehearsed or failed', async () => {
+      const migrations = withDown(m1, 'DROP TABLE no_such_table;')
+      const { db, transport } = await setUp(migrations)
+      const other = new pg.Client({ connectionString: db.url })
+      await other.connect()
+      cleanups.push(() => other.end())
+      const lockIsFree = async () => {
+        const { rows } = await other.query<{ ok: boolean }>(
+          `SELECT pg_try_advisory_lock(${LOCK_KEY}::bigint) AS ok`,
+        )
+        if (rows[0]?.ok) await other.query(`SELECT pg_advisory_unlock(${LOCK_KEY}::bigint)`)
+        return rows[0]?.ok
+      }
+      const steps = stepsOf(migrations)
+      expect((await transport.execute(steps.slice(0, 1), run({ dryRun: true }))).failure).toBeUndefined()
+      expect(await lockIsFree()).toBe(true)
+      expect((await transport.execute(steps, run())).failure).toBeDefined()
+      expect(await lockIsFree()).toBe(true)
+      expect((await transport.execute(steps.slice(0, 1), run())).committed).toBe(true)
+      expect(await lockIsFree()).toBe(true)
+      expect(await appliedVersions(db)).toEqual([m1, m2])
+    })
+
     it("runs the downs with the session's lock_timeout, not lock-timeout's, also after a wait gave up", async () => {
       const checksLockTimeout = `DO $$ BEGIN
   IF current_setting('lock_timeout') <> '0' THEN RAISE EXCEPTION 'lock_timeout is %', current_setting('lock_timeout'); END IF;
