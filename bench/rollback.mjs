@@ -203,6 +203,8 @@ try {
   const out = [
     `## Rollback of N migrations (median of ${runs}, wall time of each process)`,
     '',
+    'Ratios: the median of the per-round ratios (each round runs every contender once), with their range.',
+    '',
     markdownTable(header, rowsOf(bySize)),
     '',
     ...remoteSection,

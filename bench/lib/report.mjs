@@ -14,9 +14,18 @@ export function cell(result) {
   return `${Math.round(median(result))} ms`
 }
 
+/**
+ * numerator / denominator. Each round runs every contender once, back to back, so the ratio is taken
+ * round by round: the median of those ratios, and their range, which shows the machine's noise. Runs
+ * that failed leave the rounds unpaired: then the ratio of the medians.
+ */
 export function ratio(numerator, denominator) {
   if (!Array.isArray(numerator) || !Array.isArray(denominator)) return 'n/a'
-  return `${(median(numerator) / median(denominator)).toFixed(2)}×`
+  if (numerator.length !== denominator.length)
+    return `${(median(numerator) / median(denominator)).toFixed(2)}×`
+  const each = numerator.map((n, i) => n / denominator[i])
+  const range = each.length > 1 ? ` (${Math.min(...each).toFixed(2)}–${Math.max(...each).toFixed(2)})` : ''
+  return `${median(each).toFixed(2)}×${range}`
 }
 
 export function markdownTable(header, rows) {
