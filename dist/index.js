@@ -16782,11 +16782,11 @@ async function readDowns(files, migrations, versions, prefetched = new Map()) {
 /** How many downs are read between two turns of the event loop while readDownsUntil waits. */
 const PREFETCH_CHUNK = 20;
 /**
- * Downs read while `pending` (the connection and the state read) is under way, highest version first:
- * the versions a rollback selects. Its round trips would otherwise keep pre-flight waiting with
- * nothing to do (1,000 downs: ~6 ms). A few reads, then a turn of the event loop so the replies are
- * handled; stops as soon as `pending` settles. A down that cannot be read is left to pre-flight,
- * which reads what it needs again and reports it there.
+ * Downs of `migrations` (those the rollback will likely select) read while `pending` (the connection
+ * and the state read) is under way, highest version first. Its round trips would otherwise keep
+ * pre-flight waiting with nothing to do (1,000 downs: ~6 ms). A few reads, then a turn of the event
+ * loop so the replies are handled; stops as soon as `pending` settles. A down that cannot be read is
+ * left to pre-flight, which reads what it needs again and reports it there.
  */
 async function readDownsUntil(pending, files, migrations) {
     let settled = false;
@@ -16830,6 +16830,22 @@ function compareVersions(a, b) {
 }
 
 const NO_STATE_TABLE = 'hdb_catalog.schema_migrations does not exist: no migration is applied on this database';
+/**
+ * The migrations on disk the selector will most likely select, ascending, guessed before the state
+ * is known: what is worth reading while the state is read. A ref (no selector) may select any.
+ */
+function likelySelected(selector, migrations) {
+    switch (selector?.kind) {
+        case 'version':
+            return migrations.filter((m) => m.version === selector.version);
+        case 'count':
+            return selector.count === 'all' ? [...migrations] : migrations.slice(-selector.count);
+        case 'to-version':
+            return migrations.filter((m) => compareVersions(m.version, selector.version) > 0);
+        case undefined:
+            return [...migrations];
+    }
+}
 function selectVersions(selector, state) {
     const appliedDesc = state.applied.map((a) => a.version).sort((a, b) => compareVersions(b, a));
     const notes = state.stateTableExists ? [] : [NO_STATE_TABLE];
@@ -17437,7 +17453,7 @@ async function run$1(request, deps, progress, finish) {
             log.info(`Stable ref '${stable.ref}' is ${stable.sha} (${stable.subject})`);
         return { config, migrations, stable, connecting, reading };
     });
-    const prefetched = await readDownsUntil(reading, files, migrations);
+    const prefetched = await readDownsUntil(reading, files, likelySelected(request.selector, migrations));
     const transport = await connecting;
     progress.transport = transport;
     const state = await log.group('Read migration state', async () => {

@@ -54,6 +54,26 @@ export interface Selection {
 const NO_STATE_TABLE =
   'hdb_catalog.schema_migrations does not exist: no migration is applied on this database'
 
+/**
+ * The migrations on disk the selector will most likely select, ascending, guessed before the state
+ * is known: what is worth reading while the state is read. A ref (no selector) may select any.
+ */
+export function likelySelected(
+  selector: Selector | undefined,
+  migrations: readonly Migration[],
+): Migration[] {
+  switch (selector?.kind) {
+    case 'version':
+      return migrations.filter((m) => m.version === selector.version)
+    case 'count':
+      return selector.count === 'all' ? [...migrations] : migrations.slice(-selector.count)
+    case 'to-version':
+      return migrations.filter((m) => compareVersions(m.version, selector.version) > 0)
+    case undefined:
+      return [...migrations]
+  }
+}
+
 export function selectVersions(selector: Selector, state: AppliedState): Selection {
   const appliedDesc = state.applied.map((a) => a.version).sort((a, b) => compareVersions(b, a))
   const notes = state.stateTableExists ? [] : [NO_STATE_TABLE]

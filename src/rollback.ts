@@ -17,7 +17,7 @@ import {
 import type { MetadataChange } from './metadata-diff.js'
 import { diffMetadata } from './metadata-diff.js'
 import type { AppliedState, Plan, PlannedStep, Problem, Selection } from './plan.js'
-import { planRollback, selectByRef, selectVersions } from './plan.js'
+import { likelySelected, planRollback, selectByRef, selectVersions } from './plan.js'
 import type { ProjectConfig } from './project/config.js'
 import { loadProjectConfig } from './project/config.js'
 import type { ProjectFiles } from './project/files.js'
@@ -219,7 +219,7 @@ async function run(
       return { config, migrations, stable, connecting, reading }
     },
   )
-  const prefetched = await readDownsUntil(reading, files, migrations)
+  const prefetched = await readDownsUntil(reading, files, likelySelected(request.selector, migrations))
   const transport = await connecting
   progress.transport = transport
   const state = await log.group('Read migration state', async () => {

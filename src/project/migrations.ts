@@ -137,11 +137,11 @@ export async function readDowns(
 const PREFETCH_CHUNK = 20
 
 /**
- * Downs read while `pending` (the connection and the state read) is under way, highest version first:
- * the versions a rollback selects. Its round trips would otherwise keep pre-flight waiting with
- * nothing to do (1,000 downs: ~6 ms). A few reads, then a turn of the event loop so the replies are
- * handled; stops as soon as `pending` settles. A down that cannot be read is left to pre-flight,
- * which reads what it needs again and reports it there.
+ * Downs of `migrations` (those the rollback will likely select) read while `pending` (the connection
+ * and the state read) is under way, highest version first. Its round trips would otherwise keep
+ * pre-flight waiting with nothing to do (1,000 downs: ~6 ms). A few reads, then a turn of the event
+ * loop so the replies are handled; stops as soon as `pending` settles. A down that cannot be read is
+ * left to pre-flight, which reads what it needs again and reports it there.
  */
 export async function readDownsUntil(
   pending: Promise<unknown>,

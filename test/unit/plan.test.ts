@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Selector } from '../../src/inputs.js'
 import type { AppliedState } from '../../src/plan.js'
-import { planRollback, selectByRef, selectVersions } from '../../src/plan.js'
+import { likelySelected, planRollback, selectByRef, selectVersions } from '../../src/plan.js'
 import type { DownFile, Migration } from '../../src/project/migrations.js'
 
 const state = (versions: string[], extra: Partial<AppliedState> = {}): AppliedState => ({
@@ -10,6 +10,26 @@ const state = (versions: string[], extra: Partial<AppliedState> = {}): AppliedSt
   applied: versions.map((version) => ({ version, dirty: false })),
   migrationMode: 'true',
   ...extra,
+})
+
+describe('likelySelected (what to read while the state is read)', () => {
+  const onDisk = ['1', '2', '3', '10'].map((version) => ({
+    version,
+    name: 'm',
+    upFile: undefined,
+    downFile: `migrations/${version}_m/down.sql`,
+  }))
+  it.each<[Selector | undefined, string[]]>([
+    [{ kind: 'count', count: 2 }, ['3', '10']],
+    [{ kind: 'count', count: 9 }, ['1', '2', '3', '10']],
+    [{ kind: 'count', count: 'all' }, ['1', '2', '3', '10']],
+    [{ kind: 'version', version: '2' }, ['2']],
+    [{ kind: 'version', version: '7' }, []],
+    [{ kind: 'to-version', version: '2' }, ['3', '10']],
+    [undefined, ['1', '2', '3', '10']],
+  ])('%j: %j', (selector, versions) => {
+    expect(likelySelected(selector, onDisk).map((m) => m.version)).toEqual(versions)
+  })
 })
 
 describe('selectVersions', () => {
