@@ -1,6 +1,7 @@
 // Times the rollback of N applied migrations (N = 10, 100, 1000) side by side: this action over
-// `database-url` and through the Hasura stand-in, `psql --single-transaction` (the limit),
-// node-pg-migrate `down` and sql-migrate `down`. Median of --runs (default 5) each; every run starts
+// `database-url` and through the Hasura stand-in, the same transaction sent alone from a connected
+// client (Postgres' own time), `psql --single-transaction` (the limit), node-pg-migrate `down` and
+// sql-migrate `down`. Median of --runs (default 5) each; every run starts
 // from a fresh clone of one template database and is checked to have reverted everything.
 // Then the same at --latency-size migrations against a database --latency ms away each way (a relay
 // that delays every packet), and the extras (bench/lib/extras.mjs). Prints Markdown. Usage:
@@ -65,7 +66,8 @@ async function benchSize(cluster, n, { delayMs = 0 } = {}) {
   gen.writeHasuraProject(join(dir, 'ws'), specs)
   gen.writeNodePgMigrateDir(join(dir, 'npm'), specs)
   gen.writeSqlMigrateDir(join(dir, 'sqlm'), specs, runUrl)
-  writeFileSync(join(dir, 'down.sql'), gen.psqlScript(specs))
+  const script = gen.psqlScript(specs)
+  writeFileSync(join(dir, 'down.sql'), script)
 
   const template = `bench_tpl_${n}`
   const templateUrl = await recreateDatabase(cluster.adminUrl, template)
@@ -91,6 +93,7 @@ async function benchSize(cluster, n, { delayMs = 0 } = {}) {
       run: (url) =>
         tools.runAction(join(dir, 'ws'), { 'database-url': url, count: 'all', 'apply-metadata': 'false' }),
     },
+    transaction: { state: 'hdb_catalog.schema_migrations', run: (url) => tools.timeTransaction(url, script) },
     psql: available.psql
       ? { state: 'hdb_catalog.schema_migrations', run: (url) => tools.runPsql(url, join(dir, 'down.sql')) }
       : 'not installed',
@@ -171,6 +174,7 @@ try {
     measured.map(([n, r]) => [
       String(n),
       cell(r.action),
+      cell(r.transaction),
       cell(r.psql),
       ratio(r.action, r.psql),
       cell(r.nodePgMigrate),
@@ -183,6 +187,7 @@ try {
   const header = [
     'N',
     'action (database-url)',
+    'the same transaction alone',
     'psql --single-transaction',
     'action / psql',
     'node-pg-migrate down',

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { clearTimeout, setTimeout } from 'node:timers'
+import pg from 'pg'
 import { parse } from 'yaml'
 
 export const repoRoot = resolve(import.meta.dirname, '../..')
@@ -75,6 +76,27 @@ export async function runAction(workspace, inputs, { node = process.execPath, on
   const status = /^status<<(.+)\n(.*)\n/m.exec(readFileSync(outputFile, 'utf8'))?.[2] ?? ''
   const error = /^::error[^:]*::(.*)$/m.exec(run.stdout)?.[1]
   return { ...run, status, error }
+}
+
+/**
+ * Postgres' own time for the rollback: `sql` as one query between BEGIN and COMMIT, from a client
+ * that is already connected (connecting is not timed). No process, no file: the floor under every
+ * contender. Against the relay it includes its three round trips.
+ */
+export async function timeTransaction(url, sql) {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const started = performance.now()
+    await client.query('BEGIN')
+    await client.query(sql)
+    await client.query('COMMIT')
+    return { ms: performance.now() - started, code: 0, stdout: '', stderr: '' }
+  } catch (error) {
+    return { ms: 0, code: 1, stdout: '', stderr: String(error) }
+  } finally {
+    await client.end()
+  }
 }
 
 export function runPsql(url, file) {
