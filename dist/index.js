@@ -17642,6 +17642,13 @@ function concurrentlyReverted(gone) {
         message: `Version ${gone.join(', ')} is no longer applied: another rollback reverted it after this run read the state. Nothing was changed`,
     };
 }
+/** The re-check before the downs could not lock the planned versions' state rows. */
+function stateRowsNotLocked(error) {
+    const held = error.code === '55P03' ? '; another session holds them (a hasura migrate running?)' : '';
+    return {
+        message: `Could not lock the rows of the planned versions in ${STATE_TABLE}: ${error.message}${sqlState(error)}${held}. Nothing was changed`,
+    };
+}
 /** A failure of the SQL run after the downs: the metadata guard, or the re-run journal. */
 function guardFailure(error) {
     const missing = parseGuardFailure(error.message);
@@ -24798,7 +24805,16 @@ async function connectPostgres(options) {
         const versions = steps.map((s) => s.version);
         // One round trip: open the transaction, lock the planned rows, ask which are gone.
         const recheck = versions.length > 0 ? [lockPlannedRowsSql(versions), goneVersionsSql(versions)] : [];
-        const answer = await client.query(['BEGIN', ...recheck].join(';\n'));
+        let answer;
+        try {
+            answer = await client.query(['BEGIN', ...recheck].join(';\n'));
+        }
+        catch (error) {
+            const pgError = error;
+            if (isConnectionLost(pgError))
+                throw pgError;
+            return { failure: stateRowsNotLocked(pgError) };
+        }
         const results = (Array.isArray(answer) ? answer : [answer]);
         const gone = results.at(-1)?.rows[0]?.gone;
         if (gone)

@@ -2,7 +2,7 @@
 // over database-url or through Hasura's run_sql.
 import { RollbackError } from '../errors.js'
 import { parseGuardFailure } from '../guard.js'
-import { JOURNAL_MARKER, JOURNAL_TABLE } from '../state.js'
+import { JOURNAL_MARKER, JOURNAL_TABLE, STATE_TABLE } from '../state.js'
 import type { PlannedStep } from '../plan.js'
 import type { ExecutionFailure } from './transport.js'
 import { locatePosition } from '../sql/statements.js'
@@ -28,6 +28,14 @@ export function concurrentlyReverted(gone: readonly string[]): ExecutionFailure 
   return {
     version: gone[0],
     message: `Version ${gone.join(', ')} is no longer applied: another rollback reverted it after this run read the state. Nothing was changed`,
+  }
+}
+
+/** The re-check before the downs could not lock the planned versions' state rows. */
+export function stateRowsNotLocked(error: SqlErrorFields): ExecutionFailure {
+  const held = error.code === '55P03' ? '; another session holds them (a hasura migrate running?)' : ''
+  return {
+    message: `Could not lock the rows of the planned versions in ${STATE_TABLE}: ${error.message}${sqlState(error)}${held}. Nothing was changed`,
   }
 }
 

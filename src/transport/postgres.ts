@@ -19,6 +19,7 @@ import {
   mayHaveCommitted,
   sqlFailure,
   sqlState,
+  stateRowsNotLocked,
 } from './failures.js'
 
 /**
@@ -196,7 +197,14 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
     // One round trip: open the transaction, lock the planned rows, ask which are gone.
     const recheck =
       versions.length > 0 ? [state.lockPlannedRowsSql(versions), state.goneVersionsSql(versions)] : []
-    const answer = await client.query(['BEGIN', ...recheck].join(';\n'))
+    let answer
+    try {
+      answer = await client.query(['BEGIN', ...recheck].join(';\n'))
+    } catch (error) {
+      const pgError = error as PgError
+      if (isConnectionLost(pgError)) throw pgError
+      return { failure: stateRowsNotLocked(pgError) }
+    }
     const results = (Array.isArray(answer) ? answer : [answer]) as pg.QueryResult<{ gone?: string | null }>[]
     const gone = results.at(-1)?.rows[0]?.gone
     if (gone) return { failure: concurrentlyReverted(gone.split(', ')) }
