@@ -17721,6 +17721,7 @@ function sqlFailure(step, error, knownLine) {
 const MARKER = 'hasura-rollback:';
 const LOCK_HELD = `${MARKER} lock held`;
 const NO_LONGER_APPLIED = `${MARKER} no longer applied:`;
+const ROWS_LOCKED = `${MARKER} rows locked:`;
 const REHEARSAL_END = `${MARKER} rehearsal passed`;
 function doBlock(body) {
     return `DO $hasura_rollback$\n${body}\n$hasura_rollback$`;
@@ -17743,11 +17744,19 @@ BEGIN
   PERFORM set_config('lock_timeout', previous, true);
 END`);
 }
-/** Fails when a planned version is no longer applied (another rollback got there first). */
+/**
+ * Fails when a planned version is no longer applied (another rollback got there first), or when a
+ * lock_timeout (a role or database setting) ends the wait for the planned rows: marked, so it is not
+ * taken for a failing down.
+ */
 function recheckSql(versions) {
     return doBlock(`DECLARE gone text;
 BEGIN
-  PERFORM 1 FROM (${lockPlannedRowsSql(versions)}) AS locked;
+  BEGIN
+    PERFORM 1 FROM (${lockPlannedRowsSql(versions)}) AS locked;
+  EXCEPTION WHEN lock_not_available THEN
+    RAISE EXCEPTION '${ROWS_LOCKED} %', SQLERRM USING ERRCODE = 'lock_not_available';
+  END;
   SELECT g.gone INTO gone FROM (${goneVersionsSql(versions)}) AS g;
   IF gone IS NOT NULL THEN RAISE EXCEPTION '${NO_LONGER_APPLIED} %', gone; END IF;
 END`);
@@ -17780,6 +17789,9 @@ function classifyScriptError(message, rehearsalNonce) {
         return { kind: 'rehearsal-passed' };
     if (message.includes(LOCK_HELD))
         return { kind: 'lock-held' };
+    const locked = message.indexOf(ROWS_LOCKED);
+    if (locked >= 0)
+        return { kind: 'rows-locked', cause: message.slice(locked + ROWS_LOCKED.length).trim() };
     const gone = message.indexOf(NO_LONGER_APPLIED);
     if (gone >= 0) {
         const versions = message
@@ -17856,6 +17868,12 @@ async function connectHasura(options) {
                 throw lockHeld(options.lockTimeoutSeconds);
             case 'no-longer-applied':
                 return { steps: outcomes, committed: false, failure: concurrentlyReverted(verdict.versions) };
+            case 'rows-locked':
+                return {
+                    steps: outcomes,
+                    committed: false,
+                    failure: stateRowsNotLocked({ message: verdict.cause, code: '55P03' }),
+                };
             case 'guard':
                 markAll(outcomes, 'undone');
                 return { steps: outcomes, committed: false, failure: guardFailure(asSqlError(error)) };

@@ -9,6 +9,7 @@ import * as state from '../state.js'
 const MARKER = 'hasura-rollback:'
 const LOCK_HELD = `${MARKER} lock held`
 const NO_LONGER_APPLIED = `${MARKER} no longer applied:`
+const ROWS_LOCKED = `${MARKER} rows locked:`
 const REHEARSAL_END = `${MARKER} rehearsal passed`
 
 function doBlock(body: string): string {
@@ -36,11 +37,19 @@ BEGIN
 END`)
 }
 
-/** Fails when a planned version is no longer applied (another rollback got there first). */
+/**
+ * Fails when a planned version is no longer applied (another rollback got there first), or when a
+ * lock_timeout (a role or database setting) ends the wait for the planned rows: marked, so it is not
+ * taken for a failing down.
+ */
 function recheckSql(versions: readonly string[]): string {
   return doBlock(`DECLARE gone text;
 BEGIN
-  PERFORM 1 FROM (${state.lockPlannedRowsSql(versions)}) AS locked;
+  BEGIN
+    PERFORM 1 FROM (${state.lockPlannedRowsSql(versions)}) AS locked;
+  EXCEPTION WHEN lock_not_available THEN
+    RAISE EXCEPTION '${ROWS_LOCKED} %', SQLERRM USING ERRCODE = 'lock_not_available';
+  END;
   SELECT g.gone INTO gone FROM (${state.goneVersionsSql(versions)}) AS g;
   IF gone IS NOT NULL THEN RAISE EXCEPTION '${NO_LONGER_APPLIED} %', gone; END IF;
 END`)
@@ -81,6 +90,8 @@ export function rollbackScript(steps: readonly PlannedStep[], options: ScriptOpt
 export type ScriptError =
   | { readonly kind: 'lock-held' }
   | { readonly kind: 'no-longer-applied'; readonly versions: readonly string[] }
+  /** The wait for the planned versions' state rows timed out: why, as Postgres said it. */
+  | { readonly kind: 'rows-locked'; readonly cause: string }
   | { readonly kind: 'rehearsal-passed' }
   | { readonly kind: 'guard' }
   | { readonly kind: 'sql' }
@@ -90,6 +101,8 @@ export function classifyScriptError(message: string, rehearsalNonce: string | un
   if (rehearsalNonce && message.includes(`${REHEARSAL_END} ${rehearsalNonce}`))
     return { kind: 'rehearsal-passed' }
   if (message.includes(LOCK_HELD)) return { kind: 'lock-held' }
+  const locked = message.indexOf(ROWS_LOCKED)
+  if (locked >= 0) return { kind: 'rows-locked', cause: message.slice(locked + ROWS_LOCKED.length).trim() }
   const gone = message.indexOf(NO_LONGER_APPLIED)
   if (gone >= 0) {
     const versions = message

@@ -19,6 +19,7 @@ import {
   mayHaveCommitted,
   sqlFailure,
   sqlState,
+  stateRowsNotLocked,
 } from './failures.js'
 import type { ScriptOptions } from './hasura-sql.js'
 import { classifyScriptError, rollbackScript } from './hasura-sql.js'
@@ -94,6 +95,12 @@ export async function connectHasura(options: HasuraTransportOptions): Promise<Tr
         throw lockHeld(options.lockTimeoutSeconds)
       case 'no-longer-applied':
         return { steps: outcomes, committed: false, failure: concurrentlyReverted(verdict.versions) }
+      case 'rows-locked':
+        return {
+          steps: outcomes,
+          committed: false,
+          failure: stateRowsNotLocked({ message: verdict.cause, code: '55P03' }),
+        }
       case 'guard':
         markAll(outcomes, 'undone')
         return { steps: outcomes, committed: false, failure: guardFailure(asSqlError(error)) }

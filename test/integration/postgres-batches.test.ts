@@ -2,7 +2,6 @@
 // a batch must still name the exact down, file and line, and leave everything as it was; a lost
 // session names no file.
 import { execFileSync } from 'node:child_process'
-import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { PlannedStep } from '../../src/plan.js'
 import { BATCH_LIMITS, batchesOf, connectPostgres } from '../../src/transport/postgres.js'
@@ -112,29 +111,6 @@ describe('postgres transport: batched downs', () => {
     expect(seen).toEqual([{ state: 'active', wait: 'Lock', query: `SELECT pg_advisory_xact_lock(${key});` }])
     expect(execution).toMatchObject({ committed: true, failure: undefined })
     expect(await after()).toEqual({ schema: {}, applied: [] })
-  })
-
-  it("names the state rows another session holds when the database's lock_timeout ends the wait", async () => {
-    // A role or database lock_timeout (a common safety setting) also bounds the wait for the planned
-    // versions' rows, which a concurrent `hasura migrate` may hold.
-    const migrations = createTableMigrations(3)
-    const { db, transport, before, after } = await setUp(migrations, { lockTimeout: '300ms' })
-    const holder = new pg.Client({ connectionString: db.url })
-    await holder.connect()
-    cleanups.push(() => holder.end())
-    await holder.query('BEGIN')
-    await holder.query(
-      `SELECT 1 FROM hdb_catalog.schema_migrations WHERE version = ${migrations[1]!.version} FOR UPDATE`,
-    )
-    const execution = await transport.execute(stepsOf(migrations), run())
-    await holder.query('ROLLBACK')
-    expect(execution).toMatchObject({ committed: false })
-    expect(execution.failure).toEqual({
-      message:
-        'Could not lock the rows of the planned versions in hdb_catalog.schema_migrations: canceling statement due to lock timeout (SQLSTATE 55P03); another session holds them (a hasura migrate running?). Nothing was changed',
-    })
-    expect(execution.steps.map((s) => s.status)).toEqual(['not-executed', 'not-executed', 'not-executed'])
-    expect(await after()).toEqual(before)
   })
 
   it('finds the failing down inside a batch, with the line of the failing statement, and changes nothing', async () => {

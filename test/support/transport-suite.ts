@@ -54,10 +54,12 @@ export function transportSuite(name: string, connect: TransportFactory): void {
       for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
     })
 
-    async function setUp(applied: readonly MigrationSpec[] = threeMigrations) {
+    async function setUp(applied: readonly MigrationSpec[] = threeMigrations, settings: string[] = []) {
       const db = await createTestDatabase()
       cleanups.push(db.drop)
       if (applied.length > 0) await applyUps(db, applied)
+      // Database settings apply to the sessions opened after them: the transport's.
+      for (const setting of settings) await db.query(`ALTER DATABASE ${db.name} SET ${setting}`)
       const { transport, cleanup } = await connect(db)
       cleanups.push(() => transport.close())
       if (cleanup) cleanups.push(cleanup)
@@ -204,6 +206,27 @@ export function transportSuite(name: string, connect: TransportFactory): void {
       await holder.query(`SELECT pg_advisory_unlock(${LOCK_KEY}::bigint)`)
       expect((await transport.execute(stepsOf(threeMigrations).slice(0, 1), run())).committed).toBe(true)
       expect(await appliedVersions(db)).toEqual([m1, m2])
+    })
+
+    it("names the state rows another session holds when the database's lock_timeout ends the wait", async () => {
+      // A role or database lock_timeout (a common safety setting) also bounds the wait for the planned
+      // versions' rows, which a concurrent `hasura migrate` may hold. Not a failing down file.
+      const { db, transport } = await setUp(threeMigrations, ["lock_timeout = '300ms'"])
+      const holder = new pg.Client({ connectionString: db.url })
+      await holder.connect()
+      cleanups.push(() => holder.end())
+      await holder.query('BEGIN')
+      await holder.query(`SELECT 1 FROM hdb_catalog.schema_migrations WHERE version = ${m2} FOR UPDATE`)
+      const execution = await transport.execute(stepsOf(threeMigrations), run())
+      await holder.query('ROLLBACK')
+      expect(execution).toMatchObject({ committed: false })
+      expect(execution.failure).toEqual({
+        message:
+          'Could not lock the rows of the planned versions in hdb_catalog.schema_migrations: canceling statement due to lock timeout (SQLSTATE 55P03); another session holds them (a hasura migrate running?). Nothing was changed',
+      })
+      expect(execution.steps.map((s) => s.status)).toEqual(['not-executed', 'not-executed', 'not-executed'])
+      expect(await schemaSnapshot(db)).toEqual(allApplied)
+      expect(await appliedVersions(db)).toEqual([m1, m2, m3])
     })
 
     it('leaves the lock free once it is done: committed, rehearsed or failed', async () => {
