@@ -17746,16 +17746,16 @@ END`);
 }
 /**
  * Fails when a planned version is no longer applied (another rollback got there first), or when a
- * lock_timeout (a role or database setting) ends the wait for the planned rows: marked, so it is not
- * taken for a failing down.
+ * lock or statement timeout (role or database settings) ends the wait for the planned rows: marked,
+ * with its SQLSTATE, so it is not taken for a failing down.
  */
 function recheckSql(versions) {
     return doBlock(`DECLARE gone text;
 BEGIN
   BEGIN
     PERFORM 1 FROM (${lockPlannedRowsSql(versions)}) AS locked;
-  EXCEPTION WHEN lock_not_available THEN
-    RAISE EXCEPTION '${ROWS_LOCKED} %', SQLERRM USING ERRCODE = 'lock_not_available';
+  EXCEPTION WHEN lock_not_available OR query_canceled THEN
+    RAISE EXCEPTION '${ROWS_LOCKED} % %', SQLSTATE, SQLERRM USING ERRCODE = SQLSTATE;
   END;
   SELECT g.gone INTO gone FROM (${goneVersionsSql(versions)}) AS g;
   IF gone IS NOT NULL THEN RAISE EXCEPTION '${NO_LONGER_APPLIED} %', gone; END IF;
@@ -17789,9 +17789,11 @@ function classifyScriptError(message, rehearsalNonce) {
         return { kind: 'rehearsal-passed' };
     if (message.includes(LOCK_HELD))
         return { kind: 'lock-held' };
-    const locked = message.indexOf(ROWS_LOCKED);
-    if (locked >= 0)
-        return { kind: 'rows-locked', cause: message.slice(locked + ROWS_LOCKED.length).trim() };
+    const locked = message.includes(ROWS_LOCKED)
+        ? /^\s*(\w{5}) (.*)$/s.exec(message.slice(message.indexOf(ROWS_LOCKED) + ROWS_LOCKED.length))
+        : null;
+    if (locked)
+        return { kind: 'rows-locked', code: locked[1], cause: locked[2] };
     const gone = message.indexOf(NO_LONGER_APPLIED);
     if (gone >= 0) {
         const versions = message
@@ -17872,7 +17874,7 @@ async function connectHasura(options) {
                 return {
                     steps: outcomes,
                     committed: false,
-                    failure: stateRowsNotLocked({ message: verdict.cause, code: '55P03' }),
+                    failure: stateRowsNotLocked({ message: verdict.cause, code: verdict.code }),
                 };
             case 'guard':
                 markAll(outcomes, 'undone');

@@ -99,7 +99,7 @@ export async function connectHasura(options: HasuraTransportOptions): Promise<Tr
         return {
           steps: outcomes,
           committed: false,
-          failure: stateRowsNotLocked({ message: verdict.cause, code: '55P03' }),
+          failure: stateRowsNotLocked({ message: verdict.cause, code: verdict.code }),
         }
       case 'guard':
         markAll(outcomes, 'undone')

@@ -208,10 +208,16 @@ export function transportSuite(name: string, connect: TransportFactory): void {
       expect(await appliedVersions(db)).toEqual([m1, m2])
     })
 
-    it("names the state rows another session holds when the database's lock_timeout ends the wait", async () => {
-      // A role or database lock_timeout (a common safety setting) also bounds the wait for the planned
+    it.each([
+      [
+        'lock_timeout',
+        'lock timeout (SQLSTATE 55P03); another session holds them (a hasura migrate running?)',
+      ],
+      ['statement_timeout', 'statement timeout (SQLSTATE 57014)'],
+    ])("names the state rows it waited for when the database's %s ends the wait", async (setting, why) => {
+      // Role or database timeouts (common safety settings) also bound the wait for the planned
       // versions' rows, which a concurrent `hasura migrate` may hold. Not a failing down file.
-      const { db, transport } = await setUp(threeMigrations, ["lock_timeout = '300ms'"])
+      const { db, transport } = await setUp(threeMigrations, [`${setting} = '300ms'`])
       const holder = new pg.Client({ connectionString: db.url })
       await holder.connect()
       cleanups.push(() => holder.end())
@@ -221,8 +227,7 @@ export function transportSuite(name: string, connect: TransportFactory): void {
       await holder.query('ROLLBACK')
       expect(execution).toMatchObject({ committed: false })
       expect(execution.failure).toEqual({
-        message:
-          'Could not lock the rows of the planned versions in hdb_catalog.schema_migrations: canceling statement due to lock timeout (SQLSTATE 55P03); another session holds them (a hasura migrate running?). Nothing was changed',
+        message: `Could not lock the rows of the planned versions in hdb_catalog.schema_migrations: canceling statement due to ${why}. Nothing was changed`,
       })
       expect(execution.steps.map((s) => s.status)).toEqual(['not-executed', 'not-executed', 'not-executed'])
       expect(await schemaSnapshot(db)).toEqual(allApplied)
