@@ -17633,8 +17633,12 @@ function secretsOfDatabaseUrl(databaseUrl) {
 
 // Failure wording shared by both transports, so a rollback fails with the same message whether it ran
 // over database-url or through Hasura's run_sql.
-function lockHeld(timeoutSeconds) {
-    return new RollbackError(`Another hasura-rollback run holds the database lock; gave up after ${timeoutSeconds} s (input 'lock-timeout'). Nothing was changed`);
+/** `endedBy`: what ended the wait before lock-timeout did (a statement_timeout, a cancel). */
+function lockHeld(timeoutSeconds, endedBy) {
+    const gaveUp = endedBy
+        ? `the wait ended before input 'lock-timeout' did: ${endedBy.message}${sqlState(endedBy)}`
+        : `gave up after ${timeoutSeconds} s (input 'lock-timeout')`;
+    return new RollbackError(`Another hasura-rollback run holds the database lock; ${gaveUp}. Nothing was changed`);
 }
 function concurrentlyReverted(gone) {
     return {
@@ -17722,6 +17726,7 @@ const MARKER = 'hasura-rollback:';
 const LOCK_HELD = `${MARKER} lock held`;
 const NO_LONGER_APPLIED = `${MARKER} no longer applied:`;
 const ROWS_LOCKED = `${MARKER} rows locked:`;
+const LOCK_WAIT_ENDED = `${MARKER} lock wait ended:`;
 const REHEARSAL_END = `${MARKER} rehearsal passed`;
 function doBlock(body) {
     return `DO $hasura_rollback$\n${body}\n$hasura_rollback$`;
@@ -17740,6 +17745,8 @@ BEGIN
     PERFORM pg_advisory_xact_lock(${LOCK_KEY}::bigint);
   EXCEPTION WHEN lock_not_available THEN
     RAISE EXCEPTION '${LOCK_HELD}';
+  WHEN query_canceled THEN
+    RAISE EXCEPTION '${LOCK_WAIT_ENDED} % %', SQLSTATE, SQLERRM USING ERRCODE = SQLSTATE;
   END;
   PERFORM set_config('lock_timeout', previous, true);
 END`);
@@ -17783,17 +17790,24 @@ function rollbackScript(steps, options) {
     }
     return joinScripts(parts.map(([sql]) => sql), parts.map(([, name]) => name ?? 'hasura-rollback SQL')).sql;
 }
+/** `<marker> <SQLSTATE> <message>` inside `message`, as the DO blocks above raise it. */
+function markedError(message, marker) {
+    const at = message.indexOf(marker);
+    const found = at < 0 ? null : /^\s*(\w{5}) (.*)$/s.exec(message.slice(at + marker.length));
+    return found ? { code: found[1], message: found[2] } : undefined;
+}
 /** What a Postgres error message of a rollbackScript says about where it stopped. */
 function classifyScriptError(message, rehearsalNonce) {
     if (rehearsalNonce && message.includes(`${REHEARSAL_END} ${rehearsalNonce}`))
         return { kind: 'rehearsal-passed' };
     if (message.includes(LOCK_HELD))
         return { kind: 'lock-held' };
-    const locked = message.includes(ROWS_LOCKED)
-        ? /^\s*(\w{5}) (.*)$/s.exec(message.slice(message.indexOf(ROWS_LOCKED) + ROWS_LOCKED.length))
-        : null;
-    if (locked)
-        return { kind: 'rows-locked', code: locked[1], cause: locked[2] };
+    const endedBy = markedError(message, LOCK_WAIT_ENDED);
+    if (endedBy)
+        return { kind: 'lock-held', endedBy };
+    const rowsLocked = markedError(message, ROWS_LOCKED);
+    if (rowsLocked)
+        return { kind: 'rows-locked', cause: rowsLocked };
     const gone = message.indexOf(NO_LONGER_APPLIED);
     if (gone >= 0) {
         const versions = message
@@ -17867,14 +17881,14 @@ async function connectHasura(options) {
         }
         switch (verdict?.kind) {
             case 'lock-held':
-                throw lockHeld(options.lockTimeoutSeconds);
+                throw lockHeld(options.lockTimeoutSeconds, verdict.endedBy);
             case 'no-longer-applied':
                 return { steps: outcomes, committed: false, failure: concurrentlyReverted(verdict.versions) };
             case 'rows-locked':
                 return {
                     steps: outcomes,
                     committed: false,
-                    failure: stateRowsNotLocked({ message: verdict.cause, code: verdict.code }),
+                    failure: stateRowsNotLocked(verdict.cause),
                 };
             case 'guard':
                 markAll(outcomes, 'undone');
@@ -17957,7 +17971,7 @@ async function rehearse(tryScript, sql, nonce, options) {
     if (!error || verdict?.kind === 'rehearsal-passed')
         return undefined;
     if (verdict?.kind === 'lock-held')
-        throw lockHeld(options.lockTimeoutSeconds);
+        throw lockHeld(options.lockTimeoutSeconds, verdict.endedBy);
     if (verdict?.kind === 'no-longer-applied')
         return verdict.versions.join(',');
     return error;
@@ -24767,8 +24781,12 @@ async function connectPostgres(options) {
             await client.query(`SET lock_timeout = '${ms}ms'; SELECT pg_advisory_lock(${LOCK_KEY}::bigint); RESET lock_timeout`);
         }
         catch (error) {
-            if (error.code === '55P03')
+            const pgError = error;
+            if (pgError.code === '55P03')
                 throw lockHeld(timeoutSeconds);
+            // A statement_timeout (a role or database setting) or a cancel ended the wait first.
+            if (pgError.code === '57014')
+                throw lockHeld(timeoutSeconds, pgError);
             throw error;
         }
     }

@@ -18,9 +18,13 @@ export interface SqlErrorFields {
   readonly hint?: string
 }
 
-export function lockHeld(timeoutSeconds: number): RollbackError {
+/** `endedBy`: what ended the wait before lock-timeout did (a statement_timeout, a cancel). */
+export function lockHeld(timeoutSeconds: number, endedBy?: SqlErrorFields): RollbackError {
+  const gaveUp = endedBy
+    ? `the wait ended before input 'lock-timeout' did: ${endedBy.message}${sqlState(endedBy)}`
+    : `gave up after ${timeoutSeconds} s (input 'lock-timeout')`
   return new RollbackError(
-    `Another hasura-rollback run holds the database lock; gave up after ${timeoutSeconds} s (input 'lock-timeout'). Nothing was changed`,
+    `Another hasura-rollback run holds the database lock; ${gaveUp}. Nothing was changed`,
   )
 }
 

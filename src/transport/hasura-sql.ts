@@ -10,6 +10,7 @@ const MARKER = 'hasura-rollback:'
 const LOCK_HELD = `${MARKER} lock held`
 const NO_LONGER_APPLIED = `${MARKER} no longer applied:`
 const ROWS_LOCKED = `${MARKER} rows locked:`
+const LOCK_WAIT_ENDED = `${MARKER} lock wait ended:`
 const REHEARSAL_END = `${MARKER} rehearsal passed`
 
 function doBlock(body: string): string {
@@ -32,6 +33,8 @@ BEGIN
     PERFORM pg_advisory_xact_lock(${state.LOCK_KEY}::bigint);
   EXCEPTION WHEN lock_not_available THEN
     RAISE EXCEPTION '${LOCK_HELD}';
+  WHEN query_canceled THEN
+    RAISE EXCEPTION '${LOCK_WAIT_ENDED} % %', SQLSTATE, SQLERRM USING ERRCODE = SQLSTATE;
   END;
   PERFORM set_config('lock_timeout', previous, true);
 END`)
@@ -87,24 +90,38 @@ export function rollbackScript(steps: readonly PlannedStep[], options: ScriptOpt
   ).sql
 }
 
+/** A Postgres error our SQL caught and raised again, marked: its SQLSTATE and message. */
+export interface MarkedError {
+  readonly code: string
+  readonly message: string
+}
+
 export type ScriptError =
-  | { readonly kind: 'lock-held' }
+  /** Another run holds the lock; `endedBy` when something else than lock-timeout ended the wait. */
+  | { readonly kind: 'lock-held'; readonly endedBy?: MarkedError }
   | { readonly kind: 'no-longer-applied'; readonly versions: readonly string[] }
   /** The wait for the planned versions' state rows ended: why, as Postgres said it. */
-  | { readonly kind: 'rows-locked'; readonly code: string; readonly cause: string }
+  | { readonly kind: 'rows-locked'; readonly cause: MarkedError }
   | { readonly kind: 'rehearsal-passed' }
   | { readonly kind: 'guard' }
   | { readonly kind: 'sql' }
+
+/** `<marker> <SQLSTATE> <message>` inside `message`, as the DO blocks above raise it. */
+function markedError(message: string, marker: string): MarkedError | undefined {
+  const at = message.indexOf(marker)
+  const found = at < 0 ? null : /^\s*(\w{5}) (.*)$/s.exec(message.slice(at + marker.length))
+  return found ? { code: found[1]!, message: found[2]! } : undefined
+}
 
 /** What a Postgres error message of a rollbackScript says about where it stopped. */
 export function classifyScriptError(message: string, rehearsalNonce: string | undefined): ScriptError {
   if (rehearsalNonce && message.includes(`${REHEARSAL_END} ${rehearsalNonce}`))
     return { kind: 'rehearsal-passed' }
   if (message.includes(LOCK_HELD)) return { kind: 'lock-held' }
-  const locked = message.includes(ROWS_LOCKED)
-    ? /^\s*(\w{5}) (.*)$/s.exec(message.slice(message.indexOf(ROWS_LOCKED) + ROWS_LOCKED.length))
-    : null
-  if (locked) return { kind: 'rows-locked', code: locked[1]!, cause: locked[2]! }
+  const endedBy = markedError(message, LOCK_WAIT_ENDED)
+  if (endedBy) return { kind: 'lock-held', endedBy }
+  const rowsLocked = markedError(message, ROWS_LOCKED)
+  if (rowsLocked) return { kind: 'rows-locked', cause: rowsLocked }
   const gone = message.indexOf(NO_LONGER_APPLIED)
   if (gone >= 0) {
     const versions = message

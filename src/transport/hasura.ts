@@ -92,14 +92,14 @@ export async function connectHasura(options: HasuraTransportOptions): Promise<Tr
     }
     switch (verdict?.kind) {
       case 'lock-held':
-        throw lockHeld(options.lockTimeoutSeconds)
+        throw lockHeld(options.lockTimeoutSeconds, verdict.endedBy)
       case 'no-longer-applied':
         return { steps: outcomes, committed: false, failure: concurrentlyReverted(verdict.versions) }
       case 'rows-locked':
         return {
           steps: outcomes,
           committed: false,
-          failure: stateRowsNotLocked({ message: verdict.cause, code: verdict.code }),
+          failure: stateRowsNotLocked(verdict.cause),
         }
       case 'guard':
         markAll(outcomes, 'undone')
@@ -195,7 +195,7 @@ async function rehearse(
   const error = await tryScript(sql)
   const verdict = error ? classifyScriptError(error.message, nonce) : undefined
   if (!error || verdict?.kind === 'rehearsal-passed') return undefined
-  if (verdict?.kind === 'lock-held') throw lockHeld(options.lockTimeoutSeconds)
+  if (verdict?.kind === 'lock-held') throw lockHeld(options.lockTimeoutSeconds, verdict.endedBy)
   if (verdict?.kind === 'no-longer-applied') return verdict.versions.join(',')
   return error
 }

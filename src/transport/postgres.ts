@@ -136,7 +136,10 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
         `SET lock_timeout = '${ms}ms'; SELECT pg_advisory_lock(${state.LOCK_KEY}::bigint); RESET lock_timeout`,
       )
     } catch (error) {
-      if ((error as PgError).code === '55P03') throw lockHeld(timeoutSeconds)
+      const pgError = error as PgError
+      if (pgError.code === '55P03') throw lockHeld(timeoutSeconds)
+      // A statement_timeout (a role or database setting) or a cancel ended the wait first.
+      if (pgError.code === '57014') throw lockHeld(timeoutSeconds, pgError)
       throw error
     }
   }

@@ -257,6 +257,21 @@ export function transportSuite(name: string, connect: TransportFactory): void {
       expect(await appliedVersions(db)).toEqual([m1, m2])
     })
 
+    it("says what ended the wait for another run's lock when the database's statement_timeout came first", async () => {
+      const { db, transport } = await setUp(threeMigrations, ["statement_timeout = '300ms'"])
+      const holder = new pg.Client({ connectionString: db.url })
+      await holder.connect()
+      cleanups.push(() => holder.end())
+      await holder.query(`SELECT pg_advisory_lock(${LOCK_KEY}::bigint)`)
+      await expect(
+        transport.execute(stepsOf(threeMigrations), run({ lockTimeoutSeconds: 5 })),
+      ).rejects.toThrow(
+        "Another hasura-rollback run holds the database lock; the wait ended before input 'lock-timeout' did: canceling statement due to statement timeout (SQLSTATE 57014). Nothing was changed",
+      )
+      expect(await schemaSnapshot(db)).toEqual(allApplied)
+      expect(await appliedVersions(db)).toEqual([m1, m2, m3])
+    })
+
     it("runs the downs with the session's lock_timeout, not lock-timeout's, also after a wait gave up", async () => {
       const checksLockTimeout = `DO $$ BEGIN
   IF current_setting('lock_timeout') <> '0' THEN RAISE EXCEPTION 'lock_timeout is %', current_setting('lock_timeout'); END IF;
