@@ -66,6 +66,20 @@ export function transportSuite(name: string, connect: TransportFactory): void {
       return { db, transport }
     }
 
+    /** Another session on the test database (a concurrent run, a `hasura migrate`), ended after the test. */
+    async function otherSession(db: TestDatabase): Promise<pg.Client> {
+      const client = new pg.Client({ connectionString: db.url })
+      await client.connect()
+      cleanups.push(() => client.end())
+      return client
+    }
+
+    /** The database exactly as setUp left it: every migration applied. */
+    async function expectUnchanged(db: TestDatabase): Promise<void> {
+      expect(await schemaSnapshot(db)).toEqual(allApplied)
+      expect(await appliedVersions(db)).toEqual([m1, m2, m3])
+    }
+
     it('reads a database without hdb_catalog as: no state table, nothing applied', async () => {
       const { transport } = await setUp([])
       expect(await transport.readState()).toEqual({
@@ -143,8 +157,7 @@ export function transportSuite(name: string, connect: TransportFactory): void {
       const execution = await transport.execute(stepsOf(threeMigrations), run({ dryRun: true }))
       expect(execution).toMatchObject({ committed: false, failure: undefined })
       expect(execution.steps.map((s) => s.status)).toEqual(['rehearsed', 'rehearsed', 'rehearsed'])
-      expect(await schemaSnapshot(db)).toEqual(allApplied)
-      expect(await appliedVersions(db)).toEqual([m1, m2, m3])
+      await expectUnchanged(db)
     })
 
     it('changes nothing when a down fails and names its version, file and the Postgres message', async () => {
@@ -162,8 +175,7 @@ export function transportSuite(name: string, connect: TransportFactory): void {
         ),
       })
       expect(execution.steps.map((s) => s.status)).toEqual(['undone', 'failed', 'not-executed'])
-      expect(await schemaSnapshot(db)).toEqual(allApplied)
-      expect(await appliedVersions(db)).toEqual([m1, m2, m3])
+      await expectUnchanged(db)
     })
 
     it('reverts nothing when another rollback removed a planned version after the state was read', async () => {
@@ -187,15 +199,12 @@ export function transportSuite(name: string, connect: TransportFactory): void {
         /^The stable metadata needs objects the rollback leaves missing: table public\.author\./,
       )
       expect(execution.steps.map((s) => s.status)).toEqual(['undone'])
-      expect(await schemaSnapshot(db)).toEqual(allApplied)
-      expect(await appliedVersions(db)).toEqual([m1, m2, m3])
+      await expectUnchanged(db)
     })
 
     it('waits for the lock of a concurrent run and gives up after lock-timeout, changing nothing', async () => {
       const { db, transport } = await setUp()
-      const holder = new pg.Client({ connectionString: db.url })
-      await holder.connect()
-      cleanups.push(() => holder.end())
+      const holder = await otherSession(db)
       await holder.query(`SELECT pg_advisory_lock(${LOCK_KEY}::bigint)`)
       for (const lockTimeoutSeconds of [0, 0.3]) {
         await expect(
@@ -218,9 +227,7 @@ export function transportSuite(name: string, connect: TransportFactory): void {
       // Role or database timeouts (common safety settings) also bound the wait for the planned
       // versions' rows, which a concurrent `hasura migrate` may hold. Not a failing down file.
       const { db, transport } = await setUp(threeMigrations, [`${setting} = '300ms'`])
-      const holder = new pg.Client({ connectionString: db.url })
-      await holder.connect()
-      cleanups.push(() => holder.end())
+      const holder = await otherSession(db)
       await holder.query('BEGIN')
       await holder.query(`SELECT 1 FROM hdb_catalog.schema_migrations WHERE version = ${m2} FOR UPDATE`)
       const execution = await transport.execute(stepsOf(threeMigrations), run())
@@ -230,16 +237,13 @@ export function transportSuite(name: string, connect: TransportFactory): void {
         message: `Could not lock the rows of the planned versions in hdb_catalog.schema_migrations: canceling statement due to ${why}. Nothing was changed`,
       })
       expect(execution.steps.map((s) => s.status)).toEqual(['not-executed', 'not-executed', 'not-executed'])
-      expect(await schemaSnapshot(db)).toEqual(allApplied)
-      expect(await appliedVersions(db)).toEqual([m1, m2, m3])
+      await expectUnchanged(db)
     })
 
     it('leaves the lock free once it is done: committed, rehearsed or failed', async () => {
       const migrations = withDown(m1, 'DROP TABLE no_such_table;')
       const { db, transport } = await setUp(migrations)
-      const other = new pg.Client({ connectionString: db.url })
-      await other.connect()
-      cleanups.push(() => other.end())
+      const other = await otherSession(db)
       const lockIsFree = async () => {
         const { rows } = await other.query<{ ok: boolean }>(
           `SELECT pg_try_advisory_lock(${LOCK_KEY}::bigint) AS ok`,
@@ -259,17 +263,14 @@ export function transportSuite(name: string, connect: TransportFactory): void {
 
     it("says what ended the wait for another run's lock when the database's statement_timeout came first", async () => {
       const { db, transport } = await setUp(threeMigrations, ["statement_timeout = '300ms'"])
-      const holder = new pg.Client({ connectionString: db.url })
-      await holder.connect()
-      cleanups.push(() => holder.end())
+      const holder = await otherSession(db)
       await holder.query(`SELECT pg_advisory_lock(${LOCK_KEY}::bigint)`)
       await expect(
         transport.execute(stepsOf(threeMigrations), run({ lockTimeoutSeconds: 5 })),
       ).rejects.toThrow(
         "Another hasura-rollback run holds the database lock; the wait ended before input 'lock-timeout' did: canceling statement due to statement timeout (SQLSTATE 57014). Nothing was changed",
       )
-      expect(await schemaSnapshot(db)).toEqual(allApplied)
-      expect(await appliedVersions(db)).toEqual([m1, m2, m3])
+      await expectUnchanged(db)
     })
 
     it("runs the downs with the session's lock_timeout, not lock-timeout's, also after a wait gave up", async () => {
@@ -279,9 +280,7 @@ END $$;
 ALTER TABLE author DROP COLUMN email;`
       const migrations = withDown(m3, checksLockTimeout)
       const { db, transport } = await setUp(migrations)
-      const holder = new pg.Client({ connectionString: db.url })
-      await holder.connect()
-      cleanups.push(() => holder.end())
+      const holder = await otherSession(db)
       await holder.query(`SELECT pg_advisory_lock(${LOCK_KEY}::bigint)`)
       await expect(transport.execute(stepsOf(migrations), run({ lockTimeoutSeconds: 0.3 }))).rejects.toThrow(
         /gave up after 0\.3 s/,
