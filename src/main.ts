@@ -11,7 +11,7 @@ import { parseInputs } from './inputs.js'
 import type { Log } from './log.js'
 import type { ProjectConfig } from './project/config.js'
 import { workspaceFiles } from './project/files.js'
-import type { ReportContext } from './report.js'
+import type { Report, ReportContext, StepText } from './report.js'
 import { RenderedSteps, buildReport } from './report.js'
 import type { RollbackResult } from './rollback.js'
 import { refusedResult, rollback } from './rollback.js'
@@ -93,7 +93,15 @@ export async function run(): Promise<void> {
       projectDir,
       timeoutMs: request.httpTimeoutSeconds * 1000,
     }))
-  const rendered = new RenderedSteps(request.projectDir)
+  const context = { projectDir: request.projectDir, rendered: new RenderedSteps(request.projectDir) }
+  // A step's part of the summary is rendered on the next turn of the event loop, by when the transport
+  // has sent its next command: the next batch, or (after the last batch) COMMIT.
+  let ran: StepText[] = []
+  const renderRan = () => {
+    for (const step of ran) context.rendered.render(step)
+    ran = []
+  }
+  let expected: { result: RollbackResult; report: Report } | undefined
   const result = await rollback(request, {
     files: workspaceFiles(projectDir),
     env,
@@ -109,17 +117,21 @@ export async function run(): Promise<void> {
     backupDir: env.RUNNER_TEMP || tmpdir(),
     runKey: runKey(env, request),
     now: () => new Date(),
-    stepRan: (step) => rendered.render(step),
+    stepRan: (step) => {
+      if (ran.push(step) === 1) setImmediate(renderRan)
+    },
+    // Built while COMMIT runs: after it, only the writing is left.
+    expectResult: (result) => (expected = { result, report: buildReport(result, context) }),
   })
-  await publish(result, { projectDir: request.projectDir, rendered })
+  await publish(result, context, expected?.result === result ? expected.report : undefined)
 }
 
 // Named, not core[level]: a computed access would keep all of @actions/core (and its HTTP client) in dist/.
 const ANNOTATE = { error: core.error, warning: core.warning, notice: core.notice } as const
 
-async function publish(result: RollbackResult, context: ReportContext): Promise<void> {
+async function publish(result: RollbackResult, context: ReportContext, built?: Report): Promise<void> {
   out.flush()
-  const report = buildReport(result, context)
+  const report = built ?? buildReport(result, context)
   for (const [name, value] of Object.entries(report.outputs)) core.setOutput(name, value)
   for (const a of report.annotations) ANNOTATE[a.level](a.message, { file: a.file, startLine: a.line })
   try {

@@ -92,6 +92,12 @@ export interface RollbackDeps {
    * while the database runs the next batch, instead of after COMMIT.
    */
   readonly stepRan?: (step: StepText) => void
+  /**
+   * Called while the transaction's last command is in flight, when nothing follows it, with the
+   * result the run returns (the same object) if that command succeeds: main.ts builds the report
+   * meanwhile instead of after COMMIT.
+   */
+  readonly expectResult?: (result: RollbackResult) => void
 }
 
 /** Mutable scratch of one run; frozen into the result at the end. */
@@ -105,6 +111,8 @@ interface Progress {
   notes: readonly string[]
   committed: boolean
   metadata?: MetadataReport
+  /** What the run returns if the transaction's last command succeeds (see expectResult). */
+  expected?: RollbackResult
 }
 
 const noProgress = (): Progress => ({
@@ -271,8 +279,8 @@ async function run(
     const failure = await execute(request, deps, transport, plan, stable, guard, progress)
     if (failure) return finish('failed', failure)
   }
-  if (request.dryRun) return finish('dry-run')
-  if (!api || !stable?.metadata) return finish('rolled-back')
+  if (request.dryRun) return progress.expected ?? finish('dry-run')
+  if (!api || !stable?.metadata) return progress.expected ?? finish('rolled-back')
   const inconsistent = await log.group(`Apply the metadata of ${stable.sha}`, async () => {
     try {
       await replaceMetadata(api, stable.metadata!)
@@ -350,6 +358,16 @@ async function execute(
       dryRun: request.dryRun,
       lockTimeoutSeconds: request.lockTimeoutSeconds,
       guardSql: afterDowns,
+      // Nothing follows a rehearsal, nor a rollback without metadata: its result is known now.
+      whileEnding:
+        request.dryRun || !stable?.metadata
+          ? (outcomes) => {
+              const steps = withOutcomes(progress.steps, outcomes)
+              const status = request.dryRun ? 'dry-run' : 'rolled-back'
+              progress.expected = resultOf({ ...progress, steps, committed: !request.dryRun }, status)
+              deps.expectResult?.(progress.expected)
+            }
+          : undefined,
       onStep: (step, outcome) => {
         log.info(
           `${outcome.status} ${migrationLabel(step)}` +
@@ -359,7 +377,9 @@ async function execute(
       },
     }),
   )
-  progress.steps = progress.steps.map((s, i) => ({ ...s, ...execution.steps[i]! }))
+  progress.steps = withOutcomes(progress.steps, execution.steps)
+  // A failed end leaves a result that differs from the one expected.
+  if (execution.failure || execution.committed !== !request.dryRun) progress.expected = undefined
   const done = execution.steps.filter((s) => s.status === 'reverted' || s.status === 'rehearsed').length
   const verb = request.dryRun ? 'rehearsed' : execution.committed ? 'reverted' : 'undone'
   log.info(
@@ -385,6 +405,10 @@ function metadataReport(
     applied,
     inconsistentObjects,
   }
+}
+
+function withOutcomes(steps: readonly StepReport[], outcomes: readonly StepOutcome[]): StepReport[] {
+  return steps.map((s, i) => ({ ...s, ...outcomes[i]! }))
 }
 
 const stepText = (step: PlannedStep): StepText => ({

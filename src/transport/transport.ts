@@ -41,6 +41,12 @@ export interface ExecuteOptions {
    * message starts with GUARD_MARKER) and the journal record. A failure here rolls everything back.
    */
   readonly guardSql?: string
+  /**
+   * Called once every down has run and the transaction's last command (COMMIT, or a rehearsal's
+   * ROLLBACK) is on its way, with the outcomes that stand if it succeeds: work that only waits for
+   * the answer (the report) is done meanwhile. What it throws is ignored: the answer decides.
+   */
+  readonly whileEnding?: (outcomes: readonly StepOutcome[]) => void
 }
 
 export interface Transport {

@@ -145,6 +145,28 @@ describe('database session terminated during a 20-migration rollback (database-u
     expect(rerun.exitCode).toBe(0)
     expect(await stateOf(db)).toEqual({ schema: {}, applied: [] })
   })
+  it('refused at COMMIT: the report is of the failure, not the one prepared while COMMIT ran', async () => {
+    const { db, before, run } = await setUpPostgres()
+    // A deferred trigger fails the COMMIT itself, after every down ran; the action prepares the report
+    // of a successful rollback while COMMIT runs, and must not publish it.
+    await db.query(`CREATE FUNCTION hdb_catalog.refuse_at_commit() RETURNS trigger LANGUAGE plpgsql AS
+      $$ BEGIN RAISE EXCEPTION 'refused at commit'; END $$;
+      CREATE CONSTRAINT TRIGGER refuse_at_commit AFTER DELETE ON hdb_catalog.schema_migrations
+      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION hdb_catalog.refuse_at_commit()`)
+    const result = await run()
+
+    expect(result.exitCode).toBe(1)
+    expect(await stateOf(db)).toEqual(before)
+    expect(result.outputs).toMatchObject({
+      status: 'failed',
+      'rolled-back-versions': '[]',
+      'rolled-back-count': '0',
+    })
+    expect(errorsOf(result)).toBe('COMMIT failed: refused at commit')
+    expect(result.summary).toContain('COMMIT failed: refused at commit')
+    expect(result.summary).not.toContain('| reverted |')
+    expect(result.summary).toContain('| undone (rolled back) |')
+  })
 })
 
 const SECRET = 'fault-test-admin-secret'

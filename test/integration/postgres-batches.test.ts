@@ -113,6 +113,55 @@ describe('postgres transport: batched downs', () => {
     expect(await after()).toEqual({ schema: {}, applied: [] })
   })
 
+  it('calls whileEnding once, after every step, with COMMIT already sent; what it throws changes nothing', async () => {
+    const migrations = createTableMigrations(150)
+    const { db, transport, after } = await setUp(migrations)
+    const lastQuery = `const pg = require('pg')
+      const client = new pg.Client({ connectionString: process.env.OBSERVED_DATABASE_URL })
+      client.connect()
+        .then(() => client.query("SELECT left(query, 7) AS query FROM pg_stat_activity WHERE application_name = 'hasura-rollback' AND datname = current_database()"))
+        .then((r) => { process.stdout.write(JSON.stringify(r.rows)); return client.end() })`
+    const calls: { steps: number; outcomes: string[]; sent: unknown }[] = []
+    let steps = 0
+    const execution = await transport.execute(
+      stepsOf(migrations),
+      run({
+        onStep: () => void steps++,
+        whileEnding: (outcomes) => {
+          const sent = JSON.parse(
+            execFileSync(process.execPath, ['-e', lastQuery], {
+              env: { ...process.env, OBSERVED_DATABASE_URL: db.url },
+              encoding: 'utf8',
+            }),
+          )
+          calls.push({ steps, outcomes: [...new Set(outcomes.map((o) => o.status))], sent })
+          throw new Error('a bug in the caller')
+        },
+      }),
+    )
+    expect(calls).toEqual([{ steps: 150, outcomes: ['reverted'], sent: [{ query: 'COMMIT;' }] }])
+    expect(execution).toMatchObject({ committed: true, failure: undefined })
+    expect(await after()).toEqual({ schema: {}, applied: [] })
+  })
+
+  it('calls whileEnding of a rehearsal with the rehearsed outcomes, and never when a down fails', async () => {
+    const migrations = withKthDown(150, 120, 'SELECT * FROM nowhere_at_all;\n')
+    const { transport, before, after } = await setUp(migrations)
+    const seen: string[][] = []
+    const whileEnding = (outcomes: readonly StepOutcome[]) =>
+      seen.push([...new Set(outcomes.map((o) => o.status))])
+    const rehearsal = await transport.execute(
+      stepsOf(migrations.slice(0, 20)),
+      run({ dryRun: true, whileEnding }),
+    )
+    expect(rehearsal).toMatchObject({ committed: false, failure: undefined })
+    expect(seen).toEqual([['rehearsed']])
+    const failed = await transport.execute(stepsOf(migrations), run({ whileEnding }))
+    expect(failed.failure?.message).toContain('nowhere_at_all')
+    expect(seen).toHaveLength(1)
+    expect(await after()).toEqual(before)
+  })
+
   it('finds the failing down inside a batch, with the line of the failing statement, and changes nothing', async () => {
     // Down #170 (second batch) fails on its third line; Postgres gives no position for a missing table.
     const migrations = withKthDown(250, 170, '-- drop it\nSELECT 1;\nDROP TABLE no_such_table;\nSELECT 2;\n')
