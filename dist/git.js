@@ -10,9 +10,8 @@ var path = require('path');
 var fs = require('fs');
 var timers = require('timers');
 require('crypto');
-require('node:os');
-require('node:fs/promises');
 require('node:fs');
+require('node:os');
 require('node:crypto');
 
 function _interopNamespaceDefault(e) {

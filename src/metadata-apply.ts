@@ -1,7 +1,7 @@
 // Metadata through Hasura's admin API: export the server's current metadata as a backup (before
 // anything changes), replace it with the stable commit's, then ask the server for inconsistencies —
 // the CLI's `metadata apply` does not check; we do.
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { RollbackError } from './errors.js'
 import type { MetadataV2 } from './project/metadata.js'
@@ -25,9 +25,10 @@ export interface MetadataBackup {
 /** Exports the server's metadata into a JSON file under `dir`; the file name carries the time. */
 export async function backupMetadata(api: MetadataApi, dir: string, now: Date): Promise<MetadataBackup> {
   const metadata = await api.metadata({ type: 'export_metadata', args: {} })
-  await mkdir(dir, { recursive: true })
+  // Synchronous: node:fs/promises would load with every start (~2 ms) for this one file.
+  mkdirSync(dir, { recursive: true })
   const path = join(dir, `hasura-metadata-backup-${now.toISOString().replace(/[:.]/g, '-')}.json`)
-  await writeFile(path, JSON.stringify(metadata, null, 2) + '\n')
+  writeFileSync(path, JSON.stringify(metadata, null, 2) + '\n')
   return { path, metadata }
 }
 

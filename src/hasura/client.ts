@@ -1,7 +1,7 @@
 // Hasura admin API client: server generation from /v1/version, run_sql on the generation's SQL endpoint,
 // metadata calls on its metadata endpoint, errors turned into one line. The admin secret goes into one
 // request header and nowhere else: never a message, never a log line.
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
 import { RollbackError, errorMessage } from '../errors.js'
 import type { ProjectConfig } from '../project/config.js'
@@ -263,7 +263,7 @@ async function loadTls(config: ProjectConfig, projectDir: string | undefined): P
     ? config.certificateAuthority
     : resolve(projectDir ?? '.', config.certificateAuthority)
   try {
-    return { ca: await readFile(path, 'utf8'), rejectUnauthorized }
+    return { ca: readFileSync(path, 'utf8'), rejectUnauthorized }
   } catch (error) {
     throw new RollbackError(
       `certificate_authority '${config.certificateAuthority}' cannot be read: ${errorMessage(error)}`,

@@ -30,7 +30,7 @@ async function setUp(migrations: MigrationSpec[] = threeMigrations, applied = mi
   databases.push(db)
   await applyUps(db, applied)
   const workspace = await writeProject(migrations)
-  const run = (inputs: Record<string, string>, extra: { node?: string } = {}) =>
+  const run = (inputs: Record<string, string>, extra: { node?: string; env?: Record<string, string> } = {}) =>
     runAction({
       workspace,
       inputs: { 'database-url': db.url, 'apply-metadata': 'false', ...inputs },
@@ -82,6 +82,23 @@ describe('rollback over database-url', () => {
     expect(result.outputs['rolled-back-count']).toBe('3')
     expect(await appliedVersions(db)).toEqual([])
     expect(await schemaSnapshot(db)).toEqual({})
+  })
+
+  it('warns when the job summary cannot be written; the rollback and its outputs stand', async () => {
+    const { db, workspace, run } = await setUp()
+    for (const [summaryFile, reason] of [
+      ['', /^Could not write the job summary: GITHUB_STEP_SUMMARY is not set/],
+      [workspace, /^Could not write the job summary: EISDIR/],
+    ] as const) {
+      const result = await run({ count: 'all' }, { env: { GITHUB_STEP_SUMMARY: summaryFile } })
+      expect(result.exitCode).toBe(0)
+      expect(result.outputs).toMatchObject({ status: 'rolled-back', 'rolled-back-count': '3' })
+      expect(result.annotations.filter((a) => a.level === 'warning').map((a) => a.message)).toEqual([
+        expect.stringMatching(reason),
+      ])
+      expect(await appliedVersions(db)).toEqual([])
+      await applyUps(db, threeMigrations)
+    }
   })
 
   it('reverts everything above `to-version`, which stays applied', async () => {
