@@ -16256,6 +16256,87 @@ function buildReport(result, context) {
     };
 }
 
+function notExecuted(steps) {
+    return steps.map((s) => ({ version: s.version, status: 'not-executed', durationMs: undefined }));
+}
+/** After a rollback of the transaction, whatever ran is undone. */
+function markUndone(outcomes) {
+    for (const o of outcomes)
+        if (o.status === 'reverted' || o.status === 'rehearsed')
+            o.status = 'undone';
+}
+function migrationLabel(step) {
+    return step.name ? `${step.version}_${step.name}` : step.version;
+}
+
+const noProgress = () => ({
+    steps: [],
+    alreadyReverted: [],
+    problems: [],
+    notes: [],
+    committed: false,
+});
+function resultOf(progress, status, failure) {
+    return {
+        status,
+        transport: progress.transport?.kind,
+        steps: progress.steps,
+        alreadyReverted: progress.alreadyReverted,
+        problems: progress.problems,
+        notes: progress.notes,
+        failure,
+        committed: progress.committed,
+        metadata: progress.metadata,
+    };
+}
+/** The result of a run refused before it started (bad inputs): nothing was touched. */
+function refusedResult(message) {
+    return resultOf(noProgress(), 'failed', { message });
+}
+/** A failure after the schema commit or the metadata replace must say what was changed, and how to finish. */
+function afterCommit(progress, message) {
+    const metadata = progress.metadata;
+    if (!metadata || (!progress.committed && !metadata.applied && !metadata.outcomeUnknown))
+        return message;
+    const reverted = progress.steps.filter((s) => s.status === 'reverted').map((s) => s.version);
+    const schema = `The schema rollback was committed (reverted ${reverted.join(', ') || 'nothing'})`;
+    if (!metadata.applied) {
+        const failed = metadata.outcomeUnknown
+            ? 'got no answer, so the metadata may or may not have been replaced'
+            : 'failed';
+        return (`${schema}, but applying the metadata of ${metadata.sha} ${failed}: ${message}. ` +
+            'Re-run this job to finish: it reverts nothing more and applies the metadata');
+    }
+    const applied = progress.committed
+        ? `${schema} and the metadata of ${metadata.sha} was applied`
+        : `The metadata of ${metadata.sha} was applied`;
+    return (`${applied}, but Hasura's consistency check (get_inconsistent_metadata) could not be read: ${message}. ` +
+        'Re-run this job to check again (it reverts nothing more and re-applies the same metadata), or look for inconsistent objects in the Hasura console (Settings > Metadata Status)');
+}
+function metadataReport(stable, backup, changes, applied, inconsistentObjects) {
+    return {
+        ref: stable.ref,
+        sha: stable.sha,
+        subject: stable.subject,
+        backupPath: backup?.path,
+        changes,
+        applied,
+        inconsistentObjects,
+    };
+}
+function withOutcomes(steps, outcomes) {
+    return steps.map((s, i) => ({ ...s, ...outcomes[i] }));
+}
+const stepText = (step) => ({
+    version: step.version,
+    name: step.name,
+    downFile: step.down.path,
+    sql: step.down.sql,
+});
+function planReport(plan) {
+    return notExecuted(plan.steps).map((outcome, i) => ({ ...outcome, ...stepText(plan.steps[i]) }));
+}
+
 // Quoting for SQL we generate (state rows, guard, journal, the Hasura transport's script).
 /** A standard string literal: '…' with quotes doubled (standard_conforming_strings is on). */
 function sqlLiteral(text) {
@@ -16498,11 +16579,17 @@ async function readDown(files, migration) {
 async function readDowns(files, migrations, versions, prefetched = new Map()) {
     const byVersion = new Map(migrations.map((m) => [m.version, m]));
     const downs = new Map();
-    // One after another: workspace reads are synchronous (files.ts), a pool would gain nothing.
+    // One after another: workspace reads are synchronous (files.ts), a pool would gain nothing. A turn
+    // of the event loop now and then lets the database session move on meanwhile (lock, BEGIN).
+    let read = 0;
     for (const version of versions) {
         const migration = byVersion.get(version);
-        if (migration)
-            downs.set(version, prefetched.get(version) ?? (await readDown(files, migration)));
+        if (!migration)
+            continue;
+        const known = prefetched.get(version);
+        downs.set(version, known ?? (await readDown(files, migration)));
+        if (!known && ++read % PREFETCH_CHUNK === 0)
+            await new Promise((resume) => setImmediate(resume));
     }
     return downs;
 }
@@ -17067,42 +17154,9 @@ END`;
     return `DO ${dollarQuote(body, 'journal')}`;
 }
 
-function notExecuted(steps) {
-    return steps.map((s) => ({ version: s.version, status: 'not-executed', durationMs: undefined }));
-}
-/** After a rollback of the transaction, whatever ran is undone. */
-function markUndone(outcomes) {
-    for (const o of outcomes)
-        if (o.status === 'reverted' || o.status === 'rehearsed')
-            o.status = 'undone';
-}
-function migrationLabel(step) {
-    return step.name ? `${step.version}_${step.name}` : step.version;
-}
-
 // Orchestration of one run: project → stable ref → state → plan → backup → one transaction →
 // metadata. Always returns a result as data (never throws), so outputs and the summary render from
-// one structure.
-const noProgress = () => ({
-    steps: [],
-    alreadyReverted: [],
-    problems: [],
-    notes: [],
-    committed: false,
-});
-function resultOf(progress, status, failure) {
-    return {
-        status,
-        transport: progress.transport?.kind,
-        steps: progress.steps,
-        alreadyReverted: progress.alreadyReverted,
-        problems: progress.problems,
-        notes: progress.notes,
-        failure,
-        committed: progress.committed,
-        metadata: progress.metadata,
-    };
-}
+// one structure (result.ts).
 async function rollback(request, deps) {
     const progress = noProgress();
     const finish = (status, failure) => resultOf(progress, status, failure);
@@ -17125,30 +17179,6 @@ async function rollback(request, deps) {
         // The process exits once the connection has closed.
         progress.connecting?.then((t) => t.close()).catch(() => { });
     }
-}
-/** The result of a run refused before it started (bad inputs): nothing was touched. */
-function refusedResult(message) {
-    return resultOf(noProgress(), 'failed', { message });
-}
-/** A failure after the schema commit or the metadata replace must say what was changed, and how to finish. */
-function afterCommit(progress, message) {
-    const metadata = progress.metadata;
-    if (!metadata || (!progress.committed && !metadata.applied && !metadata.outcomeUnknown))
-        return message;
-    const reverted = progress.steps.filter((s) => s.status === 'reverted').map((s) => s.version);
-    const schema = `The schema rollback was committed (reverted ${reverted.join(', ') || 'nothing'})`;
-    if (!metadata.applied) {
-        const failed = metadata.outcomeUnknown
-            ? 'got no answer, so the metadata may or may not have been replaced'
-            : 'failed';
-        return (`${schema}, but applying the metadata of ${metadata.sha} ${failed}: ${message}. ` +
-            'Re-run this job to finish: it reverts nothing more and applies the metadata');
-    }
-    const applied = progress.committed
-        ? `${schema} and the metadata of ${metadata.sha} was applied`
-        : `The metadata of ${metadata.sha} was applied`;
-    return (`${applied}, but Hasura's consistency check (get_inconsistent_metadata) could not be read: ${message}. ` +
-        'Re-run this job to check again (it reverts nothing more and re-applies the same metadata), or look for inconsistent objects in the Hasura console (Settings > Metadata Status)');
 }
 async function run$1(request, deps, progress, finish) {
     const { log, files } = deps;
@@ -17206,6 +17236,13 @@ async function run$1(request, deps, progress, finish) {
         }
         : select(request, state, stable);
     progress.alreadyReverted = resumed?.versions ?? [];
+    // The lock and the transaction open while pre-flight reads the downs. Nothing changes before
+    // execute(); if pre-flight refuses, closing the session releases them. Not when a metadata export
+    // (an HTTP request of unknown length) comes first: the session would sit idle in the transaction,
+    // which an idle_in_transaction_session_timeout may end.
+    if (!stable?.metadata && selection.versions.length > 0 && selection.problems.length === 0) {
+        transport.prepare?.(selection.versions, request.lockTimeoutSeconds);
+    }
     const plan = await preflight(request, deps, config, { migrations, prefetched }, selection, state);
     progress.notes = plan.notes;
     for (const note of plan.notes)
@@ -17321,29 +17358,6 @@ async function execute(request, deps, transport, plan, stable, guard, progress) 
     log.info(`Total: ${done} of ${versions.length} migration(s) ${verb} in ${deps.now().getTime() - started} ms (one transaction)`);
     progress.committed = execution.committed;
     return execution.failure;
-}
-function metadataReport(stable, backup, changes, applied, inconsistentObjects) {
-    return {
-        ref: stable.ref,
-        sha: stable.sha,
-        subject: stable.subject,
-        backupPath: backup?.path,
-        changes,
-        applied,
-        inconsistentObjects,
-    };
-}
-function withOutcomes(steps, outcomes) {
-    return steps.map((s, i) => ({ ...s, ...outcomes[i] }));
-}
-const stepText = (step) => ({
-    version: step.version,
-    name: step.name,
-    downFile: step.down.path,
-    sql: step.down.sql,
-});
-function planReport(plan) {
-    return notExecuted(plan.steps).map((outcome, i) => ({ ...outcome, ...stepText(plan.steps[i]) }));
 }
 
 /**
@@ -24532,9 +24546,24 @@ async function connectPostgres(options) {
             throw error;
         }
     }
+    /** The lock, then the transaction opened for `versions` (see begin); `locked` fails as lock() does. */
+    function open(versions, lockTimeoutSeconds) {
+        const locked = lock(lockTimeoutSeconds);
+        const opened = locked.then(() => begin(versions));
+        // Awaited by execute(); never when pre-flight refuses: the session's end then releases both.
+        for (const pending of [locked, opened])
+            pending.catch(() => { });
+        return { versions: versions.join(','), locked, opened };
+    }
+    let prepared;
     async function execute(steps, options) {
         const outcomes = notExecuted(steps);
-        await lock(options.lockTimeoutSeconds);
+        const versions = steps.map((s) => s.version);
+        const opening = prepared ?? open(versions, options.lockTimeoutSeconds);
+        prepared = undefined;
+        if (opening.versions !== versions.join(','))
+            throw new Error('execute() got other versions than prepare()');
+        await opening.locked;
         let unlocked = false;
         // The transaction's last command and the unlock in one round trip. If the command fails, the
         // unlock after it does not run, and `finally` unlocks.
@@ -24554,7 +24583,7 @@ async function connectPostgres(options) {
             return ending;
         };
         try {
-            const attempt = await runInTransaction(steps, outcomes, options).catch(async (error) => {
+            const attempt = await runInTransaction(opening.opened, steps, outcomes, options).catch(async (error) => {
                 if (isConnectionLost(error))
                     return { failure: connectionLost('the rollback', error) };
                 // Leave no aborted transaction behind for the unlock below (and the session's next use).
@@ -24592,9 +24621,8 @@ async function connectPostgres(options) {
                 await client.query(UNLOCK_SQL).catch(() => { });
         }
     }
-    async function runInTransaction(steps, outcomes, options) {
-        const versions = steps.map((s) => s.version);
-        // One round trip: open the transaction, lock the planned rows, ask which are gone.
+    /** One round trip: open the transaction, lock the planned rows, ask which are gone. */
+    async function begin(versions) {
         const recheck = versions.length > 0 ? [lockPlannedRowsSql(versions), goneVersionsSql(versions)] : [];
         let answer;
         try {
@@ -24608,8 +24636,12 @@ async function connectPostgres(options) {
         }
         const results = (Array.isArray(answer) ? answer : [answer]);
         const gone = results.at(-1)?.rows[0]?.gone;
-        if (gone)
-            return { failure: concurrentlyReverted(gone.split(', ')) };
+        return gone ? { failure: concurrentlyReverted(gone.split(', ')) } : undefined;
+    }
+    async function runInTransaction(opened, steps, outcomes, options) {
+        const refused = await opened;
+        if (refused)
+            return refused;
         // The next batch leaves as soon as one returns: Postgres runs it while this one's steps are
         // reported (progress lines, and whatever the caller renders in onStep). One query in flight at a time.
         const batches = batchesOf(steps);
@@ -24737,6 +24769,7 @@ async function connectPostgres(options) {
     return {
         kind: 'postgres',
         readState,
+        prepare: (versions, lockTimeoutSeconds) => void (prepared = open(versions, lockTimeoutSeconds)),
         execute,
         close: () => client.end().catch(() => { }),
     };

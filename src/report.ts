@@ -3,7 +3,7 @@
 import { posix } from 'node:path'
 import { describeInconsistency } from './metadata-apply.js'
 import { destructiveStatements, statementCount } from './sql/statements.js'
-import type { RollbackResult, StepReport } from './rollback.js'
+import type { RollbackResult, StepReport } from './result.js'
 
 export interface ReportAnnotation {
   readonly level: 'error' | 'warning' | 'notice'

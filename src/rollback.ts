@@ -1,76 +1,44 @@
 // Orchestration of one run: project → stable ref → state → plan → backup → one transaction →
 // metadata. Always returns a result as data (never throws), so outputs and the summary render from
-// one structure.
+// one structure (result.ts).
 import { RollbackError, errorMessage } from './errors.js'
 import type { Git } from './git.js'
 import { guardSql } from './guard.js'
 import type { RollbackRequest } from './inputs.js'
 import { LAST_SUCCESSFUL_RUN } from './inputs.js'
 import type { Log } from './log.js'
-import type { MetadataApi, MetadataBackup } from './metadata-apply.js'
+import type { MetadataApi } from './metadata-apply.js'
 import {
   backupMetadata,
   describeInconsistency,
   inconsistentObjects,
   replaceMetadata,
 } from './metadata-apply.js'
-import type { MetadataChange } from './metadata-diff.js'
 import { diffMetadata } from './metadata-diff.js'
-import type { AppliedState, Plan, PlannedStep, Problem, Selection } from './plan.js'
+import type { AppliedState, Plan, Selection } from './plan.js'
 import { likelySelected, planRollback, selectByRef, selectVersions } from './plan.js'
 import type { ProjectConfig } from './project/config.js'
 import { loadProjectConfig } from './project/config.js'
 import type { ProjectFiles } from './project/files.js'
 import type { DownFile, Migration } from './project/migrations.js'
 import { readDowns, readDownsUntil, scanMigrations } from './project/migrations.js'
-import type { StableRef } from './stable-ref.js'
 import type { StepText } from './report.js'
 import { formatDuration, versionList } from './report.js'
+import type { Progress, RollbackResult, RollbackStatus } from './result.js'
+import {
+  afterCommit,
+  metadataReport,
+  noProgress,
+  planReport,
+  resultOf,
+  stepText,
+  withOutcomes,
+} from './result.js'
+import type { StableRef } from './stable-ref.js'
 import { loadStableRef } from './stable-ref.js'
 import { writeJournalSql } from './state.js'
-import type { ExecutionFailure, StepOutcome, Transport } from './transport/transport.js'
-import { migrationLabel, notExecuted } from './transport/transport.js'
-
-export type RollbackStatus = 'rolled-back' | 'nothing-to-roll-back' | 'dry-run' | 'failed'
-
-export interface StepReport extends StepOutcome {
-  readonly name: string
-  /** Project-relative down file. */
-  readonly downFile: string
-  readonly sql: string
-}
-
-export interface MetadataReport {
-  readonly ref: string
-  readonly sha: string
-  readonly subject: string
-  /** JSON file holding the server's metadata as it was before this run. */
-  readonly backupPath: string | undefined
-  /** What the stable metadata changes against the server's current metadata. */
-  readonly changes: readonly MetadataChange[]
-  readonly applied: boolean
-  /** Undefined when the server's consistency check could not be read (or did not run). */
-  readonly inconsistentObjects: readonly unknown[] | undefined
-  /** replace_metadata got no answer (timeout, lost connection): Hasura may have applied it. */
-  readonly outcomeUnknown?: boolean
-}
-
-export interface RollbackResult {
-  readonly status: RollbackStatus
-  readonly transport: Transport['kind'] | undefined
-  /** Planned steps with what happened to each, in plan order (highest version first). */
-  readonly steps: readonly StepReport[]
-  /** Versions an earlier attempt of this run already reverted (journal); this run reverted none. */
-  readonly alreadyReverted: readonly string[]
-  /** Pre-flight refusals; non-empty means nothing was attempted. */
-  readonly problems: readonly Problem[]
-  readonly notes: readonly string[]
-  /** Why the run failed, when it did. */
-  readonly failure: ExecutionFailure | undefined
-  /** True once the schema change was committed. */
-  readonly committed: boolean
-  readonly metadata: MetadataReport | undefined
-}
+import type { ExecutionFailure, Transport } from './transport/transport.js'
+import { migrationLabel } from './transport/transport.js'
 
 export interface RollbackDeps {
   /** The project directory in the workspace. */
@@ -100,43 +68,6 @@ export interface RollbackDeps {
   readonly expectResult?: (result: RollbackResult) => void
 }
 
-/** Mutable scratch of one run; frozen into the result at the end. */
-interface Progress {
-  /** Started as soon as the config is known; closed however the run ends. */
-  connecting?: Promise<Transport>
-  transport?: Transport
-  steps: StepReport[]
-  alreadyReverted: readonly string[]
-  problems: readonly Problem[]
-  notes: readonly string[]
-  committed: boolean
-  metadata?: MetadataReport
-  /** What the run returns if the transaction's last command succeeds (see expectResult). */
-  expected?: RollbackResult
-}
-
-const noProgress = (): Progress => ({
-  steps: [],
-  alreadyReverted: [],
-  problems: [],
-  notes: [],
-  committed: false,
-})
-
-function resultOf(progress: Progress, status: RollbackStatus, failure?: ExecutionFailure): RollbackResult {
-  return {
-    status,
-    transport: progress.transport?.kind,
-    steps: progress.steps,
-    alreadyReverted: progress.alreadyReverted,
-    problems: progress.problems,
-    notes: progress.notes,
-    failure,
-    committed: progress.committed,
-    metadata: progress.metadata,
-  }
-}
-
 export async function rollback(request: RollbackRequest, deps: RollbackDeps): Promise<RollbackResult> {
   const progress = noProgress()
   const finish = (status: RollbackStatus, failure?: ExecutionFailure) => resultOf(progress, status, failure)
@@ -158,35 +89,6 @@ export async function rollback(request: RollbackRequest, deps: RollbackDeps): Pr
     // The process exits once the connection has closed.
     progress.connecting?.then((t) => t.close()).catch(() => {})
   }
-}
-
-/** The result of a run refused before it started (bad inputs): nothing was touched. */
-export function refusedResult(message: string): RollbackResult {
-  return resultOf(noProgress(), 'failed', { message })
-}
-
-/** A failure after the schema commit or the metadata replace must say what was changed, and how to finish. */
-function afterCommit(progress: Progress, message: string): string {
-  const metadata = progress.metadata
-  if (!metadata || (!progress.committed && !metadata.applied && !metadata.outcomeUnknown)) return message
-  const reverted = progress.steps.filter((s) => s.status === 'reverted').map((s) => s.version)
-  const schema = `The schema rollback was committed (reverted ${reverted.join(', ') || 'nothing'})`
-  if (!metadata.applied) {
-    const failed = metadata.outcomeUnknown
-      ? 'got no answer, so the metadata may or may not have been replaced'
-      : 'failed'
-    return (
-      `${schema}, but applying the metadata of ${metadata.sha} ${failed}: ${message}. ` +
-      'Re-run this job to finish: it reverts nothing more and applies the metadata'
-    )
-  }
-  const applied = progress.committed
-    ? `${schema} and the metadata of ${metadata.sha} was applied`
-    : `The metadata of ${metadata.sha} was applied`
-  return (
-    `${applied}, but Hasura's consistency check (get_inconsistent_metadata) could not be read: ${message}. ` +
-    'Re-run this job to check again (it reverts nothing more and re-applies the same metadata), or look for inconsistent objects in the Hasura console (Settings > Metadata Status)'
-  )
 }
 
 async function run(
@@ -254,6 +156,13 @@ async function run(
       }
     : select(request, state, stable)
   progress.alreadyReverted = resumed?.versions ?? []
+  // The lock and the transaction open while pre-flight reads the downs. Nothing changes before
+  // execute(); if pre-flight refuses, closing the session releases them. Not when a metadata export
+  // (an HTTP request of unknown length) comes first: the session would sit idle in the transaction,
+  // which an idle_in_transaction_session_timeout may end.
+  if (!stable?.metadata && selection.versions.length > 0 && selection.problems.length === 0) {
+    transport.prepare?.(selection.versions, request.lockTimeoutSeconds)
+  }
   const plan = await preflight(request, deps, config, { migrations, prefetched }, selection, state)
   progress.notes = plan.notes
   for (const note of plan.notes) log.notice(note)
@@ -387,37 +296,4 @@ async function execute(
   )
   progress.committed = execution.committed
   return execution.failure
-}
-
-function metadataReport(
-  stable: StableRef,
-  backup: MetadataBackup | undefined,
-  changes: readonly MetadataChange[],
-  applied: boolean,
-  inconsistentObjects: readonly unknown[] | undefined,
-): MetadataReport {
-  return {
-    ref: stable.ref,
-    sha: stable.sha,
-    subject: stable.subject,
-    backupPath: backup?.path,
-    changes,
-    applied,
-    inconsistentObjects,
-  }
-}
-
-function withOutcomes(steps: readonly StepReport[], outcomes: readonly StepOutcome[]): StepReport[] {
-  return steps.map((s, i) => ({ ...s, ...outcomes[i]! }))
-}
-
-const stepText = (step: PlannedStep): StepText => ({
-  version: step.version,
-  name: step.name,
-  downFile: step.down.path,
-  sql: step.down.sql,
-})
-
-function planReport(plan: Plan): StepReport[] {
-  return notExecuted(plan.steps).map((outcome, i) => ({ ...outcome, ...stepText(plan.steps[i]!) }))
 }

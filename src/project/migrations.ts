@@ -125,10 +125,15 @@ export async function readDowns(
 ): Promise<Map<string, DownFile>> {
   const byVersion = new Map(migrations.map((m) => [m.version, m]))
   const downs = new Map<string, DownFile>()
-  // One after another: workspace reads are synchronous (files.ts), a pool would gain nothing.
+  // One after another: workspace reads are synchronous (files.ts), a pool would gain nothing. A turn
+  // of the event loop now and then lets the database session move on meanwhile (lock, BEGIN).
+  let read = 0
   for (const version of versions) {
     const migration = byVersion.get(version)
-    if (migration) downs.set(version, prefetched.get(version) ?? (await readDown(files, migration)))
+    if (!migration) continue
+    const known = prefetched.get(version)
+    downs.set(version, known ?? (await readDown(files, migration)))
+    if (!known && ++read % PREFETCH_CHUNK === 0) await new Promise((resume) => setImmediate(resume))
   }
   return downs
 }

@@ -92,6 +92,13 @@ interface Attempt {
   readonly error?: PgError
 }
 
+/** The lock taken and the transaction opened for the versions (comma-separated) execute() will get. */
+interface Opening {
+  readonly versions: string
+  readonly locked: Promise<void>
+  readonly opened: Promise<Attempt | undefined>
+}
+
 /** The down that failed when run alone, found by a rehearsal. */
 interface Located {
   readonly index: number
@@ -144,9 +151,25 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
     }
   }
 
+  /** The lock, then the transaction opened for `versions` (see begin); `locked` fails as lock() does. */
+  function open(versions: readonly string[], lockTimeoutSeconds: number): Opening {
+    const locked = lock(lockTimeoutSeconds)
+    const opened = locked.then(() => begin(versions))
+    // Awaited by execute(); never when pre-flight refuses: the session's end then releases both.
+    for (const pending of [locked, opened]) pending.catch(() => {})
+    return { versions: versions.join(','), locked, opened }
+  }
+
+  let prepared: Opening | undefined
+
   async function execute(steps: readonly PlannedStep[], options: ExecuteOptions): Promise<Execution> {
     const outcomes = notExecuted(steps)
-    await lock(options.lockTimeoutSeconds)
+    const versions = steps.map((s) => s.version)
+    const opening = prepared ?? open(versions, options.lockTimeoutSeconds)
+    prepared = undefined
+    if (opening.versions !== versions.join(','))
+      throw new Error('execute() got other versions than prepare()')
+    await opening.locked
     let unlocked = false
     // The transaction's last command and the unlock in one round trip. If the command fails, the
     // unlock after it does not run, and `finally` unlocks.
@@ -165,12 +188,14 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
       return ending
     }
     try {
-      const attempt = await runInTransaction(steps, outcomes, options).catch(async (error: PgError) => {
-        if (isConnectionLost(error)) return { failure: connectionLost('the rollback', error) }
-        // Leave no aborted transaction behind for the unlock below (and the session's next use).
-        await client.query('ROLLBACK').catch(() => {})
-        throw error
-      })
+      const attempt = await runInTransaction(opening.opened, steps, outcomes, options).catch(
+        async (error: PgError) => {
+          if (isConnectionLost(error)) return { failure: connectionLost('the rollback', error) }
+          // Leave no aborted transaction behind for the unlock below (and the session's next use).
+          await client.query('ROLLBACK').catch(() => {})
+          throw error
+        },
+      )
       if (attempt || options.dryRun) {
         // A lost connection rolls back on the server side; a failed ROLLBACK must not hide the failure.
         // A failure keeps the lock for explain()'s rehearsal.
@@ -201,13 +226,8 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
     }
   }
 
-  async function runInTransaction(
-    steps: readonly PlannedStep[],
-    outcomes: StepOutcome[],
-    options: ExecuteOptions,
-  ): Promise<Attempt | undefined> {
-    const versions = steps.map((s) => s.version)
-    // One round trip: open the transaction, lock the planned rows, ask which are gone.
+  /** One round trip: open the transaction, lock the planned rows, ask which are gone. */
+  async function begin(versions: readonly string[]): Promise<Attempt | undefined> {
     const recheck =
       versions.length > 0 ? [state.lockPlannedRowsSql(versions), state.goneVersionsSql(versions)] : []
     let answer
@@ -220,7 +240,17 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
     }
     const results = (Array.isArray(answer) ? answer : [answer]) as pg.QueryResult<{ gone?: string | null }>[]
     const gone = results.at(-1)?.rows[0]?.gone
-    if (gone) return { failure: concurrentlyReverted(gone.split(', ')) }
+    return gone ? { failure: concurrentlyReverted(gone.split(', ')) } : undefined
+  }
+
+  async function runInTransaction(
+    opened: Promise<Attempt | undefined>,
+    steps: readonly PlannedStep[],
+    outcomes: StepOutcome[],
+    options: ExecuteOptions,
+  ): Promise<Attempt | undefined> {
+    const refused = await opened
+    if (refused) return refused
     // The next batch leaves as soon as one returns: Postgres runs it while this one's steps are
     // reported (progress lines, and whatever the caller renders in onStep). One query in flight at a time.
     const batches = batchesOf(steps)
@@ -364,6 +394,7 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
   return {
     kind: 'postgres',
     readState,
+    prepare: (versions, lockTimeoutSeconds) => void (prepared = open(versions, lockTimeoutSeconds)),
     execute,
     close: () => client.end().catch(() => {}),
   }

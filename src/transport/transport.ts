@@ -53,6 +53,12 @@ export interface Transport {
   readonly kind: 'postgres' | 'hasura'
   /** `runKey` also reads this run's journal record, when there is one. */
   readState(options?: { readonly runKey?: string }): Promise<AppliedState>
+  /**
+   * Takes the lock and opens the transaction for `versions` now, while the caller's pre-flight runs
+   * (a round trip or two saved). Then execute() gets steps of exactly these versions, or the
+   * transport is closed, which releases everything; nothing is changed before execute().
+   */
+  prepare?(versions: readonly string[], lockTimeoutSeconds: number): void
   execute(steps: readonly PlannedStep[], options: ExecuteOptions): Promise<Execution>
   close(): Promise<void>
 }

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { runAction } from '../support/action-runner.js'
 import { removeRepos } from '../support/git-fixture.js'
 import type { HasuraStandIn, ServerGeneration } from '../support/hasura-stand-in.js'
-import { startHasuraStandIn } from '../support/hasura-stand-in.js'
+import { SLOW_FAULT_MS, startHasuraStandIn } from '../support/hasura-stand-in.js'
 import { startGitHubApiStandIn } from '../support/github-api-stand-in.js'
 import { appliedVersions, applyUps, threeMigrations } from '../support/hasura-project.js'
 import type { TestDatabase } from '../support/postgres.js'
@@ -196,6 +196,19 @@ describe('ref handling (Hasura v2, database-url)', () => {
     expect(await appliedVersions(s.db)).toEqual([m1, m2, m3])
     expect(tablesOf(s.hasura.metadata())).toEqual(badTables)
     expect(result.summary).toMatch(/exactly as they were/)
+  })
+
+  it('opens no transaction before a slow metadata export: an idle_in_transaction_session_timeout cannot end it', async () => {
+    const s = await setUp('v2')
+    await s.db.query(
+      `ALTER DATABASE ${s.db.name} SET idle_in_transaction_session_timeout = '${SLOW_FAULT_MS / 3}ms'`,
+    )
+    s.hasura.injectFault('slow', { match: (r) => r.body.type === 'export_metadata' })
+    const result = await s.run('postgres', { count: '2', ref: 'v1' })
+    expect(result.annotations.filter((a) => a.level === 'error')).toEqual([])
+    expect(result.exitCode).toBe(0)
+    expect(await appliedVersions(s.db)).toEqual([m1])
+    expect(tablesOf(s.hasura.metadata())).toEqual(stableTables)
   })
 
   it('never prints the admin secret', async () => {

@@ -36,13 +36,16 @@ export interface RecordedRequest {
   response: unknown
 }
 
+/** How late a 'slow' fault answers. */
+export const SLOW_FAULT_MS = 600
+
 /**
  * 'status-500': answer 500 without running anything. 'hang': never answer.
  * 'drop-before': close the connection without running anything.
  * 'drop-after' (alias 'drop-connection'): run the query, then close the connection instead of
- * answering — a lost response whose effects happened.
+ * answering — a lost response whose effects happened. 'slow': answer as usual, SLOW_FAULT_MS late.
  */
-export type Fault = 'status-500' | 'hang' | 'drop-connection' | 'drop-before' | 'drop-after'
+export type Fault = 'status-500' | 'hang' | 'drop-connection' | 'drop-before' | 'drop-after' | 'slow'
 
 export interface StandInRequestBody {
   type?: unknown
@@ -159,6 +162,7 @@ export async function startHasuraStandIn(options: StandInOptions): Promise<Hasur
 
     const fault = takeFault(path, isJsonObject(body) ? body : {})
     if (fault === 'hang') return
+    if (fault === 'slow') await new Promise((resume) => setTimeout(resume, SLOW_FAULT_MS))
     if (fault === 'drop-before') return void req.socket.destroy()
     if (fault === 'status-500') {
       return send(res, record, 500, { path: '$', error: 'internal error', code: 'unexpected' })

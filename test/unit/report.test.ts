@@ -7,7 +7,7 @@ import {
   capAnnotations,
   escapeText,
 } from '../../src/report.js'
-import type { RollbackResult, StepReport } from '../../src/rollback.js'
+import type { RollbackResult, StepReport } from '../../src/result.js'
 
 const step = (version: string, status: StepReport['status'], name = 'create_t'): StepReport => ({
   version,

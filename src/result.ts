@@ -1,0 +1,153 @@
+// What a run returns, as data: the result type, the progress it is made from while the run goes on,
+// and the messages that depend on how far it got. rollback.ts fills it in; report.ts renders it.
+import type { MetadataBackup } from './metadata-apply.js'
+import type { MetadataChange } from './metadata-diff.js'
+import type { Plan, PlannedStep, Problem } from './plan.js'
+import type { StepText } from './report.js'
+import type { StableRef } from './stable-ref.js'
+import type { ExecutionFailure, StepOutcome, Transport } from './transport/transport.js'
+import { notExecuted } from './transport/transport.js'
+
+export type RollbackStatus = 'rolled-back' | 'nothing-to-roll-back' | 'dry-run' | 'failed'
+
+export interface StepReport extends StepOutcome {
+  readonly name: string
+  /** Project-relative down file. */
+  readonly downFile: string
+  readonly sql: string
+}
+
+export interface MetadataReport {
+  readonly ref: string
+  readonly sha: string
+  readonly subject: string
+  /** JSON file holding the server's metadata as it was before this run. */
+  readonly backupPath: string | undefined
+  /** What the stable metadata changes against the server's current metadata. */
+  readonly changes: readonly MetadataChange[]
+  readonly applied: boolean
+  /** Undefined when the server's consistency check could not be read (or did not run). */
+  readonly inconsistentObjects: readonly unknown[] | undefined
+  /** replace_metadata got no answer (timeout, lost connection): Hasura may have applied it. */
+  readonly outcomeUnknown?: boolean
+}
+
+export interface RollbackResult {
+  readonly status: RollbackStatus
+  readonly transport: Transport['kind'] | undefined
+  /** Planned steps with what happened to each, in plan order (highest version first). */
+  readonly steps: readonly StepReport[]
+  /** Versions an earlier attempt of this run already reverted (journal); this run reverted none. */
+  readonly alreadyReverted: readonly string[]
+  /** Pre-flight refusals; non-empty means nothing was attempted. */
+  readonly problems: readonly Problem[]
+  readonly notes: readonly string[]
+  /** Why the run failed, when it did. */
+  readonly failure: ExecutionFailure | undefined
+  /** True once the schema change was committed. */
+  readonly committed: boolean
+  readonly metadata: MetadataReport | undefined
+}
+
+/** Mutable scratch of one run; frozen into the result at the end. */
+export interface Progress {
+  /** Started as soon as the config is known; closed however the run ends. */
+  connecting?: Promise<Transport>
+  transport?: Transport
+  steps: StepReport[]
+  alreadyReverted: readonly string[]
+  problems: readonly Problem[]
+  notes: readonly string[]
+  committed: boolean
+  metadata?: MetadataReport
+  /** What the run returns if the transaction's last command succeeds (see expectResult). */
+  expected?: RollbackResult
+}
+
+export const noProgress = (): Progress => ({
+  steps: [],
+  alreadyReverted: [],
+  problems: [],
+  notes: [],
+  committed: false,
+})
+
+export function resultOf(
+  progress: Progress,
+  status: RollbackStatus,
+  failure?: ExecutionFailure,
+): RollbackResult {
+  return {
+    status,
+    transport: progress.transport?.kind,
+    steps: progress.steps,
+    alreadyReverted: progress.alreadyReverted,
+    problems: progress.problems,
+    notes: progress.notes,
+    failure,
+    committed: progress.committed,
+    metadata: progress.metadata,
+  }
+}
+
+/** The result of a run refused before it started (bad inputs): nothing was touched. */
+export function refusedResult(message: string): RollbackResult {
+  return resultOf(noProgress(), 'failed', { message })
+}
+
+/** A failure after the schema commit or the metadata replace must say what was changed, and how to finish. */
+export function afterCommit(progress: Progress, message: string): string {
+  const metadata = progress.metadata
+  if (!metadata || (!progress.committed && !metadata.applied && !metadata.outcomeUnknown)) return message
+  const reverted = progress.steps.filter((s) => s.status === 'reverted').map((s) => s.version)
+  const schema = `The schema rollback was committed (reverted ${reverted.join(', ') || 'nothing'})`
+  if (!metadata.applied) {
+    const failed = metadata.outcomeUnknown
+      ? 'got no answer, so the metadata may or may not have been replaced'
+      : 'failed'
+    return (
+      `${schema}, but applying the metadata of ${metadata.sha} ${failed}: ${message}. ` +
+      'Re-run this job to finish: it reverts nothing more and applies the metadata'
+    )
+  }
+  const applied = progress.committed
+    ? `${schema} and the metadata of ${metadata.sha} was applied`
+    : `The metadata of ${metadata.sha} was applied`
+  return (
+    `${applied}, but Hasura's consistency check (get_inconsistent_metadata) could not be read: ${message}. ` +
+    'Re-run this job to check again (it reverts nothing more and re-applies the same metadata), or look for inconsistent objects in the Hasura console (Settings > Metadata Status)'
+  )
+}
+
+export function metadataReport(
+  stable: StableRef,
+  backup: MetadataBackup | undefined,
+  changes: readonly MetadataChange[],
+  applied: boolean,
+  inconsistentObjects: readonly unknown[] | undefined,
+): MetadataReport {
+  return {
+    ref: stable.ref,
+    sha: stable.sha,
+    subject: stable.subject,
+    backupPath: backup?.path,
+    changes,
+    applied,
+    inconsistentObjects,
+  }
+}
+
+export function withOutcomes(steps: readonly StepReport[], outcomes: readonly StepOutcome[]): StepReport[] {
+  return steps.map((s, i) => ({ ...s, ...outcomes[i]! }))
+}
+
+export const stepText = (step: PlannedStep): StepText => ({
+  version: step.version,
+  name: step.name,
+  downFile: step.down.path,
+  sql: step.down.sql,
+})
+
+export function planReport(plan: Plan): StepReport[] {
+  return notExecuted(plan.steps).map((outcome, i) => ({ ...outcome, ...stepText(plan.steps[i]!) }))
+}
