@@ -5,7 +5,6 @@ import { appendFileSync } from 'node:fs'
 import { EOL, tmpdir } from 'node:os'
 import { resolve } from 'node:path'
 import { errorMessage } from './errors.js'
-import { lastSuccessfulRunSha, runContextFromEnv } from './github/last-successful-run.js'
 import { createHasuraClient } from './hasura/client.js'
 import type { RollbackRequest } from './inputs.js'
 import { parseInputs } from './inputs.js'
@@ -115,7 +114,10 @@ export async function run(): Promise<void> {
     metadataApi: clientFor,
     // Loaded when a ref is given: @actions/exec and child_process cost ~3 ms of every start otherwise.
     git: async () => (await import('./git.js')).createGit(workspace, out.line),
-    lastSuccessfulRun: () => lastSuccessfulRunSha(request.githubToken, runContextFromEnv(env)),
+    lastSuccessfulRun: async () => {
+      const { lastSuccessfulRunSha, runContextFromEnv } = await import('./github/last-successful-run.js')
+      return lastSuccessfulRunSha(request.githubToken, runContextFromEnv(env))
+    },
     backupDir: env.RUNNER_TEMP || tmpdir(),
     runKey: runKey(env, request),
     now: () => new Date(),

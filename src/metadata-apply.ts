@@ -5,7 +5,6 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { RollbackError } from './errors.js'
 import type { MetadataV2 } from './project/metadata.js'
-import { metadataForServer } from './project/metadata.js'
 
 import type { ServerGeneration } from './hasura/client.js'
 
@@ -20,6 +19,11 @@ export interface MetadataApi {
 export interface MetadataBackup {
   readonly path: string
   readonly metadata: unknown
+}
+
+/** What to send in replace_metadata for a server generation: on v2.x the CLI sends version 2 whatever version.yaml says. */
+export function metadataForServer(metadata: MetadataV2, generation: 'v1' | 'v2'): MetadataV2 {
+  return generation === 'v2' ? { ...metadata, version: 2 } : { ...metadata }
 }
 
 /** Exports the server's metadata into a JSON file under `dir`; the file name carries the time. */

@@ -17,7 +17,7 @@ import {
 import { diffMetadata } from './metadata-diff.js'
 import type { AppliedState, Plan, Selection } from './plan.js'
 import { likelySelected, planRollback, selectByRef, selectVersions } from './plan.js'
-import type { ProjectConfig } from './project/config.js'
+import type { ConfigOverrides, ProjectConfig } from './project/config.js'
 import { loadProjectConfig } from './project/config.js'
 import type { ProjectFiles } from './project/files.js'
 import type { DownFile, Migration } from './project/migrations.js'
@@ -35,7 +35,6 @@ import {
   withOutcomes,
 } from './result.js'
 import type { StableRef } from './stable-ref.js'
-import { loadStableRef } from './stable-ref.js'
 import { writeJournalSql } from './state.js'
 import type { ExecutionFailure, Transport } from './transport/transport.js'
 import { migrationLabel } from './transport/transport.js'
@@ -115,16 +114,7 @@ async function run(
       const migrations = await scanMigrations(files, config.migrationsDirectory)
       log.info(`${migrations.length} migration(s) in ${config.migrationsDirectory}/ of the workspace`)
       const ref = request.ref === LAST_SUCCESSFUL_RUN ? await lastSuccessfulRef(deps) : request.ref
-      const stable = ref
-        ? await loadStableRef(await deps.git(), {
-            ref,
-            projectDir: request.projectDir,
-            withMetadata: request.applyMetadata,
-            withMigrations: !request.selector,
-            env: deps.env,
-            overrides,
-          })
-        : undefined
+      const stable = ref ? await loadStable(request, deps, ref, overrides) : undefined
       if (stable) log.info(`Stable ref '${stable.ref}' is ${stable.sha} (${stable.subject})`)
       return { config, migrations, stable, connecting, reading }
     },
@@ -214,6 +204,24 @@ async function run(
     })
   }
   return finish('rolled-back')
+}
+
+/** The project at the stable ref, loaded with a ref only: its metadata assembly brings graphql (~150 KB). */
+async function loadStable(
+  request: RollbackRequest,
+  deps: RollbackDeps,
+  ref: string,
+  overrides: ConfigOverrides,
+): Promise<StableRef> {
+  const { loadStableRef } = await import('./stable-ref.js')
+  return loadStableRef(await deps.git(), {
+    ref,
+    projectDir: request.projectDir,
+    withMetadata: request.applyMetadata,
+    withMigrations: !request.selector,
+    env: deps.env,
+    overrides,
+  })
 }
 
 async function lastSuccessfulRef(deps: RollbackDeps): Promise<string> {

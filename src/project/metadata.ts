@@ -69,11 +69,6 @@ export async function assembleMetadata(files: ProjectFiles, metadataDirectory: s
   return metadata
 }
 
-/** What to send in replace_metadata for a server generation: on v2.x the CLI sends version 2 whatever version.yaml says. */
-export function metadataForServer(metadata: MetadataV2, generation: 'v1' | 'v2'): MetadataV2 {
-  return generation === 'v2' ? { ...metadata, version: 2 } : { ...metadata }
-}
-
 function versionOf(file: YamlFile | undefined): number {
   if (file === undefined || file.value == null) return versionWhenUnstated
   if (!isRecord(file.value))
