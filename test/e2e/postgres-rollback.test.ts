@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs'
 import pg from 'pg'
 import { LOCK_KEY } from '../../src/state.js'
 import type { ActionRun } from '../support/action-runner.js'
+import { advisoryWaiters, waitFor } from '../support/blockers.js'
 import { node24, runAction } from '../support/action-runner.js'
 import type { MigrationSpec } from '../support/hasura-project.js'
 import {
@@ -307,12 +308,7 @@ describe('two rollbacks started together', () => {
       try {
         await holder.query(LOCK)
         const runs = [run(inputs), run(inputs)]
-        await waitFor(async () => {
-          const rows = await db.query<{ n: number }>(
-            "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted",
-          )
-          return rows[0]!.n === 2
-        })
+        await waitFor(async () => ((await advisoryWaiters(db)) === 2 ? true : undefined))
         await holder.query('SELECT pg_advisory_unlock_all()')
         const results = await Promise.all(runs)
         expect(await appliedVersions(db)).toEqual([m1, m2])
@@ -344,14 +340,6 @@ describe('two rollbacks started together', () => {
     }
   })
 })
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time')
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
 
 describe('dry-run', () => {
   it('rehearses the downs and changes nothing', async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LOCK_KEY } from '../../src/state.js'
 import type { ActionRun } from '../support/action-runner.js'
 import { runAction } from '../support/action-runner.js'
-import { waitFor } from '../support/blockers.js'
+import { advisoryWaiters, waitFor } from '../support/blockers.js'
 import type { HasuraStandIn } from '../support/hasura-stand-in.js'
 import { startHasuraStandIn } from '../support/hasura-stand-in.js'
 import { appliedVersions, applyUps, createTableMigrations, writeProject } from '../support/hasura-project.js'
@@ -126,12 +126,7 @@ for (const transport of ['postgres', 'hasura'] as const) {
       try {
         await holder.query(`SELECT pg_advisory_lock(${LOCK_KEY})`)
         const started = runs()
-        await waitFor(async () => {
-          const rows = await db.query<{ n: number }>(
-            "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted",
-          )
-          return rows[0]!.n === 2 ? true : undefined
-        })
+        await waitFor(async () => ((await advisoryWaiters(db)) === 2 ? true : undefined))
         await holder.query('SELECT pg_advisory_unlock_all()')
         return await Promise.all(started)
       } finally {

@@ -54,3 +54,15 @@ export async function applicationName(db: TestDatabase, pid: number): Promise<st
   )
   return rows[0]?.name
 }
+
+/**
+ * Sessions of this test database waiting for an advisory lock. pg_locks covers the whole cluster, and
+ * test files running alongside hold and wait for advisory locks in their own databases.
+ */
+export async function advisoryWaiters(db: TestDatabase): Promise<number> {
+  const rows = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+       AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+  )
+  return rows[0]!.n
+}
