@@ -1,3 +1,4 @@
+import { posix } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ReportAnnotation } from '../../src/report.js'
 import {
@@ -6,6 +7,7 @@ import {
   buildReport,
   capAnnotations,
   escapeText,
+  workspacePath,
 } from '../../src/report.js'
 import type { RollbackResult, StepReport } from '../../src/result.js'
 
@@ -207,6 +209,30 @@ describe('steps rendered while the downs ran', () => {
       rendered,
     })
     expect(elsewhere.summary).toContain('<code>x/migrations/3\\_drop\\_b/down.sql</code>')
+  })
+})
+
+describe('workspace paths of project files', () => {
+  it('are what posix.normalize(posix.join(dir, file)) gives, with or without its shortcut', () => {
+    const dirs = ['.', 'db', 'apps\\hasura', './db', 'db/', 'a/../b', '..', '/abs', 'x/...']
+    const files = [
+      'migrations/1_a/down.sql',
+      'down.sql',
+      './m/down.sql',
+      'm//down.sql',
+      'm/../x.sql',
+      '.../x',
+      '/etc/x',
+    ]
+    for (const dir of dirs) {
+      for (const file of files) {
+        expect(workspacePath(dir, file), `${dir} + ${file}`).toBe(
+          posix.normalize(posix.join(dir.split('\\').join('/'), file)),
+        )
+      }
+    }
+    expect(workspacePath('db', undefined)).toBeUndefined()
+    expect(workspacePath('db', '')).toBeUndefined()
   })
 })
 

@@ -261,6 +261,14 @@ describe('destructiveStatements', () => {
     ['DROP MATERIALIZED VIEW v; DROP VIEW w; DROP INDEX i', []],
     ["DO $$ BEGIN DROP TABLE a; END $$; SELECT 'DROP TABLE b'; -- DROP TABLE c", []],
     ['CREATE FUNCTION f() RETURNS void LANGUAGE sql BEGIN ATOMIC DELETE FROM a; END', []],
+    ['DrOp /* x */ TaBlE -- y\n Ab; dropped TABLE c; DRÖP TABLE d', [['drop-table', 'ab']]],
+    [
+      'ALTER TABLE t DROP COLUMN Straße, DROP COLUMN "X"',
+      [
+        ['drop-column', 't."straße"'],
+        ['drop-column', 't."X"'],
+      ],
+    ],
   ])('%s', (sql, expected) => {
     expect(destructiveStatements(sql).map(({ kind, target }) => [kind, target])).toEqual(expected)
   })
