@@ -83,10 +83,12 @@ describe('postgres transport: lock and transaction taken during pre-flight (prep
   it('gives up after lock-timeout when another run holds the lock, as without prepare', async () => {
     const { db, transport, other } = await setUp()
     await other.query(`SELECT pg_advisory_lock(${LOCK_KEY}::bigint)`)
-    transport.prepare!(versions, 0.3)
-    await expect(transport.execute(steps, run({ lockTimeoutSeconds: 0.3 }))).rejects.toThrow(
-      /^Another hasura-rollback run holds the database lock; gave up after 0\.3 s/,
-    )
+    for (const lockTimeoutSeconds of [0, 0.3]) {
+      transport.prepare!(versions, lockTimeoutSeconds)
+      await expect(transport.execute(steps, run({ lockTimeoutSeconds }))).rejects.toThrow(
+        /^Another hasura-rollback run holds the database lock; gave up after 0(\.3)? s/,
+      )
+    }
     await expectUnchanged(db)
   })
 
