@@ -1931,7 +1931,7 @@ function buildReport(result, context) {
     }
     lines.push(...stepTable(result.steps, rendered));
     if (result.transport === 'postgres' && result.steps.some((s) => s.durationMs !== undefined)) {
-        lines.push('', "_Downs run in batches of up to 100 per query: a duration is the down's share of its batch._");
+        lines.push('', "_Downs run in batches of up to 1,000 per query: a duration is the down's share of its batch._");
     }
     lines.push(...dataLossSection(losses, dryRun));
     lines.push(...metadataSection(result));
@@ -18872,10 +18872,12 @@ pg.defaults;
 // finds it, so Postgres' error position maps to the file's line as before.
 /**
  * At most this many downs, and this many characters of SQL, per query. One query per down cost a
- * round trip each (1,000 downs: ~2.6× psql); batches of 100 brought it near psql. Batches stay
- * small enough that the rehearsal after a failure replays little in a slow, one-by-one way.
+ * round trip each (1,000 downs: ~2.6× psql); batches of 100 brought it near psql, one of 1,000 a
+ * little below (each batch boundary leaves Postgres idle for a round trip and the client's turn).
+ * When a batch fails, the rehearsal halves it under savepoints, so its size costs a failure only a
+ * logarithm of round trips.
  */
-const BATCH_LIMITS = { downs: 100, chars: 1024 * 1024 };
+const BATCH_LIMITS = { downs: 1000, chars: 1024 * 1024 };
 const UNLOCK_SQL = `SELECT pg_advisory_unlock(${LOCK_KEY}::bigint)`;
 /** Consecutive batches covering `steps`; a down larger than the character cap gets a batch of its own. */
 function batchesOf(steps, limits = BATCH_LIMITS) {
@@ -18913,6 +18915,7 @@ function describeBatch(steps, batch) {
 }
 async function connectPostgres(options) {
     const now = options.now ?? (() => performance.now());
+    const batchLimits = options.batchLimits ?? BATCH_LIMITS;
     const client = new pg.Client({ connectionString: options.databaseUrl, application_name: 'hasura-rollback' });
     // An idle-connection error after we are done must not crash the process.
     client.on('error', () => { });
@@ -19050,7 +19053,7 @@ async function connectPostgres(options) {
             return refused;
         // The next batch leaves as soon as one returns: Postgres runs it while this one's steps are
         // reported (progress lines, and whatever the caller renders in onStep). One query in flight at a time.
-        const batches = batchesOf(steps);
+        const batches = batchesOf(steps, batchLimits);
         const send = (batch) => {
             const started = now();
             const done = client.query(stepsSql(steps.slice(batch.start, batch.end))).then(() => undefined, (error) => error);
@@ -19114,19 +19117,30 @@ async function connectPostgres(options) {
         return failure.line === undefined ? withLine(steps, located.index, located.error, failure) : failure;
     }
     /**
-     * Replays the batches before `failed`, then its downs one query each, in a transaction that is
-     * rolled back: the first down that fails is the one that failed the batch.
+     * Replays the batches before `failed`, then finds its first failing down by halves, in a transaction
+     * that is rolled back: a half that runs stays (the next half sees its effects, as in the rollback);
+     * one that fails is undone to its savepoint and halved again. The last one runs alone, so its error
+     * position counts from its own first line.
      */
     async function rehearse(steps, failed) {
+        const run = (sql) => client.query(sql).then(() => undefined, (e) => e);
         try {
             await client.query('BEGIN');
             await replay(steps.slice(0, failed.start));
-            for (let i = failed.start; i < failed.end; i++) {
-                const error = await client.query(stepsSql([steps[i]])).then(() => undefined, (e) => e);
-                if (error)
-                    return { index: i, error };
+            let { start, end } = failed;
+            while (end - start > 1) {
+                const middle = Math.ceil((start + end) / 2);
+                const error = await run(`SAVEPOINT probe;\n${stepsSql(steps.slice(start, middle))}RELEASE SAVEPOINT probe`);
+                if (error) {
+                    await client.query('ROLLBACK TO SAVEPOINT probe; RELEASE SAVEPOINT probe');
+                    end = middle;
+                }
+                else {
+                    start = middle;
+                }
             }
-            return undefined;
+            const error = await run(stepsSql([steps[start]]));
+            return error ? { index: start, error } : undefined;
         }
         catch {
             return undefined;
@@ -19137,8 +19151,9 @@ async function connectPostgres(options) {
     }
     /** Runs `steps` as the rollback does (batched); throws on the first failure. */
     async function replay(steps) {
-        for (const batch of batchesOf(steps))
+        for (const batch of batchesOf(steps, batchLimits)) {
             await client.query(stepsSql(steps.slice(batch.start, batch.end)));
+        }
     }
     /**
      * Postgres gives no position for some errors (e.g. DROP TABLE of a missing table). Then replay the

@@ -366,7 +366,7 @@ export function buildReport(result: RollbackResult, context: ReportContext): Rep
   if (result.transport === 'postgres' && result.steps.some((s) => s.durationMs !== undefined)) {
     lines.push(
       '',
-      "_Downs run in batches of up to 100 per query: a duration is the down's share of its batch._",
+      "_Downs run in batches of up to 1,000 per query: a duration is the down's share of its batch._",
     )
   }
   lines.push(...dataLossSection(losses, dryRun))

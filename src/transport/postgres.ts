@@ -24,10 +24,17 @@ import {
 
 /**
  * At most this many downs, and this many characters of SQL, per query. One query per down cost a
- * round trip each (1,000 downs: ~2.6× psql); batches of 100 brought it near psql. Batches stay
- * small enough that the rehearsal after a failure replays little in a slow, one-by-one way.
+ * round trip each (1,000 downs: ~2.6× psql); batches of 100 brought it near psql, one of 1,000 a
+ * little below (each batch boundary leaves Postgres idle for a round trip and the client's turn).
+ * When a batch fails, the rehearsal halves it under savepoints, so its size costs a failure only a
+ * logarithm of round trips.
  */
-export const BATCH_LIMITS = { downs: 100, chars: 1024 * 1024 } as const
+export const BATCH_LIMITS: BatchLimits = { downs: 1000, chars: 1024 * 1024 }
+
+export interface BatchLimits {
+  readonly downs: number
+  readonly chars: number
+}
 
 const UNLOCK_SQL = `SELECT pg_advisory_unlock(${state.LOCK_KEY}::bigint)`
 
@@ -38,10 +45,7 @@ export interface Batch {
 }
 
 /** Consecutive batches covering `steps`; a down larger than the character cap gets a batch of its own. */
-export function batchesOf(
-  steps: readonly PlannedStep[],
-  limits: { readonly downs: number; readonly chars: number } = BATCH_LIMITS,
-): Batch[] {
+export function batchesOf(steps: readonly PlannedStep[], limits: BatchLimits = BATCH_LIMITS): Batch[] {
   const batches: Batch[] = []
   let start = 0
   let chars = 0
@@ -79,6 +83,8 @@ function describeBatch(steps: readonly PlannedStep[], batch: Batch): string {
 export interface PostgresTransportOptions {
   readonly databaseUrl: string
   readonly now?: () => number
+  /** Tests: smaller batches, to see several of them. */
+  readonly batchLimits?: BatchLimits
 }
 
 interface PgError extends SqlErrorFields {
@@ -107,6 +113,7 @@ interface Located {
 
 export async function connectPostgres(options: PostgresTransportOptions): Promise<Transport> {
   const now = options.now ?? (() => performance.now())
+  const batchLimits = options.batchLimits ?? BATCH_LIMITS
   const client = new pg.Client({ connectionString: options.databaseUrl, application_name: 'hasura-rollback' })
   // An idle-connection error after we are done must not crash the process.
   client.on('error', () => {})
@@ -253,7 +260,7 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
     if (refused) return refused
     // The next batch leaves as soon as one returns: Postgres runs it while this one's steps are
     // reported (progress lines, and whatever the caller renders in onStep). One query in flight at a time.
-    const batches = batchesOf(steps)
+    const batches = batchesOf(steps, batchLimits)
     const send = (batch: Batch) => {
       const started = now()
       const done = client.query(stepsSql(steps.slice(batch.start, batch.end))).then(
@@ -326,21 +333,35 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
   }
 
   /**
-   * Replays the batches before `failed`, then its downs one query each, in a transaction that is
-   * rolled back: the first down that fails is the one that failed the batch.
+   * Replays the batches before `failed`, then finds its first failing down by halves, in a transaction
+   * that is rolled back: a half that runs stays (the next half sees its effects, as in the rollback);
+   * one that fails is undone to its savepoint and halved again. The last one runs alone, so its error
+   * position counts from its own first line.
    */
   async function rehearse(steps: readonly PlannedStep[], failed: Batch): Promise<Located | undefined> {
+    const run = (sql: string) =>
+      client.query(sql).then(
+        () => undefined,
+        (e: PgError) => e,
+      )
     try {
       await client.query('BEGIN')
       await replay(steps.slice(0, failed.start))
-      for (let i = failed.start; i < failed.end; i++) {
-        const error = await client.query(stepsSql([steps[i]!])).then(
-          () => undefined,
-          (e: PgError) => e,
+      let { start, end } = failed
+      while (end - start > 1) {
+        const middle = Math.ceil((start + end) / 2)
+        const error = await run(
+          `SAVEPOINT probe;\n${stepsSql(steps.slice(start, middle))}RELEASE SAVEPOINT probe`,
         )
-        if (error) return { index: i, error }
+        if (error) {
+          await client.query('ROLLBACK TO SAVEPOINT probe; RELEASE SAVEPOINT probe')
+          end = middle
+        } else {
+          start = middle
+        }
       }
-      return undefined
+      const error = await run(stepsSql([steps[start]!]))
+      return error ? { index: start, error } : undefined
     } catch {
       return undefined
     } finally {
@@ -350,7 +371,9 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
 
   /** Runs `steps` as the rollback does (batched); throws on the first failure. */
   async function replay(steps: readonly PlannedStep[]): Promise<void> {
-    for (const batch of batchesOf(steps)) await client.query(stepsSql(steps.slice(batch.start, batch.end)))
+    for (const batch of batchesOf(steps, batchLimits)) {
+      await client.query(stepsSql(steps.slice(batch.start, batch.end)))
+    }
   }
 
   /**

@@ -23,13 +23,19 @@ function withKthDown(n: number, k: number, down: string): MigrationSpec[] {
   return migrations.map((m, i) => (i === n - k ? { ...m, down } : m))
 }
 
-async function setUp(migrations: readonly MigrationSpec[], options: { lockTimeout?: string } = {}) {
+/** Batches of 100: several of them with a few hundred migrations. */
+const SMALL_BATCHES = { downs: 100, chars: BATCH_LIMITS.chars }
+
+async function setUp(
+  migrations: readonly MigrationSpec[],
+  options: { lockTimeout?: string; batchLimits?: typeof BATCH_LIMITS } = {},
+) {
   const db = await createTestDatabase()
   cleanups.push(db.drop)
   await applyUps(db, migrations)
   if (options.lockTimeout)
     await db.query(`ALTER DATABASE ${db.name} SET lock_timeout = '${options.lockTimeout}'`)
-  const transport = await connectPostgres({ databaseUrl: db.url })
+  const transport = await connectPostgres({ databaseUrl: db.url, batchLimits: options.batchLimits })
   cleanups.push(() => transport.close())
   const before = { schema: await schemaSnapshot(db), applied: await appliedVersions(db) }
   const after = async () => ({ schema: await schemaSnapshot(db), applied: await appliedVersions(db) })
@@ -44,10 +50,10 @@ const step = (sql: string): PlannedStep => ({
 
 describe('batchesOf', () => {
   it(`cuts the plan after every ${BATCH_LIMITS.downs} downs, and before a down that would pass the character cap`, () => {
-    expect(batchesOf(Array.from({ length: 250 }, () => step('DROP TABLE t;')))).toEqual([
-      { start: 0, end: 100 },
-      { start: 100, end: 200 },
-      { start: 200, end: 250 },
+    expect(batchesOf(Array.from({ length: 2500 }, () => step('DROP TABLE t;')))).toEqual([
+      { start: 0, end: 1000 },
+      { start: 1000, end: 2000 },
+      { start: 2000, end: 2500 },
     ])
     const big = 'x'.repeat(60)
     expect(batchesOf([step(big), step('y'), step(big), step(big)], { downs: 100, chars: 100 })).toEqual([
@@ -62,7 +68,7 @@ describe('batchesOf', () => {
 describe('postgres transport: batched downs', () => {
   it('reverts 250 migrations in batches, reporting every step after its batch', async () => {
     const migrations = createTableMigrations(250)
-    const { transport, after } = await setUp(migrations)
+    const { transport, after } = await setUp(migrations, { batchLimits: SMALL_BATCHES })
     const reported: StepOutcome[] = []
     const execution = await transport.execute(
       stepsOf(migrations),
@@ -82,7 +88,7 @@ describe('postgres transport: batched downs', () => {
     const migrations = createTableMigrations(150).map((m, i) =>
       i === 150 - 101 ? { ...m, down: `SELECT pg_advisory_xact_lock(${key});\n${m.down}` } : m,
     )
-    const { db, transport, after } = await setUp(migrations)
+    const { db, transport, after } = await setUp(migrations, { batchLimits: SMALL_BATCHES })
     const blocker = await holdAdvisoryLock(db, key)
     cleanups.push(() => blocker.release())
     const observe = `const pg = require('pg')
@@ -162,23 +168,53 @@ describe('postgres transport: batched downs', () => {
     expect(await after()).toEqual(before)
   })
 
-  it('finds the failing down inside a batch, with the line of the failing statement, and changes nothing', async () => {
-    // Down #170 (second batch) fails on its third line; Postgres gives no position for a missing table.
-    const migrations = withKthDown(250, 170, '-- drop it\nSELECT 1;\nDROP TABLE no_such_table;\nSELECT 2;\n')
-    const failing = migrations[250 - 170]!
+  it.each([
+    ['one batch of 250', BATCH_LIMITS],
+    ['the second of three batches', SMALL_BATCHES],
+  ])(
+    'finds the failing down inside %s, with the line of the failing statement, and changes nothing',
+    async (_, batchLimits) => {
+      // Down #170 fails on its third line; Postgres gives no position for a missing table.
+      const migrations = withKthDown(
+        250,
+        170,
+        '-- drop it\nSELECT 1;\nDROP TABLE no_such_table;\nSELECT 2;\n',
+      )
+      const failing = migrations[250 - 170]!
+      const { transport, before, after } = await setUp(migrations, { batchLimits })
+      const execution = await transport.execute(stepsOf(migrations), run())
+      expect(execution.committed).toBe(false)
+      expect(execution.failure).toEqual({
+        version: failing.version,
+        file: `migrations/${failing.version}_${failing.name}/down.sql`,
+        line: 3,
+        message: `Down migration ${failing.version}_${failing.name} failed at migrations/${failing.version}_${failing.name}/down.sql:3: table "no_such_table" does not exist (SQLSTATE 42P01). The transaction was rolled back: nothing was changed`,
+      })
+      const statuses = execution.steps.map((s) => s.status)
+      expect(statuses.slice(0, 169).every((s) => s === 'undone')).toBe(true)
+      expect(statuses[169]).toBe('failed')
+      expect(statuses.slice(170).every((s) => s === 'not-executed')).toBe(true)
+      expect(await after()).toEqual(before)
+    },
+  )
+
+  it('finds the failing down by halves with the effects of the downs before it, as in the rollback', async () => {
+    // Down #40 creates a table that down #150 drops; down #200 fails. A rehearsal that undid the halves
+    // that ran (#40 is in the first, #150 in the second) would see #150 fail first and blame it.
+    const migrations = createTableMigrations(250).map((m, i) =>
+      i === 250 - 40
+        ? { ...m, down: `CREATE TABLE made_by_40 (x int);\n${m.down}` }
+        : i === 250 - 150
+          ? { ...m, down: `DROP TABLE made_by_40;\n${m.down}` }
+          : i === 250 - 200
+            ? { ...m, down: 'SELECT 1;\nDROP TABLE no_such_table;\n' }
+            : m,
+    )
+    const failing = migrations[250 - 200]!
     const { transport, before, after } = await setUp(migrations)
     const execution = await transport.execute(stepsOf(migrations), run())
-    expect(execution.committed).toBe(false)
-    expect(execution.failure).toEqual({
-      version: failing.version,
-      file: `migrations/${failing.version}_${failing.name}/down.sql`,
-      line: 3,
-      message: `Down migration ${failing.version}_${failing.name} failed at migrations/${failing.version}_${failing.name}/down.sql:3: table "no_such_table" does not exist (SQLSTATE 42P01). The transaction was rolled back: nothing was changed`,
-    })
-    const statuses = execution.steps.map((s) => s.status)
-    expect(statuses.slice(0, 169).every((s) => s === 'undone')).toBe(true)
-    expect(statuses[169]).toBe('failed')
-    expect(statuses.slice(170).every((s) => s === 'not-executed')).toBe(true)
+    expect(execution.failure).toMatchObject({ version: failing.version, line: 2 })
+    expect(execution.steps.map((s) => s.status).indexOf('failed')).toBe(199)
     expect(await after()).toEqual(before)
   })
 
