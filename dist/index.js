@@ -18866,10 +18866,6 @@ pg.TypeOverrides;
 // Also export the defaults
 pg.defaults;
 
-// Postgres transport: a session advisory lock, then BEGIN, the downs with their state rows sent in
-// batches (one multi-statement query per batch), the guard, COMMIT — or ROLLBACK and nothing changed.
-// A batch that fails does not say which down failed: a rolled-back rehearsal, one query per down,
-// finds it, so Postgres' error position maps to the file's line as before.
 /**
  * At most this many downs, and this many characters of SQL, per query. One query per down cost a
  * round trip each (1,000 downs: ~2.6× psql); batches of 100 brought it near psql, one of 1,000 a
@@ -18878,7 +18874,6 @@ pg.defaults;
  * logarithm of round trips.
  */
 const BATCH_LIMITS = { downs: 1000, chars: 1024 * 1024 };
-const UNLOCK_SQL = `SELECT pg_advisory_unlock(${LOCK_KEY}::bigint)`;
 /** Consecutive batches covering `steps`; a down larger than the character cap gets a batch of its own. */
 function batchesOf(steps, limits = BATCH_LIMITS) {
     const batches = [];
@@ -18913,6 +18908,12 @@ function describeBatch(steps, batch) {
         ? `down migration ${migrationLabel(first)}`
         : `the ${count} down migrations ${migrationLabel(first)} to ${migrationLabel(last)} (one query)`;
 }
+
+// Postgres transport: a session advisory lock, then BEGIN, the downs with their state rows sent in
+// batches (one multi-statement query per batch), the guard, COMMIT — or ROLLBACK and nothing changed.
+// A batch that fails does not say which down failed: a rolled-back rehearsal halves it under
+// savepoints until one down fails alone, so Postgres' error position maps to the file's line.
+const UNLOCK_SQL = `SELECT pg_advisory_unlock(${LOCK_KEY}::bigint)`;
 async function connectPostgres(options) {
     const now = options.now ?? (() => performance.now());
     const batchLimits = options.batchLimits ?? BATCH_LIMITS;

@@ -1,15 +1,17 @@
 // Postgres transport: a session advisory lock, then BEGIN, the downs with their state rows sent in
 // batches (one multi-statement query per batch), the guard, COMMIT — or ROLLBACK and nothing changed.
-// A batch that fails does not say which down failed: a rolled-back rehearsal, one query per down,
-// finds it, so Postgres' error position maps to the file's line as before.
+// A batch that fails does not say which down failed: a rolled-back rehearsal halves it under
+// savepoints until one down fails alone, so Postgres' error position maps to the file's line.
 import pg from 'pg'
 import { RollbackError, errorMessage } from '../errors.js'
 import type { AppliedState, PlannedStep } from '../plan.js'
-import { joinScripts, splitStatements } from '../sql/statements.js'
+import { splitStatements } from '../sql/statements.js'
 import * as state from '../state.js'
+import type { Batch, BatchLimits } from './postgres-batches.js'
+import { BATCH_LIMITS, batchesOf, describeBatch, stepsSql } from './postgres-batches.js'
 import type { SqlErrorFields } from './failures.js'
 import type { ExecuteOptions, Execution, ExecutionFailure, StepOutcome, Transport } from './transport.js'
-import { markUndone, migrationLabel, notExecuted } from './transport.js'
+import { markUndone, notExecuted } from './transport.js'
 import {
   concurrentlyReverted,
   connectionLost,
@@ -22,63 +24,7 @@ import {
   stateRowsNotLocked,
 } from './failures.js'
 
-/**
- * At most this many downs, and this many characters of SQL, per query. One query per down cost a
- * round trip each (1,000 downs: ~2.6× psql); batches of 100 brought it near psql, one of 1,000 a
- * little below (each batch boundary leaves Postgres idle for a round trip and the client's turn).
- * When a batch fails, the rehearsal halves it under savepoints, so its size costs a failure only a
- * logarithm of round trips.
- */
-export const BATCH_LIMITS: BatchLimits = { downs: 1000, chars: 1024 * 1024 }
-
-export interface BatchLimits {
-  readonly downs: number
-  readonly chars: number
-}
-
 const UNLOCK_SQL = `SELECT pg_advisory_unlock(${state.LOCK_KEY}::bigint)`
-
-/** Steps [start, end) of the plan, sent as one query. */
-export interface Batch {
-  readonly start: number
-  readonly end: number
-}
-
-/** Consecutive batches covering `steps`; a down larger than the character cap gets a batch of its own. */
-export function batchesOf(steps: readonly PlannedStep[], limits: BatchLimits = BATCH_LIMITS): Batch[] {
-  const batches: Batch[] = []
-  let start = 0
-  let chars = 0
-  steps.forEach((step, i) => {
-    const size = step.down.sql.length
-    if (i > start && (i - start >= limits.downs || chars + size > limits.chars)) {
-      batches.push({ start, end: i })
-      start = i
-      chars = 0
-    }
-    chars += size
-  })
-  if (start < steps.length) batches.push({ start, end: steps.length })
-  return batches
-}
-
-/**
- * The downs, then their state rows. joinScripts ends each down safely (';', newline); the DELETE is
- * ours and needs no lexing. The first down comes first, so a single down's error position counts from it.
- */
-function stepsSql(steps: readonly PlannedStep[]): string {
-  const downs = steps.map((s) => joinScripts([s.down.sql]).sql).join('')
-  return `${downs}${state.removeStateRowsSql(steps.map((s) => s.version))}\n`
-}
-
-function describeBatch(steps: readonly PlannedStep[], batch: Batch): string {
-  const first = steps[batch.start]!
-  const last = steps[batch.end - 1]!
-  const count = batch.end - batch.start
-  return count === 1
-    ? `down migration ${migrationLabel(first)}`
-    : `the ${count} down migrations ${migrationLabel(first)} to ${migrationLabel(last)} (one query)`
-}
 
 export interface PostgresTransportOptions {
   readonly databaseUrl: string
