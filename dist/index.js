@@ -2282,6 +2282,10 @@ async function readDown(files, migration) {
         noTransaction: hasNoTransactionMarker(sql),
     };
 }
+/** How many downs are read between two turns of the event loop (readDowns, readDownsUntil). */
+const READS_PER_TURN = 20;
+/** Lets the event loop handle what arrived (database replies) before reading on. */
+const nextTurn = () => new Promise((resume) => setImmediate(resume));
 /** The downs of `versions` that have files on disk, taking those in `prefetched` as read. */
 async function readDowns(files, migrations, versions, prefetched = new Map()) {
     const byVersion = new Map(migrations.map((m) => [m.version, m]));
@@ -2295,13 +2299,11 @@ async function readDowns(files, migrations, versions, prefetched = new Map()) {
             continue;
         const known = prefetched.get(version);
         downs.set(version, known ?? (await readDown(files, migration)));
-        if (!known && ++read % PREFETCH_CHUNK === 0)
-            await new Promise((resume) => setImmediate(resume));
+        if (!known && ++read % READS_PER_TURN === 0)
+            await nextTurn();
     }
     return downs;
 }
-/** How many downs are read between two turns of the event loop while readDownsUntil waits. */
-const PREFETCH_CHUNK = 20;
 /**
  * Downs of `migrations` (those the rollback will likely select) read while `pending` (the connection
  * and the state read) is under way, highest version first. Its round trips would otherwise keep
@@ -2316,13 +2318,13 @@ async function readDownsUntil(pending, files, migrations) {
     const downs = new Map();
     let next = migrations.length - 1;
     while (!settled && next >= 0) {
-        for (const end = Math.max(-1, next - PREFETCH_CHUNK); next > end && !settled; next--) {
+        for (const end = Math.max(-1, next - READS_PER_TURN); next > end && !settled; next--) {
             const migration = migrations[next];
             const down = await readDown(files, migration).catch(() => undefined);
             if (down)
                 downs.set(migration.version, down);
         }
-        await new Promise((resume) => setImmediate(resume));
+        await nextTurn();
     }
     return downs;
 }
@@ -19095,7 +19097,7 @@ async function connectPostgres(options) {
         }
         return undefined;
     }
-    /** After the ROLLBACK of a failed batch: which down failed, at which line, as one query per down says. */
+    /** After the ROLLBACK of a failed batch: which down failed, and at which line (see rehearse and withLine). */
     async function explain(steps, outcomes, attempt) {
         const { failedBatch: batch, error } = attempt;
         if (!batch || !error || isConnectionLost(error))

@@ -116,6 +116,12 @@ export async function readDown(files: ProjectFiles, migration: Migration): Promi
   }
 }
 
+/** How many downs are read between two turns of the event loop (readDowns, readDownsUntil). */
+const READS_PER_TURN = 20
+
+/** Lets the event loop handle what arrived (database replies) before reading on. */
+const nextTurn = () => new Promise((resume) => setImmediate(resume))
+
 /** The downs of `versions` that have files on disk, taking those in `prefetched` as read. */
 export async function readDowns(
   files: ProjectFiles,
@@ -133,13 +139,10 @@ export async function readDowns(
     if (!migration) continue
     const known = prefetched.get(version)
     downs.set(version, known ?? (await readDown(files, migration)))
-    if (!known && ++read % PREFETCH_CHUNK === 0) await new Promise((resume) => setImmediate(resume))
+    if (!known && ++read % READS_PER_TURN === 0) await nextTurn()
   }
   return downs
 }
-
-/** How many downs are read between two turns of the event loop while readDownsUntil waits. */
-const PREFETCH_CHUNK = 20
 
 /**
  * Downs of `migrations` (those the rollback will likely select) read while `pending` (the connection
@@ -159,12 +162,12 @@ export async function readDownsUntil(
   const downs = new Map<string, DownFile>()
   let next = migrations.length - 1
   while (!settled && next >= 0) {
-    for (const end = Math.max(-1, next - PREFETCH_CHUNK); next > end && !settled; next--) {
+    for (const end = Math.max(-1, next - READS_PER_TURN); next > end && !settled; next--) {
       const migration = migrations[next]!
       const down = await readDown(files, migration).catch(() => undefined)
       if (down) downs.set(migration.version, down)
     }
-    await new Promise((resume) => setImmediate(resume))
+    await nextTurn()
   }
   return downs
 }

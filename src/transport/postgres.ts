@@ -249,7 +249,7 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
     return undefined
   }
 
-  /** After the ROLLBACK of a failed batch: which down failed, at which line, as one query per down says. */
+  /** After the ROLLBACK of a failed batch: which down failed, and at which line (see rehearse and withLine). */
   async function explain(
     steps: readonly PlannedStep[],
     outcomes: StepOutcome[],

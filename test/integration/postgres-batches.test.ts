@@ -10,6 +10,7 @@ import type { StepOutcome } from '../../src/transport/transport.js'
 import type { MigrationSpec } from '../support/hasura-project.js'
 import { holdAdvisoryLock } from '../support/blockers.js'
 import { appliedVersions, applyUps, createTableMigrations } from '../support/hasura-project.js'
+import type { TestDatabase } from '../support/postgres.js'
 import { createTestDatabase, schemaSnapshot } from '../support/postgres.js'
 import { run, stepsOf } from '../support/transport-suite.js'
 
@@ -41,6 +42,24 @@ async function setUp(
   const before = { schema: await schemaSnapshot(db), applied: await appliedVersions(db) }
   const after = async () => ({ schema: await schemaSnapshot(db), applied: await appliedVersions(db) })
   return { db, transport, before, after }
+}
+
+/**
+ * `columns` of pg_stat_activity for the rollback's session, read by a separate process while the test
+ * is inside a synchronous callback of the transport (its own event loop cannot answer then).
+ */
+function rollbackSessionNow(db: TestDatabase, columns: string): unknown {
+  const script = `const pg = require('pg')
+    const client = new pg.Client({ connectionString: process.env.OBSERVED_DATABASE_URL })
+    client.connect()
+      .then(() => client.query("SELECT ${columns} FROM pg_stat_activity WHERE application_name = 'hasura-rollback' AND datname = current_database()"))
+      .then((r) => { process.stdout.write(JSON.stringify(r.rows)); return client.end() })`
+  return JSON.parse(
+    execFileSync(process.execPath, ['-e', script], {
+      env: { ...process.env, OBSERVED_DATABASE_URL: db.url },
+      encoding: 'utf8',
+    }),
+  )
 }
 
 const step = (sql: string): PlannedStep => ({
@@ -92,11 +111,6 @@ describe('postgres transport: batched downs', () => {
     const { db, transport, after } = await setUp(migrations, { batchLimits: SMALL_BATCHES })
     const blocker = await holdAdvisoryLock(db, key)
     cleanups.push(() => blocker.release())
-    const observe = `const pg = require('pg')
-      const client = new pg.Client({ connectionString: process.env.OBSERVED_DATABASE_URL })
-      client.connect()
-        .then(() => client.query("SELECT state, wait_event_type AS wait, left(query, 35) AS query FROM pg_stat_activity WHERE application_name = 'hasura-rollback' AND datname = current_database()"))
-        .then((r) => { process.stdout.write(JSON.stringify(r.rows)); return client.end() })`
     let seen: unknown
     let released: Promise<void> | undefined
     const execution = await transport.execute(
@@ -104,12 +118,7 @@ describe('postgres transport: batched downs', () => {
       run({
         onStep: () => {
           if (released) return
-          seen = JSON.parse(
-            execFileSync(process.execPath, ['-e', observe], {
-              env: { ...process.env, OBSERVED_DATABASE_URL: db.url },
-              encoding: 'utf8',
-            }),
-          )
+          seen = rollbackSessionNow(db, 'state, wait_event_type AS wait, left(query, 35) AS query')
           released = blocker.release()
         },
       }),
@@ -123,11 +132,6 @@ describe('postgres transport: batched downs', () => {
   it('calls whileEnding once, after every step, with COMMIT already sent; what it throws changes nothing', async () => {
     const migrations = createTableMigrations(150)
     const { db, transport, after } = await setUp(migrations)
-    const lastQuery = `const pg = require('pg')
-      const client = new pg.Client({ connectionString: process.env.OBSERVED_DATABASE_URL })
-      client.connect()
-        .then(() => client.query("SELECT left(query, 7) AS query FROM pg_stat_activity WHERE application_name = 'hasura-rollback' AND datname = current_database()"))
-        .then((r) => { process.stdout.write(JSON.stringify(r.rows)); return client.end() })`
     const calls: { steps: number; outcomes: string[]; sent: unknown }[] = []
     let steps = 0
     const execution = await transport.execute(
@@ -135,12 +139,7 @@ describe('postgres transport: batched downs', () => {
       run({
         onStep: () => void steps++,
         whileEnding: (outcomes) => {
-          const sent = JSON.parse(
-            execFileSync(process.execPath, ['-e', lastQuery], {
-              env: { ...process.env, OBSERVED_DATABASE_URL: db.url },
-              encoding: 'utf8',
-            }),
-          )
+          const sent = rollbackSessionNow(db, 'left(query, 7) AS query')
           calls.push({ steps, outcomes: [...new Set(outcomes.map((o) => o.status))], sent })
           throw new Error('a bug in the caller')
         },
