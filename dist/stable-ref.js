@@ -5199,6 +5199,97 @@ function textOf(value) {
     return typeof value === 'string' ? value : String(value);
 }
 
+// Config v2 metadata directory → the metadata object the Hasura CLI sends in replace_metadata.
+// One file per section; a missing file is an empty section, and empty sections are left out (as the
+// CLI does for actions and custom types, and older CLIs for every section; newer ones send `[]`, which
+// the server reads the same way).
+// Metadata written before version.yaml existed is version 1. The CLI then sends `version: null`, which
+// the server reads as 1; we say 1 outright.
+const versionWhenUnstated = 1;
+const listSections = {
+    tables: 'tables.yaml',
+    functions: 'functions.yaml',
+    remote_schemas: 'remote_schemas.yaml',
+    query_collections: 'query_collections.yaml',
+    allowlist: 'allow_list.yaml',
+    cron_triggers: 'cron_triggers.yaml',
+};
+/** Reads `metadataDirectory` (project-relative) the way the CLI's `metadata apply` does for config v2. */
+async function assembleMetadata(files, metadataDirectory) {
+    const pathOf = (file) => node_path.posix.join(metadataDirectory, file);
+    const readList = async (section) => listOf(await readYamlFile(files, pathOf(listSections[section])));
+    const metadata = { version: versionOf(await readYamlFile(files, pathOf('version.yaml'))) };
+    const tablesFile = await readYamlFile(files, pathOf(listSections.tables));
+    const tables = listOf(tablesFile);
+    if (tablesFile !== undefined && tables.length > 0)
+        metadata.tables = tables.map(tableEntry(tablesFile));
+    const functions = await readList('functions');
+    if (functions.length > 0)
+        metadata.functions = functions;
+    Object.assign(metadata, await readActions(files, pathOf('actions.yaml'), pathOf('actions.graphql')));
+    for (const section of ['remote_schemas', 'query_collections', 'allowlist', 'cron_triggers']) {
+        const entries = await readList(section);
+        if (entries.length > 0)
+            metadata[section] = entries;
+    }
+    const network = networkOf(await readYamlFile(files, pathOf('network.yaml')));
+    if (network !== undefined)
+        metadata.network = network;
+    return metadata;
+}
+function versionOf(file) {
+    if (file === undefined || file.value == null)
+        return versionWhenUnstated;
+    if (!isRecord(file.value))
+        throw yamlError(file, [], `expected a mapping, found ${describeYamlValue(file.value)}`);
+    const version = file.value.version;
+    if (version == null)
+        return versionWhenUnstated;
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+        throw yamlError(file, ['version'], `version must be a whole number, found ${describeYamlValue(version)}`);
+    }
+    return version;
+}
+function listOf(file) {
+    if (file === undefined || file.value == null)
+        return [];
+    if (!Array.isArray(file.value))
+        throw yamlError(file, [], `expected a list, found ${describeYamlValue(file.value)}`);
+    return file.value;
+}
+// Checked here because everything downstream (the guard, summaries) keys on the table name.
+function tableEntry(file) {
+    return (entry, index) => {
+        const table = isRecord(entry) ? entry.table : undefined;
+        if (typeof table === 'string' || (isRecord(table) && typeof table.name === 'string'))
+            return entry;
+        throw yamlError(file, [index], 'table entry has no `table` name (a string or {schema, name})');
+    };
+}
+/** The CLI keeps only `tls_allowlist` from network.yaml; `{}` (what the Console writes) means no section. */
+function networkOf(file) {
+    if (file === undefined || file.value == null)
+        return undefined;
+    if (!isRecord(file.value))
+        throw yamlError(file, [], `expected a mapping, found ${describeYamlValue(file.value)}`);
+    const allowlist = file.value.tls_allowlist;
+    return allowlist == null ? undefined : { tls_allowlist: allowlist };
+}
+/**
+ * The CLI builds actions only when both actions.graphql and actions.yaml exist; with either missing it
+ * leaves both sections out, whatever the other file holds.
+ */
+async function readActions(files, configPath, graphqlPath) {
+    const sdl = await files.readText(graphqlPath);
+    if (sdl === undefined)
+        return {};
+    const definitions = parseActionsSdl(sdl, graphqlPath);
+    const config = await readYamlFile(files, configPath);
+    if (config === undefined)
+        return {};
+    return mergeActionsConfig(definitions, config, node_path.posix.basename(graphqlPath));
+}
+
 // The database objects a metadata object refers to, so the guard that runs after the down migrations
 // can say "metadata needs column public.author.name, which the rollback dropped" before the server
 // rejects the metadata with a less precise inconsistency.
@@ -5370,97 +5461,6 @@ function compareKeys(left, right) {
             return x < y ? -1 : 1;
     }
     return 0;
-}
-
-// Config v2 metadata directory → the metadata object the Hasura CLI sends in replace_metadata.
-// One file per section; a missing file is an empty section, and empty sections are left out (as the
-// CLI does for actions and custom types, and older CLIs for every section; newer ones send `[]`, which
-// the server reads the same way).
-// Metadata written before version.yaml existed is version 1. The CLI then sends `version: null`, which
-// the server reads as 1; we say 1 outright.
-const versionWhenUnstated = 1;
-const listSections = {
-    tables: 'tables.yaml',
-    functions: 'functions.yaml',
-    remote_schemas: 'remote_schemas.yaml',
-    query_collections: 'query_collections.yaml',
-    allowlist: 'allow_list.yaml',
-    cron_triggers: 'cron_triggers.yaml',
-};
-/** Reads `metadataDirectory` (project-relative) the way the CLI's `metadata apply` does for config v2. */
-async function assembleMetadata(files, metadataDirectory) {
-    const pathOf = (file) => node_path.posix.join(metadataDirectory, file);
-    const readList = async (section) => listOf(await readYamlFile(files, pathOf(listSections[section])));
-    const metadata = { version: versionOf(await readYamlFile(files, pathOf('version.yaml'))) };
-    const tablesFile = await readYamlFile(files, pathOf(listSections.tables));
-    const tables = listOf(tablesFile);
-    if (tablesFile !== undefined && tables.length > 0)
-        metadata.tables = tables.map(tableEntry(tablesFile));
-    const functions = await readList('functions');
-    if (functions.length > 0)
-        metadata.functions = functions;
-    Object.assign(metadata, await readActions(files, pathOf('actions.yaml'), pathOf('actions.graphql')));
-    for (const section of ['remote_schemas', 'query_collections', 'allowlist', 'cron_triggers']) {
-        const entries = await readList(section);
-        if (entries.length > 0)
-            metadata[section] = entries;
-    }
-    const network = networkOf(await readYamlFile(files, pathOf('network.yaml')));
-    if (network !== undefined)
-        metadata.network = network;
-    return metadata;
-}
-function versionOf(file) {
-    if (file === undefined || file.value == null)
-        return versionWhenUnstated;
-    if (!isRecord(file.value))
-        throw yamlError(file, [], `expected a mapping, found ${describeYamlValue(file.value)}`);
-    const version = file.value.version;
-    if (version == null)
-        return versionWhenUnstated;
-    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-        throw yamlError(file, ['version'], `version must be a whole number, found ${describeYamlValue(version)}`);
-    }
-    return version;
-}
-function listOf(file) {
-    if (file === undefined || file.value == null)
-        return [];
-    if (!Array.isArray(file.value))
-        throw yamlError(file, [], `expected a list, found ${describeYamlValue(file.value)}`);
-    return file.value;
-}
-// Checked here because everything downstream (the guard, summaries) keys on the table name.
-function tableEntry(file) {
-    return (entry, index) => {
-        const table = isRecord(entry) ? entry.table : undefined;
-        if (typeof table === 'string' || (isRecord(table) && typeof table.name === 'string'))
-            return entry;
-        throw yamlError(file, [index], 'table entry has no `table` name (a string or {schema, name})');
-    };
-}
-/** The CLI keeps only `tls_allowlist` from network.yaml; `{}` (what the Console writes) means no section. */
-function networkOf(file) {
-    if (file === undefined || file.value == null)
-        return undefined;
-    if (!isRecord(file.value))
-        throw yamlError(file, [], `expected a mapping, found ${describeYamlValue(file.value)}`);
-    const allowlist = file.value.tls_allowlist;
-    return allowlist == null ? undefined : { tls_allowlist: allowlist };
-}
-/**
- * The CLI builds actions only when both actions.graphql and actions.yaml exist; with either missing it
- * leaves both sections out, whatever the other file holds.
- */
-async function readActions(files, configPath, graphqlPath) {
-    const sdl = await files.readText(graphqlPath);
-    if (sdl === undefined)
-        return {};
-    const definitions = parseActionsSdl(sdl, graphqlPath);
-    const config = await readYamlFile(files, configPath);
-    if (config === undefined)
-        return {};
-    return mergeActionsConfig(definitions, config, node_path.posix.basename(graphqlPath));
 }
 
 async function loadStableRef(git, request) {

@@ -113,7 +113,7 @@ export async function run(): Promise<void> {
         : connectHasura({ client: clientFor(config) }),
     metadataApi: clientFor,
     // Loaded when a ref is given: @actions/exec and child_process cost ~3 ms of every start otherwise.
-    git: async () => (await import('./git.js')).createGit(workspace, out.line),
+    git: async () => (await import('./git/git.js')).createGit(workspace, out.line),
     lastSuccessfulRun: async () => {
       const { lastSuccessfulRunSha, runContextFromEnv } = await import('./github/last-successful-run.js')
       return lastSuccessfulRunSha(request.githubToken, runContextFromEnv(env))

@@ -1,8 +1,9 @@
 // Pure rendering of a result: action outputs, the job summary (Markdown) and annotations.
 // Everything taken from files, SQL or servers is escaped: core.summary escapes nothing.
 import { posix } from 'node:path'
-import { describeInconsistency } from './metadata-apply.js'
-import { destructiveStatements, statementCount } from './sql/statements.js'
+import { describeInconsistency } from './metadata/apply.js'
+import { destructiveStatements } from './sql/destructive.js'
+import { statementCount } from './sql/statements.js'
 import type { RollbackResult, StepReport } from './result.js'
 
 export interface ReportAnnotation {

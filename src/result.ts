@@ -1,10 +1,10 @@
 // What a run returns, as data: the result type, the progress it is made from while the run goes on,
 // and the messages that depend on how far it got. rollback.ts fills it in; report.ts renders it.
-import type { MetadataBackup } from './metadata-apply.js'
-import type { MetadataChange } from './metadata-diff.js'
+import type { MetadataBackup } from './metadata/apply.js'
+import type { MetadataChange } from './metadata/diff.js'
 import type { Plan, PlannedStep, Problem } from './plan.js'
 import type { StepText } from './report.js'
-import type { StableRef } from './stable-ref.js'
+import type { StableRef } from './project/stable-ref.js'
 import type { ExecutionFailure, StepOutcome, Transport } from './transport/transport.js'
 import { notExecuted } from './transport/transport.js'
 

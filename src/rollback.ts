@@ -2,19 +2,19 @@
 // metadata. Always returns a result as data (never throws), so outputs and the summary render from
 // one structure (result.ts).
 import { RollbackError, errorMessage } from './errors.js'
-import type { Git } from './git.js'
-import { guardSql } from './guard.js'
+import type { Git } from './git/git.js'
+import { guardSql } from './transport/guard-sql.js'
 import type { RollbackRequest } from './inputs.js'
 import { LAST_SUCCESSFUL_RUN } from './inputs.js'
 import type { Log } from './log.js'
-import type { MetadataApi } from './metadata-apply.js'
+import type { MetadataApi } from './metadata/apply.js'
 import {
   backupMetadata,
   describeInconsistency,
   inconsistentObjects,
   replaceMetadata,
-} from './metadata-apply.js'
-import { diffMetadata } from './metadata-diff.js'
+} from './metadata/apply.js'
+import { diffMetadata } from './metadata/diff.js'
 import type { AppliedState, Plan, Selection } from './plan.js'
 import { likelySelected, planRollback, selectByRef, selectVersions } from './plan.js'
 import type { ConfigOverrides, ProjectConfig } from './project/config.js'
@@ -34,8 +34,8 @@ import {
   stepText,
   withOutcomes,
 } from './result.js'
-import type { StableRef } from './stable-ref.js'
-import { writeJournalSql } from './state.js'
+import type { StableRef } from './project/stable-ref.js'
+import { writeJournalSql } from './transport/state-sql.js'
 import type { ExecutionFailure, Transport } from './transport/transport.js'
 import { migrationLabel } from './transport/transport.js'
 
@@ -213,7 +213,7 @@ async function loadStable(
   ref: string,
   overrides: ConfigOverrides,
 ): Promise<StableRef> {
-  const { loadStableRef } = await import('./stable-ref.js')
+  const { loadStableRef } = await import('./project/stable-ref.js')
   return loadStableRef(await deps.git(), {
     ref,
     projectDir: request.projectDir,

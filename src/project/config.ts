@@ -5,8 +5,6 @@ import { RollbackError } from '../errors.js'
 import { DOT_ENV_FILE, parseDotEnv } from './dotenv.js'
 import type { ProjectFiles } from './files.js'
 
-export { parseDotEnv } from './dotenv.js'
-
 export const CONFIG_FILE = 'config.yaml'
 
 export interface ApiPaths {

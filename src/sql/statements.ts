@@ -8,8 +8,6 @@ import { RollbackError } from '../errors.js'
 import type { Token } from './lexer.js'
 import { scanStatements } from './scan.js'
 
-export { destructiveStatements, type DestructiveStatement } from './destructive.js'
-
 export interface SqlStatement {
   /** From the statement's first token to its last (comments inside and just before ';' kept), no ';'. */
   text: string

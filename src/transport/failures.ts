@@ -1,8 +1,8 @@
 // Failure wording shared by both transports, so a rollback fails with the same message whether it ran
 // over database-url or through Hasura's run_sql.
 import { RollbackError } from '../errors.js'
-import { parseGuardFailure } from '../guard.js'
-import { JOURNAL_MARKER, JOURNAL_TABLE, STATE_TABLE } from '../state.js'
+import { parseGuardFailure } from './guard-sql.js'
+import { JOURNAL_MARKER, JOURNAL_TABLE, STATE_TABLE } from './state-sql.js'
 import type { PlannedStep } from '../plan.js'
 import type { ExecutionFailure } from './transport.js'
 import { locatePosition } from '../sql/statements.js'

@@ -10,7 +10,7 @@ import type { HasuraClient, PostgresErrorDetail } from '../hasura/client.js'
 import { HasuraApiError } from '../hasura/client.js'
 import type { AppliedState, PlannedStep } from '../plan.js'
 import { splitStatements } from '../sql/statements.js'
-import * as state from '../state.js'
+import * as state from './state-sql.js'
 import type { SqlErrorFields } from './failures.js'
 import {
   concurrentlyReverted,
@@ -21,8 +21,8 @@ import {
   sqlState,
   stateRowsNotLocked,
 } from './failures.js'
-import type { ScriptOptions } from './hasura-sql.js'
-import { classifyScriptError, rollbackScript } from './hasura-sql.js'
+import type { ScriptOptions } from './hasura-script.js'
+import { classifyScriptError, rollbackScript } from './hasura-script.js'
 import type {
   ExecuteOptions,
   Execution,

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RollbackError } from '../../src/errors.js'
-import { gitRunner } from '../../src/git-run.js'
-import { gitTreeFiles } from '../../src/git-tree.js'
-import { createGit, type Git } from '../../src/git.js'
+import { gitRunner } from '../../src/git/git-run.js'
+import { gitTreeFiles } from '../../src/git/git-tree.js'
+import { createGit, type Git } from '../../src/git/git.js'
 import { cloneRepo, createRepo, removeRepos, type GitRepo } from '../support/git-fixture.js'
 
 /** A Git over `dir` that records the git commands it runs. */

@@ -3,9 +3,10 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { guardSql, parseGuardFailure } from '../../src/guard.js'
+import { guardSql, parseGuardFailure } from '../../src/transport/guard-sql.js'
 import { workspaceFiles } from '../../src/project/files.js'
-import { assembleMetadata, requiredObjects } from '../../src/project/metadata.js'
+import { assembleMetadata } from '../../src/metadata/assemble.js'
+import { requiredObjects } from '../../src/metadata/required-objects.js'
 import { scanMigrations } from '../../src/project/migrations.js'
 import { createTestDatabase } from '../support/postgres.js'
 

@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { PlannedStep } from '../../src/plan.js'
-import { BATCH_LIMITS, batchesOf } from '../../src/transport/postgres-batches.js'
+import { BATCH_LIMITS, batchesOf } from '../../src/transport/batches.js'
 import { connectPostgres } from '../../src/transport/postgres.js'
 import type { StepOutcome } from '../../src/transport/transport.js'
 import type { MigrationSpec } from '../support/hasura-project.js'

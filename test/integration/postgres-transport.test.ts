@@ -2,7 +2,7 @@
 // take the lock and open the transaction while pre-flight runs (prepare).
 import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
-import { LOCK_KEY } from '../../src/state.js'
+import { LOCK_KEY } from '../../src/transport/state-sql.js'
 import { connectPostgres } from '../../src/transport/postgres.js'
 import { waitFor } from '../support/blockers.js'
 import { appliedVersions, applyUps, threeMigrations } from '../support/hasura-project.js'

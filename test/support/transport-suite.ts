@@ -2,10 +2,10 @@
 // state reads and rollbacks against a real database, through Postgres directly or through Hasura.
 import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
-import { GUARD_MARKER } from '../../src/guard.js'
+import { GUARD_MARKER } from '../../src/transport/guard-sql.js'
 import type { PlannedStep } from '../../src/plan.js'
-import { writeJournalSql } from '../../src/state.js'
-import { LOCK_KEY } from '../../src/state.js'
+import { writeJournalSql } from '../../src/transport/state-sql.js'
+import { LOCK_KEY } from '../../src/transport/state-sql.js'
 import type { ExecuteOptions, Transport } from '../../src/transport/transport.js'
 import type { MigrationSpec } from './hasura-project.js'
 import { CREATE_STATE_TABLE, appliedVersions, applyUps, threeMigrations } from './hasura-project.js'

@@ -2,12 +2,8 @@ import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { RollbackError } from '../../src/errors.js'
-import {
-  loadProjectConfig,
-  parseDotEnv,
-  type ConfigOverrides,
-  type ProjectConfig,
-} from '../../src/project/config.js'
+import { loadProjectConfig, type ConfigOverrides, type ProjectConfig } from '../../src/project/config.js'
+import { parseDotEnv } from '../../src/project/dotenv.js'
 import { workspaceFiles } from '../../src/project/files.js'
 import { makeTempTree, removeTree, type FileTree } from '../support/fs-tree.js'
 

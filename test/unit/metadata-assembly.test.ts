@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { RollbackError } from '../../src/errors.js'
-import { metadataForServer } from '../../src/metadata-apply.js'
-import { assembleMetadata, type MetadataV2 } from '../../src/project/metadata.js'
+import { metadataForServer } from '../../src/metadata/apply.js'
+import { assembleMetadata, type MetadataV2 } from '../../src/metadata/assemble.js'
 import { memoryFiles } from '../support/memory-files.js'
 
 const assembleFrom = (files: Record<string, string>, dir = 'metadata'): Promise<MetadataV2> =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { diffMetadata, toVersion2 } from '../../src/metadata-diff.js'
+import { diffMetadata, toVersion2 } from '../../src/metadata/diff.js'
 
 const author = { table: { schema: 'public', name: 'author' } }
 

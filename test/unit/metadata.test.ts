@@ -3,8 +3,8 @@ import { join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ProjectFiles } from '../../src/project/files.js'
 import { workspaceFiles } from '../../src/project/files.js'
-import { metadataForServer } from '../../src/metadata-apply.js'
-import { assembleMetadata, type MetadataV2 } from '../../src/project/metadata.js'
+import { metadataForServer } from '../../src/metadata/apply.js'
+import { assembleMetadata, type MetadataV2 } from '../../src/metadata/assemble.js'
 import { memoryFiles } from '../support/memory-files.js'
 
 const testdata = resolve(process.cwd(), '../shared/testdata')

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { workspaceFiles } from '../../src/project/files.js'
-import { assembleMetadata, requiredObjects, type MetadataV2 } from '../../src/project/metadata.js'
+import { assembleMetadata, type MetadataV2 } from '../../src/metadata/assemble.js'
+import { requiredObjects } from '../../src/metadata/required-objects.js'
 
 const projects = resolve(process.cwd(), '../shared/testdata/hasura-projects')
 

@@ -5,12 +5,12 @@ import { RollbackError } from '../../src/errors.js'
 import { downVerdict } from '../../src/project/migrations.js'
 import {
   codePointLength,
-  destructiveStatements,
   hasStatements,
   joinScripts,
   locatePosition,
   splitStatements,
 } from '../../src/sql/statements.js'
+import { destructiveStatements } from '../../src/sql/destructive.js'
 
 const texts = (sql: string): string[] => splitStatements(sql).map((statement) => statement.text)
 

@@ -2,7 +2,7 @@
 // user-facing error can point at `metadata/actions.yaml:12`.
 import { isNode, LineCounter, parseDocument } from 'yaml'
 import { errorMessage, RollbackError } from '../errors.js'
-import type { ProjectFiles } from './files.js'
+import type { ProjectFiles } from '../project/files.js'
 
 export type YamlPath = readonly (string | number)[]
 

@@ -2,7 +2,7 @@
 // can say "metadata needs column public.author.name, which the rollback dropped" before the server
 // rejects the metadata with a less precise inconsistency.
 import { isRecord } from './yaml-file.js'
-import type { MetadataV2 } from './metadata.js'
+import type { MetadataV2 } from './assemble.js'
 
 export interface RequiredObjects {
   tables: { schema: string; name: string }[]

@@ -2,7 +2,7 @@
 // the SQL of a batch, and how a batch is named in messages.
 import type { PlannedStep } from '../plan.js'
 import { joinScripts } from '../sql/statements.js'
-import * as state from '../state.js'
+import * as state from './state-sql.js'
 import { migrationLabel } from './transport.js'
 
 /**

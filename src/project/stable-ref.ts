@@ -1,12 +1,14 @@
 // The project as it is at the stable ref, read from git without touching the workspace: its
 // metadata (re-applied after the downs) and its migration versions (the target of a ref rollback).
-import type { Git } from './git.js'
-import type { ConfigOverrides } from './project/config.js'
-import { loadProjectConfig } from './project/config.js'
-import type { MetadataV2, RequiredObjects } from './project/metadata.js'
-import { assembleMetadata, requiredObjects } from './project/metadata.js'
-import type { Migration } from './project/migrations.js'
-import { scanMigrations } from './project/migrations.js'
+import type { Git } from '../git/git.js'
+import type { ConfigOverrides } from './config.js'
+import { loadProjectConfig } from './config.js'
+import type { MetadataV2 } from '../metadata/assemble.js'
+import { assembleMetadata } from '../metadata/assemble.js'
+import type { RequiredObjects } from '../metadata/required-objects.js'
+import { requiredObjects } from '../metadata/required-objects.js'
+import type { Migration } from './migrations.js'
+import { scanMigrations } from './migrations.js'
 
 export interface StableRef {
   /** The ref as given. */

@@ -3,12 +3,9 @@
 // CLI does for actions and custom types, and older CLIs for every section; newer ones send `[]`, which
 // the server reads the same way).
 import { posix } from 'node:path'
-import type { ProjectFiles } from './files.js'
+import type { ProjectFiles } from '../project/files.js'
 import { mergeActionsConfig, parseActionsSdl, type CustomTypes } from './actions-sdl.js'
 import { describeYamlValue, isRecord, readYamlFile, yamlError, type YamlFile } from './yaml-file.js'
-
-export type { CustomTypes } from './actions-sdl.js'
-export { requiredObjects, type RequiredObjects } from './required-objects.js'
 
 /** A table or function name as metadata writes it: a bare name (schema public) or `{schema, name}`. */
 export type ObjectName = string | { schema?: string; name: string }

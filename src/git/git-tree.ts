@@ -3,10 +3,10 @@
 // arrive together share one ls-tree lookup and one `cat-file --batch`. `ls-tree --long` gives each
 // blob's size, so a huge file is refused before cat-file loads it into memory.
 import { posix } from 'node:path'
-import { RollbackError } from './errors.js'
+import { RollbackError } from '../errors.js'
 import { gitFailure, type RunGit } from './git-run.js'
-import type { FileSizeLimits, ProjectFiles } from './project/files.js'
-import { checkFileSize, DEFAULT_FILE_SIZE_LIMITS } from './project/files.js'
+import type { FileSizeLimits, ProjectFiles } from '../project/files.js'
+import { checkFileSize, DEFAULT_FILE_SIZE_LIMITS } from '../project/files.js'
 
 interface TreeEntry {
   mode: string

@@ -1,10 +1,10 @@
 // The SQL the Hasura transport sends: run_sql returns only the last statement's result and runs the
 // whole string as one transaction, so the state is read by one SELECT and a rollback is one script.
 // Our own exceptions carry a marker so their answers can be told apart from a failing down file.
-import { GUARD_MARKER } from '../guard.js'
+import { GUARD_MARKER } from './guard-sql.js'
 import type { PlannedStep } from '../plan.js'
 import { joinScripts } from '../sql/statements.js'
-import * as state from '../state.js'
+import * as state from './state-sql.js'
 
 const MARKER = 'hasura-rollback:'
 const LOCK_HELD = `${MARKER} lock held`

@@ -2,8 +2,8 @@
 // project's files at a commit without touching the workspace, the index or HEAD. Every command goes
 // through one `runGit(args)` (git-run.ts): the git binary, arguments as an array, never a shell.
 import { posix } from 'node:path'
-import { errorMessage, RollbackError } from './errors.js'
-import type { ProjectFiles } from './project/files.js'
+import { errorMessage, RollbackError } from '../errors.js'
+import type { ProjectFiles } from '../project/files.js'
 import { gitTreeFiles } from './git-tree.js'
 import { gitFailure, gitRunner, type GitOutput, type RunGit } from './git-run.js'
 

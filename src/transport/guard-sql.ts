@@ -1,8 +1,8 @@
 // The guard runs inside the rollback transaction, after the downs: every table, column and function
 // the stable metadata references must exist, or the transaction fails (and rolls back) before any
 // metadata is sent — so Hasura is never asked to track what the rollback dropped.
-import type { RequiredObjects } from './project/metadata.js'
-import { dollarQuote, sqlLiteral as literal } from './sql/quote.js'
+import type { RequiredObjects } from '../metadata/required-objects.js'
+import { dollarQuote, sqlLiteral as literal } from '../sql/quote.js'
 
 /** Prefix of the guard's exception message; transports recognise a guard failure by it. */
 export const GUARD_MARKER = 'hasura-rollback guard:'

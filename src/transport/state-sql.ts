@@ -1,7 +1,7 @@
 // Migration state SQL shared by both transports, written the way the Hasura CLI (config v2) reads and
 // writes hdb_catalog. Versions are canonical decimal strings, safe to inline as bigint literals.
-import type { AppliedState } from './plan.js'
-import { dollarQuote, sqlLiteral } from './sql/quote.js'
+import type { AppliedState } from '../plan.js'
+import { dollarQuote, sqlLiteral } from '../sql/quote.js'
 
 /** Advisory lock key shared by every hasura-rollback run on a database ('hrbk' + 1), on both transports. */
 export const LOCK_KEY = '7526186138990542849'

@@ -1,7 +1,7 @@
 // What re-applying the stable metadata changes against the server's current metadata, in words a
 // reviewer can check: tables tracked or untracked, relationships, permissions, actions, remote
 // schemas… (pure). Both sides are first brought to the version-2 shape.
-import type { MetadataV2 } from './project/metadata.js'
+import type { MetadataV2 } from './assemble.js'
 
 export interface MetadataChange {
   readonly kind: 'added' | 'removed' | 'changed'

@@ -3,12 +3,10 @@
 // the CLI's `metadata apply` does not check; we do.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { RollbackError } from './errors.js'
-import type { MetadataV2 } from './project/metadata.js'
+import { RollbackError } from '../errors.js'
+import type { MetadataV2 } from './assemble.js'
 
-import type { ServerGeneration } from './hasura/client.js'
-
-export type { ServerGeneration }
+import type { ServerGeneration } from '../hasura/client.js'
 
 /** The part of the admin API client metadata work needs. */
 export interface MetadataApi {
