@@ -24,12 +24,10 @@ export default {
     // Nothing is imported for its side effects alone from these, so an import whose bindings went
     // unused is dropped: @actions/core imports @actions/http-client and undici (OIDC tokens, which we
     // never ask for: ~10 ms of every start) and @actions/exec (its platform details: exec then moves
-    // to the git chunk with child_process, ~2 ms); @actions/io imports 'assert' (~1 ms). core's summary
-    // module reads fs.promises as it loads (node:fs/promises, ~2 ms); main.ts writes the summary itself.
+    // to the git chunk with child_process, ~2 ms); @actions/io imports 'assert' (~1 ms).
     moduleSideEffects: (id, external) =>
       !(external && isBuiltin(id)) &&
-      !/node_modules[\\/](@actions[\\/](http-client|exec|io)|undici)[\\/]/.test(id) &&
-      !/node_modules[\\/]@actions[\\/]core[\\/]lib[\\/]summary\.js$/.test(id),
+      !/node_modules[\\/](@actions[\\/](http-client|exec|io)|undici)[\\/]/.test(id),
   },
   plugins: [
     typescript({ tsconfig: './tsconfig.build.json', outDir: 'dist', noEmit: false, module: 'NodeNext' }),

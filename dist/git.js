@@ -10,8 +10,8 @@ var path = require('path');
 var fs = require('fs');
 var timers = require('timers');
 require('crypto');
-require('node:fs');
 require('node:os');
+require('node:fs');
 require('node:crypto');
 
 function _interopNamespaceDefault(e) {

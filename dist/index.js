@@ -3,9 +3,9 @@
 var os = require('os');
 var crypto = require('crypto');
 var fs = require('fs');
-var node_fs = require('node:fs');
 var node_os = require('node:os');
 var node_path = require('node:path');
+var node_fs = require('node:fs');
 var node_crypto = require('node:crypto');
 
 function _interopNamespaceDefault(e) {
@@ -199,6 +199,279 @@ function getDefaultExportFromCjs (x) {
     });
 };
 
+var __awaiter$1 = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+const { access, appendFile, writeFile } = fs.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return __awaiter$1(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, fs.constants.R_OK | fs.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return __awaiter$1(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return __awaiter$1(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(os.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+const summary = _summary;
+
 (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -336,6 +609,13 @@ function warning(message, properties = {}) {
  */
 function notice(message, properties = {}) {
     issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + os__namespace.EOL);
 }
 /**
  * Begin an output group.
@@ -933,42 +1213,6 @@ function isNotFound(error) {
     return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
-// Metadata through Hasura's admin API: export the server's current metadata as a backup (before
-// anything changes), replace it with the stable commit's, then ask the server for inconsistencies —
-// the CLI's `metadata apply` does not check; we do.
-/** What to send in replace_metadata for a server generation: on v2.x the CLI sends version 2 whatever version.yaml says. */
-function metadataForServer(metadata, generation) {
-    return generation === 'v2' ? { ...metadata, version: 2 } : { ...metadata };
-}
-/** Exports the server's metadata into a JSON file under `dir`; the file name carries the time. */
-async function backupMetadata(api, dir, now) {
-    const metadata = await api.metadata({ type: 'export_metadata', args: {} });
-    // Synchronous: node:fs/promises would load with every start (~2 ms) for this one file.
-    node_fs.mkdirSync(dir, { recursive: true });
-    const path = node_path.join(dir, `hasura-metadata-backup-${now.toISOString().replace(/[:.]/g, '-')}.json`);
-    node_fs.writeFileSync(path, JSON.stringify(metadata, null, 2) + '\n');
-    return { path, metadata };
-}
-/** Replaces the server's metadata with `metadata` (the stable commit's). */
-async function replaceMetadata(api, metadata) {
-    const { generation } = await api.serverVersion();
-    await api.metadata({ type: 'replace_metadata', args: metadataForServer(metadata, generation) });
-}
-/** The inconsistent objects the server reports; a separate step, as its failure leaves the metadata applied. */
-async function inconsistentObjects(api) {
-    const check = await api.metadata({ type: 'get_inconsistent_metadata', args: {} });
-    if (!check || !Array.isArray(check.inconsistent_objects)) {
-        throw new RollbackError('Hasura answered get_inconsistent_metadata without an inconsistent_objects list');
-    }
-    return check.inconsistent_objects;
-}
-/** One line per inconsistent object, as the server words it. */
-function describeInconsistency(object) {
-    const o = (object ?? {});
-    const what = typeof o.name === 'string' ? o.name : `${String(o.type ?? 'object')} ${JSON.stringify(o.definition)}`;
-    return `${what}: ${String(o.reason ?? 'inconsistent')}`;
-}
-
 // A PostgreSQL tokenizer just deep enough to find statement boundaries and leading keywords. It follows
 // the rules of the server's scan.l and psql's psqlscan.l (PostgreSQL docs, "Lexical Structure"), with
 // standard_conforming_strings on (the default since 9.1): plain '…' strings have no backslash escapes.
@@ -1233,29 +1477,12 @@ function pushWordOrPrefixedQuote(sql, start, push) {
 // Statement boundaries as psql finds them (src/fe_utils/psqlscan.l): a ';' ends a statement when it is
 // a token of its own (not in a quote, comment or dollar quote), outside parentheses, and outside the
 // BEGIN … END body of a CREATE [OR REPLACE] FUNCTION/PROCEDURE (SQL-standard bodies, PostgreSQL 14+).
-const isComment$1 = (token) => token.kind === 'line-comment' || token.kind === 'block-comment';
-// Pre-flight, the join that sends a down and the report each scan the same down: the scan of a text
-// is kept, so each is lexed once (1,000 downs: 5 lexes each before). Scans hold several times their
-// text in tokens, so only this much text is kept: huge data-migration downs are lexed again instead.
-const CACHE_BUDGET_CHARS = 16 * 1024 * 1024;
-const cache = new Map();
-let cachedChars = 0;
+const isComment = (token) => token.kind === 'line-comment' || token.kind === 'block-comment';
 /**
  * The statements of `sql`, by psql's rules; text with only comments, blanks and ';' yields none.
- * The result is shared between callers: never modify it.
+ * A down is scanned once, when it is read (project/migrations.ts), and its scan kept with it.
  */
 function scanStatements(sql) {
-    const cached = cache.get(sql);
-    if (cached)
-        return cached;
-    const scan = scanUncached(sql);
-    if (cachedChars + sql.length <= CACHE_BUDGET_CHARS) {
-        cache.set(sql, scan);
-        cachedChars += sql.length;
-    }
-    return scan;
-}
-function scanUncached(sql) {
     const tokens = tokenize(sql);
     const statements = [];
     let first = -1;
@@ -1275,7 +1502,7 @@ function scanUncached(sql) {
             words = 0;
             continue;
         }
-        if (isComment$1(token)) {
+        if (isComment(token)) {
             if (first >= 0)
                 last = index;
             continue;
@@ -1308,7 +1535,7 @@ function scanUncached(sql) {
     }
     if (first >= 0)
         statements.push({ first, last });
-    return { tokens, statements, openAtEnd: first >= 0, openBeginDepth: beginDepth };
+    return { text: sql, tokens, statements, openAtEnd: first >= 0, openBeginDepth: beginDepth };
 }
 const ROUTINE_WORDS = new Set(['create', 'function', 'procedure', 'or', 'replace']);
 // CREATE FUNCTION, CREATE PROCEDURE, CREATE OR REPLACE FUNCTION, CREATE OR REPLACE PROCEDURE.
@@ -1316,12 +1543,11 @@ function definesRoutine([a, b, c, d]) {
     return a === 'c' && (b === 'f' || b === 'p' || (b === 'o' && c === 'r' && (d === 'f' || d === 'p')));
 }
 
-// The job summary reads every down while the next batch runs; this allocates little on purpose (1,000
-// downs: 3 MB of short-lived strings and arrays before, whose collection slowed Postgres' batches).
+// Most statements start with none of these: the others are skipped without slicing their text.
 const LEADING_WORDS = ['drop', 'truncate', 'alter', 'delete', 'with'];
-/** The statements of `sql` that drop tables, schemas or columns, truncate, or delete without WHERE. */
-function destructiveStatements(sql) {
-    const { tokens, statements } = scanStatements(sql);
+/** The statements of a script that drop tables, schemas or columns, truncate, or delete without WHERE. */
+function destructiveStatements(scan) {
+    const { text: sql, tokens, statements } = scan;
     const found = [];
     for (const { first, last } of statements) {
         // A statement starts with a word (comments are outside it): most start with none of these.
@@ -1336,7 +1562,6 @@ function destructiveStatements(sql) {
     }
     return found;
 }
-const isComment = (token) => token.kind === 'line-comment' || token.kind === 'block-comment';
 /** The token is the unquoted key word `word` (lower case), compared in place. */
 function isWord(sql, token, word) {
     if (token?.kind !== 'word' || token.end - token.start !== word.length)
@@ -1504,135 +1729,35 @@ function displayIdentifier(name) {
     return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replaceAll('"', '""')}"`;
 }
 
-// Statements of a SQL script, split as psql splits them (scan.ts), scripts joined into one that
-// PostgreSQL runs as their concatenation, and error positions in it mapped back to a file and line.
-//
-// Units: `SqlStatement.startOffset` and token offsets are UTF-16 indexes (String#slice). `joinScripts`
-// offsets and `locatePosition`'s position are Unicode code points, the unit of PostgreSQL's error
-// `position` (characters of the UTF-8 server encoding). Lines are 1-based and end at '\n'.
-/** Splits a script the way psql does; statements holding only comments or nothing are dropped. */
-function splitStatements(sql) {
-    const { tokens, statements } = scanStatements(sql);
-    return statements.map(({ first, last }) => {
-        const start = tokens[first];
-        const end = tokens[last];
-        return {
-            text: sql.slice(start.start, end.end),
-            startOffset: start.start,
-            startLine: start.line,
-            endLine: end.endLine,
-        };
-    });
-}
-/** How many statements psql would send for the script. */
-function statementCount(sql) {
-    return scanStatements(sql).statements.length;
-}
-/** True when the script has a statement outside comments (a Console placeholder down has none). */
-function hasStatements(sql) {
-    return statementCount(sql) > 0;
-}
-const UNTERMINATED = {
-    'block-comment': 'a /* comment (block comments nest in PostgreSQL: each /* needs its own */)',
-    string: 'a quoted string',
-    'quoted-identifier': 'a double-quoted identifier',
-    'dollar-string': 'a dollar-quoted string',
-};
+// Annotations as GitHub shows them: at most ANNOTATIONS_PER_LEVEL of each level per step.
+/** GitHub shows at most this many annotations of each level per step and drops the rest unseen. */
+const ANNOTATIONS_PER_LEVEL = 10;
 /**
- * One script that PostgreSQL runs as the parts run one after another: a part that ends without ';'
- * gets one, a part ending in a `--` comment gets a newline first, and every part starts on a new line.
- * `offsets[i]` is where part i starts in `sql`, in code points. A part that ends inside a block
- * comment, a quoted string or identifier, a dollar quote or a BEGIN ATOMIC body would swallow the next
- * part: that is an error of that file, thrown as a RollbackError naming `names[i]`.
+ * What fits GitHub's ANNOTATIONS_PER_LEVEL, in order, given how many of each level the step emits
+ * elsewhere (`used`). Where there are more, the last one shown says how many were left out, so none
+ * is lost without a word (the summary lists them all).
  */
-function joinScripts(parts, names = []) {
-    const pieces = [];
-    const offsets = [];
-    let codePoints = 0;
-    parts.forEach((part, index) => {
-        const tail = separatorAfter(part, names[index], `SQL script ${index + 1} of ${parts.length}`);
-        offsets.push(codePoints);
-        pieces.push(part, tail);
-        codePoints += codePointLength(part) + tail.length;
-    });
-    return { sql: pieces.join(''), offsets };
-}
-function separatorAfter(part, file, fallbackName) {
-    const name = file ?? fallbackName;
-    const { tokens, openAtEnd, openBeginDepth } = scanStatements(part);
-    const lastToken = tokens.at(-1);
-    if (lastToken?.unterminated === true) {
-        throw new RollbackError(`${name} ends inside ${UNTERMINATED[lastToken.kind] ?? 'a literal'} opened on line ${lastToken.line}`, { file, line: lastToken.line });
+function capAnnotations(annotations, used = {}) {
+    let kept = [...annotations];
+    const more = [];
+    for (const level of ['error', 'warning', 'notice']) {
+        const budget = Math.max(1, ANNOTATIONS_PER_LEVEL - (used[level] ?? 0));
+        const all = kept.filter((a) => a.level === level);
+        if (all.length <= budget)
+            continue;
+        const shown = new Set(all.slice(0, budget - 1));
+        kept = kept.filter((a) => a.level !== level || shown.has(a));
+        const noun = level === 'notice' ? 'notices' : `${level}s`;
+        more.push({
+            level,
+            message: `…and ${all.length - shown.size} more ${noun}: GitHub shows ${ANNOTATIONS_PER_LEVEL} per step, the job summary lists them all`,
+        });
     }
-    if (openBeginDepth > 0) {
-        throw new RollbackError(`${name} ends inside a BEGIN ATOMIC function body: it needs its END;`, { file });
-    }
-    let tail = lastToken?.kind === 'line-comment' && lastToken.end === part.length ? '\n' : '';
-    if (openAtEnd)
-        tail += ';';
-    if (part !== '' && !(part + tail).endsWith('\n'))
-        tail += '\n';
-    return tail;
-}
-/**
- * The part and line (1-based, in that part) of a PostgreSQL error `position` (1-based, code points)
- * in the script `joinScripts` built from `parts`. A position in the text added after a part (its
- * ';' or newline) or past the end maps to that part's last line.
- */
-function locatePosition(joined, position, parts) {
-    const index = Math.max(0, position - 1);
-    let part = 0;
-    let low = 0;
-    let high = joined.offsets.length - 1;
-    while (low <= high) {
-        const middle = (low + high) >> 1;
-        if ((joined.offsets[middle] ?? 0) <= index) {
-            part = middle;
-            low = middle + 1;
-        }
-        else {
-            high = middle - 1;
-        }
-    }
-    const text = parts[part] ?? '';
-    return { part, line: lineOfCodePoint(text, index - (joined.offsets[part] ?? 0)) };
-}
-// Line of the code point at `target`, clamped to the text's last character.
-function lineOfCodePoint(text, target) {
-    let line = 1;
-    let codePoint = 0;
-    for (let i = 0; i < text.length; i++) {
-        const code = text.charCodeAt(i);
-        if (isSurrogatePairAt(text, i))
-            i++;
-        if (codePoint === target || i === text.length - 1)
-            return line;
-        if (code === 0x0a)
-            line++;
-        codePoint++;
-    }
-    return line;
-}
-/** Length in Unicode code points (an astral character is one, as PostgreSQL counts it). */
-function codePointLength(text) {
-    let length = text.length;
-    for (let i = 0; i < text.length; i++) {
-        if (isSurrogatePairAt(text, i)) {
-            length--;
-            i++;
-        }
-    }
-    return length;
-}
-// A lone surrogate counts as one character: it reaches the server as one U+FFFD.
-function isSurrogatePairAt(text, i) {
-    const high = text.charCodeAt(i);
-    const low = text.charCodeAt(i + 1);
-    return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
+    return [...kept, ...more];
 }
 
-// Pure rendering of a result: action outputs, the job summary (Markdown) and annotations.
-// Everything taken from files, SQL or servers is escaped: core.summary escapes nothing.
+// Text for the job summary: everything taken from files, SQL or servers is escaped here, because
+// core.summary escapes nothing.
 const ESCAPES = {
     '&': '&amp;',
     '<': '&lt;',
@@ -1643,7 +1768,6 @@ const ESCAPES = {
 };
 /** Escapes text for a Markdown table cell or paragraph (HTML entities; pipes and newlines too). */
 function escapeText(text) {
-    // One pass: the summary escapes a few thousand names and paths for 1,000 downs.
     return text.replace(/\r\n|[&<>|\n\\`*_[\]#]/g, (c) => ESCAPES[c] ?? `\\${c}`);
 }
 /**
@@ -1653,32 +1777,17 @@ function escapeText(text) {
 function code(text) {
     return `<code>${escapeText(text)}</code>`;
 }
-// A relative path without '.', '..' or empty segments: joining it needs no normalizing.
-const PLAIN_PATH = /^(?!\.\.?(?:\/|$))[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*$/;
+/** A fenced block of `text`, with a fence longer than any backtick run in it. */
+function fenced(text, language) {
+    const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return [`${fence}${language}`, text.replace(/\n$/, ''), fence].join('\n');
+}
 /** A project-relative file as a workspace-relative path (annotations, the summary). */
 function workspacePath(projectDir, file) {
     if (!file)
         return undefined;
-    const dir = projectDir.split('\\').join('/');
-    // posix.normalize allocates per segment: the summary of 1,000 downs makes 4,000 of these paths.
-    if (PLAIN_PATH.test(file) && (dir === '.' || PLAIN_PATH.test(dir)))
-        return dir === '.' ? file : `${dir}/${file}`;
-    return node_path.posix.normalize(node_path.posix.join(dir, file));
-}
-const STATUS_LABEL = {
-    'not-executed': 'not executed',
-    reverted: 'reverted',
-    rehearsed: 'rehearsed (rolled back)',
-    failed: 'failed',
-    undone: 'undone (rolled back)',
-};
-function revertedVersions(result) {
-    if (result.status === 'dry-run')
-        return result.steps.map((s) => s.version);
-    const now = result.committed
-        ? result.steps.filter((s) => s.status === 'reverted').map((s) => s.version)
-        : [];
-    return [...result.alreadyReverted, ...now];
+    return node_path.posix.normalize(node_path.posix.join(projectDir.split('\\').join('/'), file));
 }
 /** A step's duration: under a millisecond is not "0 ms" (a down's share of a fast batch often is). */
 function formatDuration(ms) {
@@ -1687,6 +1796,79 @@ function formatDuration(ms) {
 /** Versions for one line: each of a few, else the first and the last (the table lists them all). */
 function versionList(versions) {
     return versions.length <= 10 ? versions.join(', ') : `${versions[0]} … ${versions.at(-1)}`;
+}
+
+// Metadata through Hasura's admin API: export the server's current metadata as a backup (before
+// anything changes), replace it with the stable commit's, then ask the server for inconsistencies —
+// the CLI's `metadata apply` does not check; we do.
+/** What to send in replace_metadata for a server generation: on v2.x the CLI sends version 2 whatever version.yaml says. */
+function metadataForServer(metadata, generation) {
+    return generation === 'v2' ? { ...metadata, version: 2 } : { ...metadata };
+}
+/** Exports the server's metadata into a JSON file under `dir`; the file name carries the time. */
+async function backupMetadata(api, dir, now) {
+    const metadata = await api.metadata({ type: 'export_metadata', args: {} });
+    // Synchronous: node:fs/promises would load with every start (~2 ms) for this one file.
+    node_fs.mkdirSync(dir, { recursive: true });
+    const path = node_path.join(dir, `hasura-metadata-backup-${now.toISOString().replace(/[:.]/g, '-')}.json`);
+    node_fs.writeFileSync(path, JSON.stringify(metadata, null, 2) + '\n');
+    return { path, metadata };
+}
+/** Replaces the server's metadata with `metadata` (the stable commit's). */
+async function replaceMetadata(api, metadata) {
+    const { generation } = await api.serverVersion();
+    await api.metadata({ type: 'replace_metadata', args: metadataForServer(metadata, generation) });
+}
+/** The inconsistent objects the server reports; a separate step, as its failure leaves the metadata applied. */
+async function inconsistentObjects(api) {
+    const check = await api.metadata({ type: 'get_inconsistent_metadata', args: {} });
+    if (!check || !Array.isArray(check.inconsistent_objects)) {
+        throw new RollbackError('Hasura answered get_inconsistent_metadata without an inconsistent_objects list');
+    }
+    return check.inconsistent_objects;
+}
+/** One line per inconsistent object, as the server words it. */
+function describeInconsistency(object) {
+    const o = (object ?? {});
+    const what = typeof o.name === 'string' ? o.name : `${String(o.type ?? 'object')} ${JSON.stringify(o.definition)}`;
+    return `${what}: ${String(o.reason ?? 'inconsistent')}`;
+}
+
+// The job summary (Markdown) of a result: what happened, the state things are in, each step, the data
+// the downs destroy, the metadata, and what to do next.
+const STATUS_LABEL = {
+    'not-executed': 'not executed',
+    reverted: 'reverted',
+    rehearsed: 'rehearsed (rolled back)',
+    failed: 'failed',
+    undone: 'undone (rolled back)',
+};
+/** GitHub refuses job summaries over 1 MiB; keep well under it. */
+const SUMMARY_LIMIT_BYTES = 1000 * 1024;
+/** The job summary; `versions` are those the outputs report as rolled back. */
+function buildSummary(result, versions, losses, projectDir) {
+    const lines = ['## Hasura rollback', '', `**${headline(result, versions)}**`, ''];
+    const state = stateLine(result);
+    if (state)
+        lines.push(state, '');
+    if (result.failure)
+        lines.push(`Error: ${escapeText(result.failure.message)}`, '');
+    if (result.problems.length > 0) {
+        lines.push('Pre-flight refused the rollback; nothing was changed:', '');
+        for (const p of result.problems)
+            lines.push(`- ${escapeText(p.message)}`);
+        lines.push('');
+    }
+    for (const note of result.notes)
+        lines.push(`> ${escapeText(note)}`, '');
+    lines.push(...stepTable(result, projectDir));
+    lines.push(...dataLossSection(losses, result.status === 'dry-run'));
+    lines.push(...metadataSection(result));
+    const next = nextStep(result);
+    if (next)
+        lines.push('', next);
+    const sql = result.steps.map((s) => sqlSection(s));
+    return fitSummary(lines, sql);
 }
 function headline(result, versions) {
     switch (result.status) {
@@ -1726,6 +1908,52 @@ function stateLine(result) {
                 : `The metadata of ${m.sha} was applied, but its consistency could not be checked.`;
     return `${schema} ${metadata}`.trim();
 }
+function stepTable(result, projectDir) {
+    const { steps } = result;
+    if (steps.length === 0)
+        return [];
+    const rows = steps.map((s) => {
+        const file = workspacePath(projectDir, s.down.path) ?? '';
+        const duration = s.durationMs === undefined ? '' : formatDuration(s.durationMs);
+        const cells = [s.version, escapeText(s.name), code(file), String(s.down.scan.statements.length)];
+        return `| ${cells.join(' | ')} | ${STATUS_LABEL[s.status]} | ${duration} |`;
+    });
+    const table = [
+        '| Version | Name | Down file | Statements | Status | Duration |',
+        '| --- | --- | --- | --- | --- | --- |',
+        ...rows,
+    ];
+    if (steps.some((s) => s.durationMs !== undefined)) {
+        table.push('', "_Downs run in batches of up to 1,000 per query: a duration is the down's share of its batch._");
+    }
+    return table;
+}
+function sqlSection(step) {
+    const name = escapeText(step.name);
+    return [
+        '',
+        `<details><summary>SQL of ${step.version} ${name}</summary>`,
+        '',
+        fenced(step.down.sql, 'sql'),
+        '',
+        '</details>',
+    ].join('\n');
+}
+/** The losses listed in full while GitHub shows their annotations too; more are folded away. */
+const LOSSES_SHOWN_OPEN = 10;
+function dataLossSection(losses, dryRun) {
+    if (losses.length === 0)
+        return [];
+    const lines = losses.map((d) => `- ${d.version} ${escapeText(lossText(d))} (${code(`${d.file ?? ''}:${d.line}`)})`);
+    const heading = `${losses.length} statement(s) ${dryRun ? 'would drop or delete' : 'dropped or deleted'} data`;
+    return losses.length <= LOSSES_SHOWN_OPEN
+        ? ['', '### Data loss', '', `${heading}:`, '', ...lines]
+        : ['', '### Data loss', '', `<details><summary>${heading}</summary>`, '', ...lines, '', '</details>'];
+}
+/** e.g. "drop table public.author". */
+function lossText(loss) {
+    return `${loss.kind.replace('-', ' ')} ${loss.target}`;
+}
 function metadataSection(result) {
     const m = result.metadata;
     if (!m)
@@ -1751,76 +1979,22 @@ function metadataSection(result) {
     }
     return lines;
 }
-function renderStep(step, projectDir) {
-    const file = workspacePath(projectDir, step.downFile);
-    const name = escapeText(step.name);
-    const fence = step.sql.includes('`')
-        ? '`'.repeat(Math.max(3, ...[...step.sql.matchAll(/`+/g)].map((m) => m[0].length + 1)))
-        : '```';
-    const losses = destructiveStatements(step.sql).map((d) => {
-        const what = `${d.kind.replace('-', ' ')} ${d.target}`;
-        return {
-            version: step.version,
-            what,
-            file,
-            line: d.line,
-            listItem: `- ${step.version} ${escapeText(what)} (${code(`${file ?? ''}:${d.line}`)})`,
-        };
-    });
-    return {
-        version: step.version,
-        name: step.name,
-        downFile: step.downFile,
-        sql: step.sql,
-        cells: `${step.version} | ${name} | ${code(file ?? '')} | ${statementCount(step.sql)}`,
-        sqlSection: [
-            '',
-            `<details><summary>SQL of ${step.version} ${name}</summary>`,
-            '',
-            `${fence}sql`,
-            step.sql.replace(/\n$/, ''),
-            fence,
-            '',
-            '</details>',
-        ].join('\n'),
-        losses,
-    };
-}
-/**
- * Steps rendered once each. The summary of 1,000 downs takes ~15 ms to render: main.ts renders each
- * step as it runs, while Postgres runs the next batch, so little is left to do after COMMIT.
- */
-class RenderedSteps {
-    projectDir;
-    byVersion = new Map();
-    constructor(projectDir) {
-        this.projectDir = projectDir;
+function nextStep(result) {
+    if (result.status !== 'failed')
+        return undefined;
+    const m = result.metadata;
+    if (result.failure?.outcomeUnknown) {
+        return '**Next step:** look at hdb_catalog.schema_migrations to see whether the versions above are still applied, then re-run.';
     }
-    render(step) {
-        const known = this.byVersion.get(step.version);
-        if (known && known.name === step.name && known.downFile === step.downFile && known.sql === step.sql) {
-            return known;
-        }
-        const parts = renderStep(step, this.projectDir);
-        this.byVersion.set(step.version, parts);
-        return parts;
+    if (m?.applied && m.inconsistentObjects && m.inconsistentObjects.length > 0) {
+        const backup = m.backupPath ? ` ${code(m.backupPath)}` : '';
+        return `**Next step:** fix the inconsistent objects listed above (Hasura console: Settings > Metadata Status), or restore the previous metadata from the backup${backup} with \`hasura metadata apply\`.`;
     }
+    if (result.committed || m?.applied || m?.outcomeUnknown) {
+        return '**Next step:** re-run this job: it reverts nothing more and applies the metadata (if a deploy step in the job re-applies the migrations first, it rolls them back again).';
+    }
+    return '**Next step:** fix the cause named above, then re-run this workflow.';
 }
-function stepTable(steps, rendered) {
-    if (steps.length === 0)
-        return [];
-    const rows = steps.map((s) => {
-        const duration = s.durationMs === undefined ? '' : formatDuration(s.durationMs);
-        return `| ${rendered.render(s).cells} | ${STATUS_LABEL[s.status]} | ${duration} |`;
-    });
-    return [
-        '| Version | Name | Down file | Statements | Status | Duration |',
-        '| --- | --- | --- | --- | --- | --- |',
-        ...rows,
-    ];
-}
-/** GitHub refuses job summaries over 1 MiB; keep well under it. */
-const SUMMARY_LIMIT_BYTES = 1000 * 1024;
 function fitSummary(head, sql) {
     const full = [...head, ...sql].join('\n') + '\n';
     if (Buffer.byteLength(full) <= SUMMARY_LIMIT_BYTES)
@@ -1834,119 +2008,58 @@ function fitSummary(head, sql) {
         .toString('utf8');
     return `${cut}\n\n_Summary truncated at GitHub's 1 MiB limit; the log has everything._\n`;
 }
+
+/** The versions the outputs report: reverted (by this run or an earlier attempt), or planned in a dry run. */
+function reportedVersions(result) {
+    if (result.status === 'dry-run')
+        return result.steps.map((s) => s.version);
+    const now = result.committed
+        ? result.steps.filter((s) => s.status === 'reverted').map((s) => s.version)
+        : [];
+    return [...result.alreadyReverted, ...now];
+}
 /** What the downs that ran (or would run, in a dry run) destroy, statement by statement. */
-function dataLoss(result, rendered) {
+function dataLoss(result, projectDir) {
     const ran = result.steps.filter((s) => s.status === 'reverted' || s.status === 'rehearsed');
-    return ran.flatMap((s) => rendered.render(s).losses);
+    return ran.flatMap((s) => destructiveStatements(s.down.scan).map((d) => ({
+        ...d,
+        version: s.version,
+        file: workspacePath(projectDir, s.down.path),
+    })));
 }
-function dataLossNotices(losses, dryRun) {
-    return losses.map((d) => ({
-        level: 'notice',
-        message: `Data loss: ${d.version} ${d.what}${dryRun ? ' (would run)' : ''}`,
-        file: d.file,
-        line: d.line,
+function failureMessageOf(result) {
+    if (result.status !== 'failed')
+        return undefined;
+    if (result.failure)
+        return result.failure.message;
+    const { problems } = result;
+    if (problems.length === 1)
+        return problems[0].message;
+    return `Pre-flight found ${problems.length} problems; nothing was changed: ${problems.map((p) => p.message).join('; ')}`;
+}
+function annotationsOf(result, losses, projectDir) {
+    const annotations = result.problems.map((problem) => ({
+        level: 'error',
+        message: problem.message,
+        file: workspacePath(projectDir, problem.file),
     }));
-}
-function dataLossSection(losses, dryRun) {
-    if (losses.length === 0)
-        return [];
-    const lines = losses.map((d) => d.listItem);
-    const heading = `${losses.length} statement(s) ${dryRun ? 'would drop or delete' : 'dropped or deleted'} data`;
-    return losses.length <= ANNOTATIONS_PER_LEVEL
-        ? ['', '### Data loss', '', `${heading}:`, '', ...lines]
-        : ['', '### Data loss', '', `<details><summary>${heading}</summary>`, '', ...lines, '', '</details>'];
-}
-/** GitHub shows at most this many annotations of each level per step and drops the rest unseen. */
-const ANNOTATIONS_PER_LEVEL = 10;
-/**
- * What fits GitHub's ANNOTATIONS_PER_LEVEL, in order, given how many of each level the step emits
- * elsewhere (`used`). Where there are more, the last one shown says how many were left out, so none
- * is lost without a word (the summary lists them all).
- */
-function capAnnotations(annotations, used = {}) {
-    let kept = [...annotations];
-    const more = [];
-    for (const level of ['error', 'warning', 'notice']) {
-        const budget = Math.max(1, ANNOTATIONS_PER_LEVEL - (used[level] ?? 0));
-        const all = kept.filter((a) => a.level === level);
-        if (all.length <= budget)
-            continue;
-        const shown = new Set(all.slice(0, budget - 1));
-        kept = kept.filter((a) => a.level !== level || shown.has(a));
-        const noun = level === 'notice' ? 'notices' : `${level}s`;
-        more.push({
-            level,
-            message: `…and ${all.length - shown.size} more ${noun}: GitHub shows ${ANNOTATIONS_PER_LEVEL} per step, the job summary lists them all`,
-        });
+    const dryRun = result.status === 'dry-run';
+    for (const d of losses) {
+        const message = `Data loss: ${d.version} ${lossText(d)}${dryRun ? ' (would run)' : ''}`;
+        annotations.push({ level: 'notice', message, file: d.file, line: d.line });
     }
-    return [...kept, ...more];
+    const { failure } = result;
+    if (failure) {
+        const file = workspacePath(projectDir, failure.file);
+        annotations.push({ level: 'error', message: failure.message, file, line: failure.line });
+    }
+    return annotations;
 }
 function buildReport(result, context) {
-    const versions = revertedVersions(result);
-    const annotations = [];
-    for (const problem of result.problems) {
-        annotations.push({
-            level: 'error',
-            message: problem.message,
-            file: workspacePath(context.projectDir, problem.file),
-        });
-    }
-    const rendered = context.rendered?.projectDir === context.projectDir
-        ? context.rendered
-        : new RenderedSteps(context.projectDir);
-    const losses = dataLoss(result, rendered);
-    const dryRun = result.status === 'dry-run';
-    annotations.push(...dataLossNotices(losses, dryRun));
-    const failure = result.failure;
-    if (failure) {
-        annotations.push({
-            level: 'error',
-            message: failure.message,
-            file: workspacePath(context.projectDir, failure.file),
-            line: failure.line,
-        });
-    }
-    const failureMessage = result.status !== 'failed'
-        ? undefined
-        : (failure?.message ??
-            (result.problems.length === 1
-                ? result.problems[0].message
-                : `Pre-flight found ${result.problems.length} problems; nothing was changed: ${result.problems.map((p) => p.message).join('; ')}`));
-    const lines = [`## Hasura rollback`, '', `**${headline(result, versions)}**`, ''];
-    const state = stateLine(result);
-    if (state)
-        lines.push(state, '');
-    if (failure)
-        lines.push(`Error: ${escapeText(failure.message)}`, '');
-    if (result.problems.length > 0) {
-        lines.push('Pre-flight refused the rollback; nothing was changed:', '');
-        for (const p of result.problems)
-            lines.push(`- ${escapeText(p.message)}`);
-        lines.push('');
-    }
-    for (const note of result.notes)
-        lines.push(`> ${escapeText(note)}`, '');
-    if (result.alreadyReverted.length > 0) {
-        lines.push(`An earlier attempt of this run already reverted ${result.alreadyReverted.join(', ')}.`, '');
-    }
-    lines.push(...stepTable(result.steps, rendered));
-    if (result.transport === 'postgres' && result.steps.some((s) => s.durationMs !== undefined)) {
-        lines.push('', "_Downs run in batches of up to 1,000 per query: a duration is the down's share of its batch._");
-    }
-    lines.push(...dataLossSection(losses, dryRun));
-    lines.push(...metadataSection(result));
-    const tail = [];
-    if (result.status === 'failed') {
-        const m = result.metadata;
-        const next = result.failure?.outcomeUnknown
-            ? '**Next step:** look at hdb_catalog.schema_migrations to see whether the versions above are still applied, then re-run.'
-            : m?.applied && m.inconsistentObjects && m.inconsistentObjects.length > 0
-                ? `**Next step:** fix the inconsistent objects listed above (Hasura console: Settings > Metadata Status), or restore the previous metadata from the backup${m.backupPath ? ` ${code(m.backupPath)}` : ''} with \`hasura metadata apply\`.`
-                : result.committed || m?.applied || m?.outcomeUnknown
-                    ? '**Next step:** re-run this job: it reverts nothing more and applies the metadata (if a deploy step in the job re-applies the migrations first, it rolls them back again).'
-                    : '**Next step:** fix the cause named above, then re-run this workflow.';
-        tail.push('', next);
-    }
+    const versions = reportedVersions(result);
+    const losses = dataLoss(result, context.projectDir);
+    const failureMessage = failureMessageOf(result);
+    const annotations = annotationsOf(result, losses, context.projectDir);
     return {
         outputs: {
             status: result.status,
@@ -1956,7 +2069,7 @@ function buildReport(result, context) {
             'metadata-backup': result.metadata?.backupPath ?? '',
             'inconsistent-objects': JSON.stringify(result.metadata?.inconsistentObjects ?? []),
         },
-        summary: fitSummary([...lines, ...tail], result.steps.map((s) => rendered.render(s).sqlSection)),
+        summary: buildSummary(result, versions, losses, context.projectDir),
         // setFailed repeats the failure as an error annotation of its own; plan notes were logged as notices.
         annotations: capAnnotations(annotations.filter((a) => a.file || a.message !== failureMessage), { error: failureMessage ? 1 : 0, notice: result.notes.length }),
         failureMessage,
@@ -1971,6 +2084,14 @@ function markUndone(outcomes) {
     for (const o of outcomes)
         if (o.status === 'reverted' || o.status === 'rehearsed')
             o.status = 'undone';
+}
+/** After a rollback whose down at `index` failed: those before it ran and were undone, those after never ran. */
+function markFailedAt(outcomes, index) {
+    outcomes.forEach((o, i) => {
+        o.status = i < index ? 'undone' : i === index ? 'failed' : 'not-executed';
+        if (i >= index)
+            o.durationMs = undefined;
+    });
 }
 function migrationLabel(step) {
     return step.name ? `${step.version}_${step.name}` : step.version;
@@ -2034,66 +2155,12 @@ function metadataReport(stable, backup, changes, applied, inconsistentObjects) {
 function withOutcomes(steps, outcomes) {
     return steps.map((s, i) => ({ ...s, ...outcomes[i] }));
 }
-const stepText = (step) => ({
-    version: step.version,
-    name: step.name,
-    downFile: step.down.path,
-    sql: step.down.sql,
-});
 function planReport(plan) {
-    return notExecuted(plan.steps).map((outcome, i) => ({ ...outcome, ...stepText(plan.steps[i]) }));
-}
-
-// Quoting for SQL we generate (state rows, guard, journal, the Hasura transport's script).
-/** A standard string literal: '…' with quotes doubled (standard_conforming_strings is on). */
-function sqlLiteral(text) {
-    return `'${text.replace(/'/g, "''")}'`;
-}
-/** `body` dollar-quoted with a tag that does not occur in it (for DO blocks). */
-function dollarQuote(body, name = 'body') {
-    let tag = `$${name}$`;
-    for (let i = 0; body.includes(tag); i++)
-        tag = `$${name}${i}$`;
-    return `${tag}${body}${tag}`;
-}
-
-/** Prefix of the guard's exception message; transports recognise a guard failure by it. */
-const GUARD_MARKER = 'hasura-rollback guard:';
-function valuesList(rows) {
-    return rows.map((r) => `(${r.map(sqlLiteral).join(', ')})`).join(', ');
-}
-/** undefined when the metadata references nothing (no check needed). */
-function guardSql(required) {
-    const checks = [];
-    if (required.tables.length > 0) {
-        checks.push(`SELECT 'table ' || s || '.' || n FROM (VALUES ${valuesList(required.tables.map((t) => [t.schema, t.name]))}) AS t(s, n)
-       WHERE to_regclass(quote_ident(s) || '.' || quote_ident(n)) IS NULL`);
-    }
-    if (required.columns.length > 0) {
-        checks.push(`SELECT 'column ' || s || '.' || t || '.' || c FROM (VALUES ${valuesList(required.columns.map((c) => [c.schema, c.table, c.column]))}) AS x(s, t, c)
-       WHERE NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = to_regclass(quote_ident(s) || '.' || quote_ident(t))
-         AND a.attname = c AND a.attnum > 0 AND NOT a.attisdropped)`);
-    }
-    if (required.functions.length > 0) {
-        checks.push(`SELECT 'function ' || s || '.' || f FROM (VALUES ${valuesList(required.functions.map((f) => [f.schema, f.name]))}) AS x(s, f)
-       WHERE NOT EXISTS (SELECT 1 FROM pg_proc p JOIN pg_namespace ns ON ns.oid = p.pronamespace WHERE ns.nspname = s AND p.proname = f)`);
-    }
-    if (checks.length === 0)
-        return undefined;
-    const body = `
-DECLARE missing text;
-BEGIN
-  SELECT string_agg(m, ', ') INTO missing FROM (${checks.join('\n  UNION ALL\n  ')}) AS found(m);
-  IF missing IS NOT NULL THEN
-    RAISE EXCEPTION '${GUARD_MARKER} %', missing;
-  END IF;
-END`;
-    return `DO ${dollarQuote(body, 'guard')}`;
-}
-/** The missing objects named by a guard failure message, or undefined when it is not one. */
-function parseGuardFailure(message) {
-    const at = message.indexOf(GUARD_MARKER);
-    return at < 0 ? undefined : message.slice(at + GUARD_MARKER.length).trim();
+    return notExecuted(plan.steps).map((outcome, i) => ({
+        ...outcome,
+        name: plan.steps[i].name,
+        down: plan.steps[i].down,
+    }));
 }
 
 const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -2211,6 +2278,9 @@ function diffMetadata(current, stable) {
 const MIGRATION_FILE = /^([0-9]+)_(.*)\.(down|up)\.(.*)$/;
 const MAX_VERSION = 2n ** 64n - 1n;
 const NO_TRANSACTION_MARKER = '-- hasura:no-transaction';
+const BYTE_ORDER_MARK = '\ufeff';
+// The first comment the Console writes when it cannot generate a down migration.
+const CONSOLE_PLACEHOLDER = /^--\s*Could not auto-generate a down migration/i;
 /**
  * Every migration under `migrationsDirectory`, ascending by version. Lists files only; nothing is read.
  * A version exists when a `.sql` or `.yaml` file names it; only `.sql` files are runnable (config v2
@@ -2268,63 +2338,28 @@ function parseVersion(digits, path) {
     }
     return version.toString();
 }
-/** The migration's down file and whether running it would do anything. */
+/** The migration's down file, read and scanned once; what pre-flight, the transports and the report use. */
 async function readDown(files, migration) {
-    if (migration.downFile === undefined)
-        return { path: '', sql: '', verdict: 'missing', noTransaction: false };
-    const sql = await files.readText(migration.downFile);
-    if (sql === undefined)
-        return { path: migration.downFile, sql: '', verdict: 'missing', noTransaction: false };
-    return {
-        path: migration.downFile,
-        sql,
-        verdict: downVerdict(sql),
-        noTransaction: hasNoTransactionMarker(sql),
-    };
+    const text = migration.downFile === undefined ? undefined : await files.readText(migration.downFile);
+    if (text === undefined)
+        return { ...downFile(migration.downFile ?? '', ''), verdict: 'missing' };
+    return downFile(migration.downFile, text);
 }
-/** How many downs are read between two turns of the event loop (readDowns, readDownsUntil). */
-const READS_PER_TURN = 20;
-/** Lets the event loop handle what arrived (database replies) before reading on. */
-const nextTurn = () => new Promise((resume) => setImmediate(resume));
-/** The downs of `versions` that have files on disk, taking those in `prefetched` as read. */
-async function readDowns(files, migrations, versions, prefetched = new Map()) {
+/** A down file's text as pre-flight, the transports and the report see it. */
+function downFile(path, text) {
+    // psql skips a UTF-8 byte-order mark at the start of a file; Postgres would read it as part of a word.
+    const sql = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
+    const scan = scanStatements(sql);
+    return { path, sql, scan, verdict: downVerdict(scan), noTransaction: hasNoTransactionMarker(sql) };
+}
+/** The downs of `versions` that have a migration on disk, read one after another. */
+async function readDowns(files, migrations, versions) {
     const byVersion = new Map(migrations.map((m) => [m.version, m]));
     const downs = new Map();
-    // One after another: workspace reads are synchronous (files.ts), a pool would gain nothing. A turn
-    // of the event loop now and then lets the database session move on meanwhile (lock, BEGIN).
-    let read = 0;
     for (const version of versions) {
         const migration = byVersion.get(version);
-        if (!migration)
-            continue;
-        const known = prefetched.get(version);
-        downs.set(version, known ?? (await readDown(files, migration)));
-        if (!known && ++read % READS_PER_TURN === 0)
-            await nextTurn();
-    }
-    return downs;
-}
-/**
- * Downs of `migrations` (those the rollback will likely select) read while `pending` (the connection
- * and the state read) is under way, highest version first. Its round trips would otherwise keep
- * pre-flight waiting with nothing to do (1,000 downs: ~6 ms). A few reads, then a turn of the event
- * loop so the replies are handled; stops as soon as `pending` settles. A down that cannot be read is
- * left to pre-flight, which reads what it needs again and reports it there.
- */
-async function readDownsUntil(pending, files, migrations) {
-    let settled = false;
-    const settle = () => (settled = true);
-    pending.then(settle, settle);
-    const downs = new Map();
-    let next = migrations.length - 1;
-    while (!settled && next >= 0) {
-        for (const end = Math.max(-1, next - READS_PER_TURN); next > end && !settled; next--) {
-            const migration = migrations[next];
-            const down = await readDown(files, migration).catch(() => undefined);
-            if (down)
-                downs.set(migration.version, down);
-        }
-        await nextTurn();
+        if (migration)
+            downs.set(version, await readDown(files, migration));
     }
     return downs;
 }
@@ -2334,14 +2369,19 @@ function hasNoTransactionMarker(sql) {
     return (newline === -1 ? sql : sql.slice(0, newline)).trim() === NO_TRANSACTION_MARKER;
 }
 /**
- * 'empty' when the text is zero bytes or whitespace; 'placeholder' when nothing but comments and stray
- * ';' remain — the Console's "Could not auto-generate a down migration" file, which runs without
- * doing anything; else 'runnable'. The SQL lexer decides, as Postgres would.
+ * 'empty' when the text is zero bytes or whitespace. Nothing but comments (and stray ';'): the
+ * Console's placeholder when it starts with its "Could not auto-generate a down migration" header —
+ * the down still has to be written — else 'no-op', a hand-written "nothing to undo" that the CLI runs
+ * as it is. Else 'runnable'. The SQL lexer decides, as Postgres would.
  */
-function downVerdict(sql) {
-    if (sql.trim() === '')
+function downVerdict(scan) {
+    if (scan.text.trim() === '')
         return 'empty';
-    return hasStatements(sql) ? 'runnable' : 'placeholder';
+    if (scan.statements.length > 0)
+        return 'runnable';
+    const first = scan.tokens[0];
+    const header = first ? scan.text.slice(first.start, first.end) : '';
+    return CONSOLE_PLACEHOLDER.test(header) ? 'placeholder' : 'no-op';
 }
 /** Orders decimal version strings numerically without converting them to JS numbers. */
 function compareVersions(a, b) {
@@ -2352,23 +2392,74 @@ function compareVersions(a, b) {
     return left < right ? -1 : left > right ? 1 : 0;
 }
 
-const NO_STATE_TABLE = 'hdb_catalog.schema_migrations does not exist: no migration is applied on this database';
-/**
- * The migrations on disk the selector will most likely select, ascending, guessed before the state
- * is known: what is worth reading while the state is read. A ref (no selector) may select any.
- */
-function likelySelected(selector, migrations) {
-    switch (selector?.kind) {
-        case 'version':
-            return migrations.filter((m) => m.version === selector.version);
-        case 'count':
-            return selector.count === 'all' ? [...migrations] : migrations.slice(-selector.count);
-        case 'to-version':
-            return migrations.filter((m) => compareVersions(m.version, selector.version) > 0);
-        case undefined:
-            return [...migrations];
-    }
+// Statements of a scanned SQL script as psql splits them (scan.ts), what must follow a script so the
+// next one sent in the same query starts afresh, and PostgreSQL error positions mapped to lines.
+//
+// Units: `SqlStatement.startOffset` is a UTF-16 index (String#slice). PostgreSQL's error `position`
+// counts Unicode code points (characters of the UTF-8 server encoding). Lines are 1-based and end at '\n'.
+/** The statements psql would send; statements holding only comments or nothing are dropped. */
+function splitStatements(scan) {
+    return scan.statements.map(({ first, last }) => {
+        const start = scan.tokens[first];
+        const end = scan.tokens[last];
+        return { text: scan.text.slice(start.start, end.end), startOffset: start.start, startLine: start.line };
+    });
 }
+const UNTERMINATED = {
+    'block-comment': 'a /* comment (block comments nest in PostgreSQL: each /* needs its own */)',
+    string: 'a quoted string',
+    'quoted-identifier': 'a double-quoted identifier',
+    'dollar-string': 'a dollar-quoted string',
+};
+/**
+ * What to append to a script so that a script sent after it in the same query runs as if sent alone:
+ * ';' when its last statement is open, a newline first when it ends in a `--` comment, and a final
+ * newline. A script that ends inside a block comment, a quoted string or identifier, a dollar quote or
+ * a BEGIN ATOMIC body would swallow what follows: a RollbackError naming `file`.
+ */
+function scriptEnding(scan, file) {
+    const lastToken = scan.tokens.at(-1);
+    if (lastToken?.unterminated === true) {
+        throw new RollbackError(`${file} ends inside ${UNTERMINATED[lastToken.kind] ?? 'a literal'} opened on line ${lastToken.line}`, { file, line: lastToken.line });
+    }
+    if (scan.openBeginDepth > 0) {
+        throw new RollbackError(`${file} ends inside a BEGIN ATOMIC function body: it needs its END;`, { file });
+    }
+    let tail = lastToken?.kind === 'line-comment' && lastToken.end === scan.text.length ? '\n' : '';
+    if (scan.openAtEnd)
+        tail += ';';
+    if (scan.text !== '' && !(scan.text + tail).endsWith('\n'))
+        tail += '\n';
+    return tail;
+}
+/**
+ * The line (1-based) of a PostgreSQL error `position` (1-based, in code points) in `text`, the query
+ * that failed; a position past the end maps to the last line.
+ */
+function lineAtPosition(text, position) {
+    const target = Math.max(0, position - 1);
+    let line = 1;
+    let codePoint = 0;
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (isSurrogatePairAt(text, i))
+            i++;
+        if (codePoint === target || i === text.length - 1)
+            return line;
+        if (code === 0x0a)
+            line++;
+        codePoint++;
+    }
+    return line;
+}
+// A lone surrogate counts as one character: it reaches the server as one U+FFFD.
+function isSurrogatePairAt(text, i) {
+    const high = text.charCodeAt(i);
+    const low = text.charCodeAt(i + 1);
+    return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
+}
+
+const NO_STATE_TABLE = 'hdb_catalog.schema_migrations does not exist: no migration is applied on this database';
 function selectVersions(selector, state) {
     const appliedDesc = state.applied.map((a) => a.version).sort((a, b) => compareVersions(b, a));
     const notes = state.stateTableExists ? [] : [NO_STATE_TABLE];
@@ -2414,6 +2505,7 @@ function selectByRef(state, refVersions, ref) {
 }
 const DOWN_VERDICT_PROBLEM = {
     runnable: undefined,
+    'no-op': undefined,
     missing: 'has no down.sql',
     empty: 'has an empty down.sql',
     placeholder: 'has a down.sql holding only comments (the Console placeholder): write the down migration',
@@ -2477,12 +2569,12 @@ const TRANSACTION_CONTROL = /^(begin|commit|rollback|end|abort|start\s+transacti
  */
 function transactionProblem(down) {
     try {
-        joinScripts([down.sql], [down.path]);
+        scriptEnding(down.scan, down.path);
     }
     catch (error) {
         return error instanceof Error ? error.message : String(error);
     }
-    const control = splitStatements(down.sql).find((s) => TRANSACTION_CONTROL.test(s.text.trim()));
+    const control = splitStatements(down.scan).find((s) => TRANSACTION_CONTROL.test(s.text.trim()));
     if (!control)
         return undefined;
     const word = control.text.trim().split(/\s+/)[0].toUpperCase();
@@ -11454,6 +11546,58 @@ function fileOf(from) {
     return from.endsWith(` in ${DOT_ENV_FILE}`) ? DOT_ENV_FILE : undefined;
 }
 
+// Quoting for SQL we generate (state rows, guard, journal, the Hasura transport's script).
+/** A standard string literal: '…' with quotes doubled (standard_conforming_strings is on). */
+function sqlLiteral(text) {
+    return `'${text.replace(/'/g, "''")}'`;
+}
+/** `body` dollar-quoted with a tag that does not occur in it (for DO blocks). */
+function dollarQuote(body, name = 'body') {
+    let tag = `$${name}$`;
+    for (let i = 0; body.includes(tag); i++)
+        tag = `$${name}${i}$`;
+    return `${tag}${body}${tag}`;
+}
+
+/** Prefix of the guard's exception message; transports recognise a guard failure by it. */
+const GUARD_MARKER = 'hasura-rollback guard:';
+function valuesList(rows) {
+    return rows.map((r) => `(${r.map(sqlLiteral).join(', ')})`).join(', ');
+}
+/** undefined when the metadata references nothing (no check needed). */
+function guardSql(required) {
+    const checks = [];
+    if (required.tables.length > 0) {
+        checks.push(`SELECT 'table ' || s || '.' || n FROM (VALUES ${valuesList(required.tables.map((t) => [t.schema, t.name]))}) AS t(s, n)
+       WHERE to_regclass(quote_ident(s) || '.' || quote_ident(n)) IS NULL`);
+    }
+    if (required.columns.length > 0) {
+        checks.push(`SELECT 'column ' || s || '.' || t || '.' || c FROM (VALUES ${valuesList(required.columns.map((c) => [c.schema, c.table, c.column]))}) AS x(s, t, c)
+       WHERE NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = to_regclass(quote_ident(s) || '.' || quote_ident(t))
+         AND a.attname = c AND a.attnum > 0 AND NOT a.attisdropped)`);
+    }
+    if (required.functions.length > 0) {
+        checks.push(`SELECT 'function ' || s || '.' || f FROM (VALUES ${valuesList(required.functions.map((f) => [f.schema, f.name]))}) AS x(s, f)
+       WHERE NOT EXISTS (SELECT 1 FROM pg_proc p JOIN pg_namespace ns ON ns.oid = p.pronamespace WHERE ns.nspname = s AND p.proname = f)`);
+    }
+    if (checks.length === 0)
+        return undefined;
+    const body = `
+DECLARE missing text;
+BEGIN
+  SELECT string_agg(m, ', ') INTO missing FROM (${checks.join('\n  UNION ALL\n  ')}) AS found(m);
+  IF missing IS NOT NULL THEN
+    RAISE EXCEPTION '${GUARD_MARKER} %', missing;
+  END IF;
+END`;
+    return `DO ${dollarQuote(body, 'guard')}`;
+}
+/** The missing objects named by a guard failure message, or undefined when it is not one. */
+function parseGuardFailure(message) {
+    const at = message.indexOf(GUARD_MARKER);
+    return at < 0 ? undefined : message.slice(at + GUARD_MARKER.length).trim();
+}
+
 /** Advisory lock key shared by every hasura-rollback run on a database ('hrbk' + 1), on both transports. */
 const LOCK_KEY = '7526186138990542849';
 const STATE_TABLE = 'hdb_catalog.schema_migrations';
@@ -11513,8 +11657,7 @@ function readStateSql(runKey) {
         `'migrationMode', ${jsonFromTableIfExists(SETTINGS_TABLE, mode)}`,
     ];
     if (runKey !== undefined) {
-        const journal = `SELECT json_build_array(r.versions, r.metadata_sha) AS v FROM (${READ_JOURNAL_SQL(runKey)}) AS r LIMIT 1`;
-        fields.push(`'journal', ${jsonFromTableIfExists(JOURNAL_TABLE, journal)}`);
+        fields.push(`'journal', ${jsonFromTableIfExists(JOURNAL_TABLE, READ_JOURNAL_SQL(runKey))}`);
     }
     return `SELECT json_build_object(${fields.join(', ')})::text AS state`;
 }
@@ -11529,124 +11672,102 @@ function parseStateCell(cell) {
         dirty: dirty === true,
     }));
     const migrationMode = typeof parsed.migrationMode === 'string' ? parsed.migrationMode : undefined;
-    const journalRow = parsed.journal;
-    const journal = journalRow
-        ? { versions: journalRow[0].split(',').filter(Boolean), metadataSha: journalRow[1] }
-        : undefined;
+    const journal = parseJournal(parsed.journal);
     return { stateTableExists: parsed.stateTableExists, applied, migrationMode, journal };
 }
 /**
- * Our own record, written in the rollback transaction when metadata is to follow: "this run
- * committed these downs; the metadata of this commit is still to be applied". A re-run of the same
- * workflow run finds it, reverts nothing more and (re-)applies the metadata — replace_metadata is
- * idempotent, so the record never needs clearing. The CLI ignores this table.
+ * Our own record of each rollback, written in its transaction: "this workflow run (attempt N)
+ * committed the downs of these versions; the metadata of this commit followed". A re-run of the same
+ * workflow run finds it and reverts nothing more (see rollback.ts). The CLI ignores this table.
  */
 const JOURNAL_TABLE = 'hdb_catalog.hasura_rollback_journal';
-const READ_JOURNAL_SQL = (runKey) => `SELECT versions, metadata_sha FROM ${JOURNAL_TABLE} WHERE run_key = ${sqlLiteral(runKey)}`;
+/** The whole row as JSON, whatever columns a table created by an older release has. */
+const READ_JOURNAL_SQL = (runKey) => `SELECT row_to_json(j) AS v FROM ${JOURNAL_TABLE} j WHERE run_key = ${sqlLiteral(runKey)}`;
+function parseJournal(row) {
+    if (typeof row !== 'object' || row === null)
+        return undefined;
+    const { versions, metadata_sha: sha, attempt } = row;
+    return {
+        versions: typeof versions === 'string' ? versions.split(',').filter(Boolean) : [],
+        metadataSha: typeof sha === 'string' ? sha : '',
+        attempt: typeof attempt === 'number' ? attempt : undefined,
+    };
+}
 /** Prefix of the journal's exception message, so its failure is not taken for a failing down or guard. */
 const JOURNAL_MARKER = 'hasura-rollback journal:';
-function writeJournalSql(runKey, versions, metadataSha) {
-    const list = sqlLiteral(versionsSql(versions));
+function writeJournalSql(entry) {
+    const values = [
+        sqlLiteral(entry.runKey),
+        sqlLiteral(versionsSql(entry.versions)),
+        sqlLiteral(entry.metadataSha ?? ''),
+        String(Math.trunc(entry.attempt)),
+    ].join(', ');
+    // Tables made by releases before `attempt` existed get the newer columns once.
     const body = `
 BEGIN
   CREATE TABLE IF NOT EXISTS ${JOURNAL_TABLE} (run_key text PRIMARY KEY, versions text NOT NULL,
-    metadata_sha text NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now());
-  INSERT INTO ${JOURNAL_TABLE} (run_key, versions, metadata_sha) VALUES (${sqlLiteral(runKey)}, ${list}, ${sqlLiteral(metadataSha)})
-    ON CONFLICT (run_key) DO UPDATE SET versions = EXCLUDED.versions, metadata_sha = EXCLUDED.metadata_sha, recorded_at = now();
+    metadata_sha text NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now(), attempt integer);
+  IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = 'hdb_catalog'
+      AND table_name = 'hasura_rollback_journal' AND column_name = 'attempt') THEN
+    ALTER TABLE ${JOURNAL_TABLE} ADD COLUMN attempt integer;
+  END IF;
+  INSERT INTO ${JOURNAL_TABLE} (run_key, versions, metadata_sha, attempt) VALUES (${values})
+    ON CONFLICT (run_key) DO UPDATE SET versions = EXCLUDED.versions, metadata_sha = EXCLUDED.metadata_sha,
+      attempt = EXCLUDED.attempt, recorded_at = now();
 EXCEPTION WHEN OTHERS THEN
   RAISE EXCEPTION '${JOURNAL_MARKER} %', SQLERRM;
 END`;
     return `DO ${dollarQuote(body, 'journal')}`;
 }
 
-// Orchestration of one run: project → stable ref → state → plan → backup → one transaction →
-// metadata. Always returns a result as data (never throws), so outputs and the summary render from
-// one structure (result.ts).
+// Orchestration of one run, one step after another: project → stable ref → state → plan → backup →
+// one transaction → metadata. Always returns a result as data (never throws), so outputs and the
+// summary render from one structure (result.ts).
 async function rollback(request, deps) {
     const progress = noProgress();
-    const finish = (status, failure) => resultOf(progress, status, failure);
     try {
-        return await run$1(request, deps, progress, finish);
+        return await run$1(request, deps, progress);
     }
     catch (error) {
-        const failure = error instanceof RollbackError
-            ? {
-                message: afterCommit(progress, error.message),
-                file: error.file,
-                line: error.line,
-                outcomeUnknown: error.outcomeUnknown && !progress.committed,
-            }
-            : { message: afterCommit(progress, `Unexpected error: ${errorMessage(error)}`) };
-        return finish('failed', failure);
+        return resultOf(progress, 'failed', failureOf(error, progress));
     }
     finally {
-        // Not awaited: ending a session waits for the server (~3 ms), and the result is ready without it.
-        // The process exits once the connection has closed.
-        progress.connecting?.then((t) => t.close()).catch(() => { });
+        await progress.transport?.close();
     }
 }
-async function run$1(request, deps, progress, finish) {
-    const { log, files } = deps;
-    const overrides = { endpoint: request.endpoint, adminSecret: request.adminSecret };
-    const { config, migrations, stable, connecting, reading } = await log.group('Load the project', async () => {
-        const config = await loadProjectConfig(files, deps.env, overrides);
-        // Connecting and reading the state cost round trips (TCP, TLS, authentication, queries): started
-        // now, they overlap the git work for the stable ref. Awaited below; until then a failure must not
-        // go unhandled.
-        const connecting = deps.connect(config);
-        const reading = connecting.then((t) => t.readState({ runKey: request.applyMetadata ? deps.runKey : undefined }));
-        for (const started of [connecting, reading])
-            started.catch(() => { });
-        progress.connecting = connecting;
-        const migrations = await scanMigrations(files, config.migrationsDirectory);
-        log.info(`${migrations.length} migration(s) in ${config.migrationsDirectory}/ of the workspace`);
-        const ref = request.ref === LAST_SUCCESSFUL_RUN ? await lastSuccessfulRef(deps) : request.ref;
-        const stable = ref ? await loadStable(request, deps, ref, overrides) : undefined;
-        if (stable)
-            log.info(`Stable ref '${stable.ref}' is ${stable.sha} (${stable.subject})`);
-        return { config, migrations, stable, connecting, reading };
-    });
-    const prefetched = await readDownsUntil(reading, files, likelySelected(request.selector, migrations));
-    const transport = await connecting;
+function failureOf(error, progress) {
+    if (!(error instanceof RollbackError)) {
+        return { message: afterCommit(progress, `Unexpected error: ${errorMessage(error)}`) };
+    }
+    return {
+        message: afterCommit(progress, error.message),
+        file: error.file,
+        line: error.line,
+        outcomeUnknown: error.outcomeUnknown && !progress.committed,
+    };
+}
+async function run$1(request, deps, progress) {
+    const { log } = deps;
+    const project = await log.group('Load the project', () => loadProject(request, deps));
+    const { config, stable } = project;
+    const transport = await deps.connect(config);
     progress.transport = transport;
     const state = await log.group('Read migration state', async () => {
-        const s = await reading;
-        log.info(`${s.applied.length} applied version(s) on the database`);
-        return s;
+        const read = await transport.readState({ runKey: deps.run?.key });
+        log.info(`${read.applied.length} applied version(s) on the database`);
+        return read;
     });
-    // Resume only while every version the earlier attempt reverted is still reverted: a re-run that
-    // re-deployed them (e.g. "Re-run failed jobs" repeats the deploy step) must roll back again.
-    const applied = new Set(state.applied.map((a) => a.version));
-    const resumed = stable &&
-        state.journal?.metadataSha === stable.sha &&
-        state.journal.versions.every((v) => !applied.has(v))
-        ? state.journal
-        : undefined;
-    const selection = resumed
-        ? {
-            versions: [],
-            problems: [],
-            notes: [
-                `An earlier attempt of this run reverted ${resumed.versions.join(', ')}; only the metadata remains to apply`,
-            ],
-        }
-        : select(request, state, stable);
+    const resumed = resumedAttempt(state);
+    const selection = resumed ? resumedSelection(resumed) : select(request, state, stable);
     progress.alreadyReverted = resumed?.versions ?? [];
-    // The lock and the transaction open while pre-flight reads the downs. Nothing changes before
-    // execute(); if pre-flight refuses, closing the session releases them. Not when a metadata export
-    // (an HTTP request of unknown length) comes first: the session would sit idle in the transaction,
-    // which an idle_in_transaction_session_timeout may end.
-    if (!stable?.metadata && selection.versions.length > 0 && selection.problems.length === 0) {
-        transport.prepare?.(selection.versions, request.lockTimeoutSeconds);
-    }
-    const plan = await preflight(request, deps, config, { migrations, prefetched }, selection, state);
+    const plan = await preflight(request, deps, project, selection, state);
     progress.notes = plan.notes;
     for (const note of plan.notes)
         log.notice(note);
     progress.steps = planReport(plan);
     if (plan.problems.length > 0) {
         progress.problems = plan.problems;
-        return finish('failed');
+        return resultOf(progress, 'failed');
     }
     const api = stable?.metadata ? deps.metadataApi(config) : undefined;
     // Exported before any change: a Hasura that cannot answer stops the run while nothing is changed.
@@ -11657,46 +11778,31 @@ async function run$1(request, deps, progress, finish) {
     if (stable?.metadata)
         progress.metadata = metadataReport(stable, backup, changes, false, []);
     const guard = stable?.required && guardSql(stable.required);
-    if (plan.steps.length === 0 && !guard) {
-        if (!stable?.metadata) {
-            log.info('Nothing to roll back: no applied version is selected');
-            return finish('nothing-to-roll-back');
-        }
+    if (plan.steps.length === 0 && !guard && !api) {
+        log.info('Nothing to roll back: no applied version is selected');
+        return resultOf(progress, 'nothing-to-roll-back');
     }
-    else {
-        const failure = await execute(request, deps, transport, plan, stable, guard, progress);
+    if (plan.steps.length > 0 || guard) {
+        const failure = await execute(request, deps, transport, plan, { stable, guard }, progress);
         if (failure)
-            return finish('failed', failure);
+            return resultOf(progress, 'failed', failure);
     }
     if (request.dryRun)
-        return progress.expected ?? finish('dry-run');
-    if (!api || !stable?.metadata)
-        return progress.expected ?? finish('rolled-back');
-    const inconsistent = await log.group(`Apply the metadata of ${stable.sha}`, async () => {
-        try {
-            await replaceMetadata(api, stable.metadata);
-        }
-        catch (error) {
-            // A request that timed out or lost its answer may still have been carried out by Hasura.
-            if (error instanceof RollbackError && error.outcomeUnknown) {
-                progress.metadata = {
-                    ...metadataReport(stable, backup, changes, false, undefined),
-                    outcomeUnknown: true,
-                };
-            }
-            throw error;
-        }
-        progress.metadata = metadataReport(stable, backup, changes, true, undefined);
-        return inconsistentObjects(api);
-    });
-    progress.metadata = metadataReport(stable, backup, changes, true, inconsistent);
-    if (inconsistent.length > 0) {
-        const list = inconsistent.map(describeInconsistency).join('; ');
-        return finish('failed', {
-            message: `Hasura reports ${inconsistent.length} inconsistent object(s) after applying the metadata of ${stable.sha}: ${list}. The previous metadata is in ${backup?.path}`,
-        });
-    }
-    return finish('rolled-back');
+        return resultOf(progress, 'dry-run');
+    if (!api || !stable)
+        return resultOf(progress, 'rolled-back');
+    return applyMetadata(deps, api, stable, { backup, changes }, progress);
+}
+async function loadProject(request, deps) {
+    const overrides = { endpoint: request.endpoint, adminSecret: request.adminSecret };
+    const config = await loadProjectConfig(deps.files, deps.env, overrides);
+    const migrations = await scanMigrations(deps.files, config.migrationsDirectory);
+    deps.log.info(`${migrations.length} migration(s) in ${config.migrationsDirectory}/ of the workspace`);
+    const ref = request.ref === LAST_SUCCESSFUL_RUN ? await lastSuccessfulRef(deps) : request.ref;
+    const stable = ref ? await loadStable(request, deps, ref, overrides) : undefined;
+    if (stable)
+        deps.log.info(`Stable ref '${stable.ref}' is ${stable.sha} (${stable.subject})`);
+    return { config, migrations, stable };
 }
 /** The project at the stable ref, loaded with a ref only: its metadata assembly brings graphql (~150 KB). */
 async function loadStable(request, deps, ref, overrides) {
@@ -11715,57 +11821,98 @@ async function lastSuccessfulRef(deps) {
     deps.log.info(`ref: ${LAST_SUCCESSFUL_RUN} is ${found.sha}, the head of ${found.runUrl}`);
     return found.sha;
 }
+/**
+ * An earlier attempt of this workflow run committed its downs ("Re-run jobs"): revert nothing more —
+ * but only while every version it reverted is still reverted. A re-run that re-deployed them (the
+ * deploy step runs again before the rollback) must roll back again.
+ */
+function resumedAttempt(state) {
+    const applied = new Set(state.applied.map((a) => a.version));
+    const journal = state.journal;
+    return journal && journal.versions.every((v) => !applied.has(v)) ? journal : undefined;
+}
+function resumedSelection(journal) {
+    const versions = journal.versions.join(', ') || 'no version';
+    const by = journal.attempt
+        ? `Attempt ${journal.attempt} of this workflow run`
+        : 'An earlier attempt of this run';
+    return {
+        versions: [],
+        problems: [],
+        notes: [`${by} already reverted ${versions}: nothing more is reverted`],
+    };
+}
 function select(request, state, stable) {
     if (request.selector)
         return selectVersions(request.selector, state);
     const refVersions = new Set((stable?.migrations ?? []).map((m) => m.version));
     return selectByRef(state, refVersions, request.ref);
 }
-async function preflight(request, deps, config, { migrations, prefetched }, selection, state) {
-    const downs = await readDowns(deps.files, migrations, selection.versions, prefetched);
+async function preflight(request, deps, { config, migrations }, selection, state) {
+    const downs = await readDowns(deps.files, migrations, selection.versions);
     const { allowDirty } = request;
     const { migrationsDirectory } = config;
     return planRollback({ selection, state, migrations, downs, allowDirty, migrationsDirectory });
 }
-async function execute(request, deps, transport, plan, stable, guard, progress) {
+async function execute(request, deps, transport, plan, { stable, guard }, progress) {
     const { log } = deps;
     const versions = plan.steps.map((s) => s.version);
-    const journal = stable?.metadata && deps.runKey && versions.length > 0 && !request.dryRun
-        ? writeJournalSql(deps.runKey, versions, stable.sha)
+    const journal = deps.run && versions.length > 0 && !request.dryRun
+        ? writeJournalSql({
+            runKey: deps.run.key,
+            attempt: deps.run.attempt,
+            versions,
+            metadataSha: stable?.sha,
+        })
         : '';
-    const afterDowns = [guard, journal].filter(Boolean).join(';\n') || undefined;
     if (versions.length > 0) {
         log.info(`Plan: revert ${versions.length} migration(s), highest first: ${versionList(versions)}`);
     }
     const started = deps.now().getTime();
-    const execution = await log.group(request.dryRun ? 'Rehearse the rollback' : 'Revert', () => transport.execute(plan.steps, {
-        dryRun: request.dryRun,
-        lockTimeoutSeconds: request.lockTimeoutSeconds,
-        guardSql: afterDowns,
-        // Nothing follows a rehearsal, nor a rollback without metadata: its result is known now.
-        whileEnding: request.dryRun || !stable?.metadata
-            ? (outcomes) => {
-                const steps = withOutcomes(progress.steps, outcomes);
-                const status = request.dryRun ? 'dry-run' : 'rolled-back';
-                progress.expected = resultOf({ ...progress, steps, committed: !request.dryRun }, status);
-                deps.expectResult?.(progress.expected);
-            }
-            : undefined,
-        onStep: (step, outcome) => {
-            log.info(`${outcome.status} ${migrationLabel(step)}` +
-                (outcome.durationMs === undefined ? '' : ` in ${formatDuration(outcome.durationMs)}`));
-            deps.stepRan?.(stepText(step));
-        },
-    }));
-    progress.steps = withOutcomes(progress.steps, execution.steps);
-    // A failed end leaves a result that differs from the one expected.
-    if (execution.failure || execution.committed !== !request.dryRun)
-        progress.expected = undefined;
+    const execution = await log.group(request.dryRun ? 'Rehearse the rollback' : 'Revert', async () => {
+        const ran = await transport.execute(plan.steps, {
+            dryRun: request.dryRun,
+            lockTimeoutSeconds: request.lockTimeoutSeconds,
+            afterDowns: [guard, journal].filter(Boolean).join(';\n') || undefined,
+        });
+        progress.steps = withOutcomes(progress.steps, ran.steps);
+        for (const step of progress.steps) {
+            const duration = step.durationMs === undefined ? '' : ` in ${formatDuration(step.durationMs)}`;
+            log.info(`${step.status} ${migrationLabel(step)}${duration}`);
+        }
+        return ran;
+    });
+    progress.committed = execution.committed;
     const done = execution.steps.filter((s) => s.status === 'reverted' || s.status === 'rehearsed').length;
     const verb = request.dryRun ? 'rehearsed' : execution.committed ? 'reverted' : 'undone';
     log.info(`Total: ${done} of ${versions.length} migration(s) ${verb} in ${deps.now().getTime() - started} ms (one transaction)`);
-    progress.committed = execution.committed;
     return execution.failure;
+}
+async function applyMetadata(deps, api, stable, { backup, changes }, progress) {
+    const inconsistent = await deps.log.group(`Apply the metadata of ${stable.sha}`, async () => {
+        try {
+            await replaceMetadata(api, stable.metadata);
+        }
+        catch (error) {
+            // A request that timed out or lost its answer may still have been carried out by Hasura.
+            if (error instanceof RollbackError && error.outcomeUnknown) {
+                progress.metadata = {
+                    ...metadataReport(stable, backup, changes, false, undefined),
+                    outcomeUnknown: true,
+                };
+            }
+            throw error;
+        }
+        progress.metadata = metadataReport(stable, backup, changes, true, undefined);
+        return inconsistentObjects(api);
+    });
+    progress.metadata = metadataReport(stable, backup, changes, true, inconsistent);
+    if (inconsistent.length === 0)
+        return resultOf(progress, 'rolled-back');
+    const list = inconsistent.map(describeInconsistency).join('; ');
+    return resultOf(progress, 'failed', {
+        message: `Hasura reports ${inconsistent.length} inconsistent object(s) after applying the metadata of ${stable.sha}: ${list}. The previous metadata is in ${backup?.path}`,
+    });
 }
 
 /**
@@ -11793,6 +11940,101 @@ function secretsOfDatabaseUrl(databaseUrl) {
         secrets.add(databaseUrl);
     }
     return [...secrets];
+}
+
+const MARKER = 'hasura-rollback:';
+const LOCK_HELD = `${MARKER} lock held`;
+const NO_LONGER_APPLIED = `${MARKER} no longer applied:`;
+const ROWS_LOCKED = `${MARKER} rows locked:`;
+const LOCK_WAIT_ENDED = `${MARKER} lock wait ended:`;
+const REHEARSAL_END = `${MARKER} rehearsal passed`;
+const doBlock = (body) => `DO ${dollarQuote(`\n${body}\n`, 'hasura_rollback')};\n`;
+/**
+ * An advisory lock shared by every hasura-rollback run on the database, held until the transaction
+ * ends; waits at most `timeoutSeconds` (0: one try).
+ */
+function lockSql(timeoutSeconds) {
+    if (timeoutSeconds <= 0) {
+        return doBlock(`BEGIN\n  IF NOT pg_try_advisory_xact_lock(${LOCK_KEY}::bigint) THEN RAISE EXCEPTION '${LOCK_HELD}'; END IF;\nEND`);
+    }
+    // lock_timeout bounds the wait, then goes back to its previous value for the downs.
+    const ms = Math.ceil(timeoutSeconds * 1000);
+    return doBlock(`DECLARE previous text := current_setting('lock_timeout');
+BEGIN
+  PERFORM set_config('lock_timeout', '${ms}ms', true);
+  BEGIN
+    PERFORM pg_advisory_xact_lock(${LOCK_KEY}::bigint);
+  EXCEPTION WHEN lock_not_available THEN
+    RAISE EXCEPTION '${LOCK_HELD}';
+  WHEN query_canceled THEN
+    RAISE EXCEPTION '${LOCK_WAIT_ENDED} % %', SQLSTATE, SQLERRM USING ERRCODE = SQLSTATE;
+  END;
+  PERFORM set_config('lock_timeout', previous, true);
+END`);
+}
+/**
+ * Locks the planned versions' state and fails when one is no longer applied (another rollback got
+ * there first), or when a lock or statement timeout (role or database settings) ends the wait for
+ * the state rows: marked with its SQLSTATE, so it is not taken for a failing down.
+ */
+function recheckSql(versions) {
+    if (versions.length === 0)
+        return '';
+    return doBlock(`DECLARE gone text;
+BEGIN
+  BEGIN
+    PERFORM 1 FROM (${lockPlannedRowsSql(versions)}) AS locked;
+  EXCEPTION WHEN lock_not_available OR query_canceled THEN
+    RAISE EXCEPTION '${ROWS_LOCKED} % %', SQLSTATE, SQLERRM USING ERRCODE = SQLSTATE;
+  END;
+  SELECT g.gone INTO gone FROM (${goneVersionsSql(versions)}) AS g;
+  IF gone IS NOT NULL THEN RAISE EXCEPTION '${NO_LONGER_APPLIED} %', gone; END IF;
+END`);
+}
+/**
+ * The downs, each ended so the next starts afresh (pre-flight refused any that cannot be), then one
+ * DELETE of their state rows. The first down comes first: an error position counts from it.
+ */
+function downsSql(steps) {
+    if (steps.length === 0)
+        return '';
+    const downs = steps.map((s) => s.down.sql + scriptEnding(s.down.scan, s.down.path)).join('');
+    return `${downs}${removeStateRowsSql(steps.map((s) => s.version))}\n`;
+}
+/** Ends a rehearsal sent as one request: the exception rolls everything back; the nonce proves it ran. */
+function rehearsalEndSql(nonce) {
+    return doBlock(`BEGIN\n  RAISE EXCEPTION '${REHEARSAL_END} ${nonce}';\nEND`);
+}
+/** `<marker> <SQLSTATE> <message>` inside `message`, as the DO blocks above raise it. */
+function markedError(message, marker) {
+    const at = message.indexOf(marker);
+    const found = at < 0 ? null : /^\s*(\w{5}) (.*)$/s.exec(message.slice(at + marker.length));
+    return found ? { code: found[1], message: found[2] } : undefined;
+}
+/** What the message of the error that stopped a rollback transaction says about where it stopped. */
+function classifyError(message, rehearsalNonce) {
+    if (rehearsalNonce && message.includes(`${REHEARSAL_END} ${rehearsalNonce}`))
+        return { kind: 'rehearsal-passed' };
+    if (message.includes(LOCK_HELD))
+        return { kind: 'lock-held' };
+    const endedBy = markedError(message, LOCK_WAIT_ENDED);
+    if (endedBy)
+        return { kind: 'lock-held', endedBy };
+    const rowsLocked = markedError(message, ROWS_LOCKED);
+    if (rowsLocked)
+        return { kind: 'rows-locked', cause: rowsLocked };
+    const gone = message.indexOf(NO_LONGER_APPLIED);
+    if (gone >= 0) {
+        const versions = message
+            .slice(gone + NO_LONGER_APPLIED.length)
+            .split(',')
+            .map((v) => v.trim())
+            .filter((v) => /^\d+$/.test(v));
+        return { kind: 'no-longer-applied', versions };
+    }
+    if (message.includes(GUARD_MARKER) || message.includes(JOURNAL_MARKER))
+        return { kind: 'after-downs' };
+    return { kind: 'sql' };
 }
 
 // Failure wording shared by both transports, so a rollback fails with the same message whether it ran
@@ -11863,135 +12105,99 @@ function connectionLost(what, error) {
 function mayHaveCommitted(cause) {
     return `${cause}. The rollback may or may not have been committed: check hdb_catalog.schema_migrations before running again`;
 }
-/** `knownLine`: the failing statement's line when the transport found it without a position. */
-function sqlFailure(step, error, knownLine) {
-    // Postgres' position counts characters from 1 in the query, which starts with the down file.
-    const line = knownLine ??
-        (error.position
-            ? locatePosition({ offsets: [0] }, Number(error.position), [step.down.sql]).line
-            : undefined);
+/** A down failed: its file and `line` (1-based, when known), Postgres' message, DETAIL and HINT. */
+function sqlFailure(step, error, line) {
     const where = line ? `${step.down.path}:${line}` : step.down.path;
-    const code = sqlState(error);
     const extra = [error.detail && `DETAIL: ${error.detail}`, error.hint && `HINT: ${error.hint}`].filter(Boolean);
     return {
         version: step.version,
         file: step.down.path,
         line,
-        message: `Down migration ${migrationLabel(step)} failed at ${where}: ${error.message}${code}` +
+        message: `Down migration ${migrationLabel(step)} failed at ${where}: ${error.message}${sqlState(error)}` +
             (extra.length ? `. ${extra.join('. ')}` : '') +
             '. The transaction was rolled back: nothing was changed',
     };
 }
-
-// The SQL the Hasura transport sends: run_sql returns only the last statement's result and runs the
-// whole string as one transaction, so the state is read by one SELECT and a rollback is one script.
-// Our own exceptions carry a marker so their answers can be told apart from a failing down file.
-const MARKER = 'hasura-rollback:';
-const LOCK_HELD = `${MARKER} lock held`;
-const NO_LONGER_APPLIED = `${MARKER} no longer applied:`;
-const ROWS_LOCKED = `${MARKER} rows locked:`;
-const LOCK_WAIT_ENDED = `${MARKER} lock wait ended:`;
-const REHEARSAL_END = `${MARKER} rehearsal passed`;
-function doBlock(body) {
-    return `DO $hasura_rollback$\n${body}\n$hasura_rollback$`;
-}
-/** The advisory lock of postgres.ts, held until the transaction ends; waits at most `timeoutSeconds`. */
-function lockSql(timeoutSeconds) {
-    if (timeoutSeconds <= 0) {
-        return doBlock(`BEGIN\n  IF NOT pg_try_advisory_xact_lock(${LOCK_KEY}::bigint) THEN RAISE EXCEPTION '${LOCK_HELD}'; END IF;\nEND`);
+/**
+ * What a rehearsal's error means for the failure locator: undefined when the rehearsal ran through (or
+ * reached its final exception, `nonce`), the error of a down otherwise. Thrown, ending the search:
+ * another run holding the lock, or a planned version reverted meanwhile.
+ */
+function rehearsalError(error, lockTimeoutSeconds, nonce) {
+    if (!error)
+        return undefined;
+    const verdict = classifyError(error.message, nonce);
+    switch (verdict.kind) {
+        case 'rehearsal-passed':
+            return undefined;
+        case 'lock-held':
+            throw lockHeld(lockTimeoutSeconds, verdict.endedBy);
+        case 'no-longer-applied':
+            throw new RollbackError(concurrentlyReverted(verdict.versions).message);
+        default:
+            return error;
     }
-    // lock_timeout bounds the wait, then goes back to its previous value for the downs.
-    const ms = Math.ceil(timeoutSeconds * 1000);
-    return doBlock(`DECLARE previous text := current_setting('lock_timeout');
-BEGIN
-  PERFORM set_config('lock_timeout', '${ms}ms', true);
-  BEGIN
-    PERFORM pg_advisory_xact_lock(${LOCK_KEY}::bigint);
-  EXCEPTION WHEN lock_not_available THEN
-    RAISE EXCEPTION '${LOCK_HELD}';
-  WHEN query_canceled THEN
-    RAISE EXCEPTION '${LOCK_WAIT_ENDED} % %', SQLSTATE, SQLERRM USING ERRCODE = SQLSTATE;
-  END;
-  PERFORM set_config('lock_timeout', previous, true);
-END`);
+}
+
+/**
+ * The first of `steps` whose rehearsal fails and the line that fails in it; undefined when all of
+ * them run cleanly (the failure came after the downs, or did not recur). About log2(downs) +
+ * log2(statements) rehearsals.
+ */
+async function locateFailure(steps, rehearse) {
+    const down = await firstFailing(steps.length, (k) => rehearse(k));
+    if (!down)
+        return undefined;
+    const index = down.at - 1;
+    const step = steps[index];
+    const statements = splitStatements(step.down.scan);
+    if (statements.length === 0)
+        return { index, error: down.error, line: undefined };
+    // One statement and no position to refine (Hasura never gives one): its first line is the answer.
+    if (statements.length === 1 && !down.error.position) {
+        return { index, error: down.error, line: statements[0].startLine };
+    }
+    const prefix = (j) => {
+        const last = statements[j - 1];
+        return step.down.sql.slice(0, last.startOffset + last.text.length);
+    };
+    const statement = await firstFailing(statements.length, (j) => rehearse(index, prefix(j)));
+    if (!statement)
+        return { index, error: down.error, line: undefined };
+    const { position } = statement.error;
+    const line = position
+        ? lineAtPosition(prefix(statement.at), Number(position))
+        : statements[statement.at - 1].startLine;
+    return { index, error: statement.error, line };
 }
 /**
- * Fails when a planned version is no longer applied (another rollback got there first), or when a
- * lock or statement timeout (role or database settings) ends the wait for the planned rows: marked,
- * with its SQLSTATE, so it is not taken for a failing down.
+ * The smallest k in 1..n for which `fails(k)` gives an error, and that error; k = n is assumed to fail
+ * and asked last, only when every smaller k passed.
  */
-function recheckSql(versions) {
-    return doBlock(`DECLARE gone text;
-BEGIN
-  BEGIN
-    PERFORM 1 FROM (${lockPlannedRowsSql(versions)}) AS locked;
-  EXCEPTION WHEN lock_not_available OR query_canceled THEN
-    RAISE EXCEPTION '${ROWS_LOCKED} % %', SQLSTATE, SQLERRM USING ERRCODE = SQLSTATE;
-  END;
-  SELECT g.gone INTO gone FROM (${goneVersionsSql(versions)}) AS g;
-  IF gone IS NOT NULL THEN RAISE EXCEPTION '${NO_LONGER_APPLIED} %', gone; END IF;
-END`);
-}
-/** Lock, re-check, the downs, their state rows, the guard, and for a rehearsal a final exception. */
-function rollbackScript(steps, options) {
-    const included = steps.slice(0, options.upTo ?? steps.length);
-    // Names go with the down files only: joinScripts names the file that would swallow what follows.
-    const parts = [[lockSql(options.lockTimeoutSeconds), undefined]];
-    if (steps.length > 0)
-        parts.push([recheckSql(steps.map((s) => s.version)), undefined]);
-    for (const step of included)
-        parts.push([step.down.sql, step.down.path]);
-    if (included.length > 0)
-        parts.push([removeStateRowsSql(included.map((s) => s.version)), undefined]);
-    const next = steps[included.length];
-    if (options.partialNext !== undefined && next)
-        parts.push([options.partialNext, next.down.path]);
-    if (options.guardSql)
-        parts.push([options.guardSql, undefined]);
-    if (options.rehearsalNonce) {
-        const end = `BEGIN\n  RAISE EXCEPTION '${REHEARSAL_END} ${options.rehearsalNonce}';\nEND`;
-        parts.push([doBlock(end), undefined]);
+async function firstFailing(n, fails) {
+    if (n === 0)
+        return undefined;
+    let passing = 0;
+    let failing = n;
+    let error;
+    while (failing - passing > 1) {
+        const k = Math.floor((passing + failing) / 2);
+        const found = await fails(k);
+        if (found)
+            [failing, error] = [k, found];
+        else
+            passing = k;
     }
-    return joinScripts(parts.map(([sql]) => sql), parts.map(([, name]) => name ?? 'hasura-rollback SQL')).sql;
-}
-/** `<marker> <SQLSTATE> <message>` inside `message`, as the DO blocks above raise it. */
-function markedError(message, marker) {
-    const at = message.indexOf(marker);
-    const found = at < 0 ? null : /^\s*(\w{5}) (.*)$/s.exec(message.slice(at + marker.length));
-    return found ? { code: found[1], message: found[2] } : undefined;
-}
-/** What a Postgres error message of a rollbackScript says about where it stopped. */
-function classifyScriptError(message, rehearsalNonce) {
-    if (rehearsalNonce && message.includes(`${REHEARSAL_END} ${rehearsalNonce}`))
-        return { kind: 'rehearsal-passed' };
-    if (message.includes(LOCK_HELD))
-        return { kind: 'lock-held' };
-    const endedBy = markedError(message, LOCK_WAIT_ENDED);
-    if (endedBy)
-        return { kind: 'lock-held', endedBy };
-    const rowsLocked = markedError(message, ROWS_LOCKED);
-    if (rowsLocked)
-        return { kind: 'rows-locked', cause: rowsLocked };
-    const gone = message.indexOf(NO_LONGER_APPLIED);
-    if (gone >= 0) {
-        const versions = message
-            .slice(gone + NO_LONGER_APPLIED.length)
-            .split(',')
-            .map((v) => v.trim())
-            .filter((v) => /^\d+$/.test(v));
-        return { kind: 'no-longer-applied', versions };
-    }
-    if (message.includes(GUARD_MARKER))
-        return { kind: 'guard' };
-    return { kind: 'sql' };
+    error ??= await fails(failing);
+    return error && { at: failing, error };
 }
 
-// Hasura transport: everything through run_sql, which is one transaction per request on every server
-// generation (`bulk` is not atomic on v2.x). The whole rollback — lock, re-check, downs, state rows,
-// guard — is one request; a successful rollback of any N costs one request here (plus one to read
-// the state and the client's version request). Hasura reports no error position, so when the script
-// fails, probes (prefixes of the script ending in a deliberate exception, each rolled back) bisect for
-// the failing down file. Steps cannot be timed inside one request: durationMs stays undefined.
+// Hasura transport: everything through run_sql, one transaction per request on every server generation
+// (`bulk` is not atomic on v2.x). The whole rollback — lock, re-check, downs, state rows, guard — is one
+// request, whatever N. Hasura reports no error position and runs one query: when the script fails,
+// locate-failure.ts finds the down and statement with rehearsals, each a prefix of the script ending in
+// a deliberate exception, so each is rolled back. One request cannot time its downs apart, so steps
+// have no duration.
 async function connectHasura(options) {
     const { client } = options;
     async function readState(readOptions = {}) {
@@ -12003,6 +12209,18 @@ async function connectHasura(options) {
             throw new RollbackError(`Hasura at ${client.endpoint} answered the migration state query unexpectedly: ${String(error)}`, { cause: error });
         }
     }
+    /** Lock, re-check, downs with their state rows, the rest: one transaction. */
+    function script(steps, lockTimeoutSeconds, parts) {
+        return [
+            lockSql(lockTimeoutSeconds),
+            recheckSql(steps.map((s) => s.version)),
+            downsSql(steps.slice(0, parts.downs ?? steps.length)),
+            // A newline first: a partial down may end in a -- comment.
+            parts.partial === undefined ? '' : `${parts.partial}\n;\n`,
+            parts.afterDowns ? `${parts.afterDowns};\n` : '',
+            parts.nonce ? rehearsalEndSql(parts.nonce) : '',
+        ].join('');
+    }
     /** Runs a script; undefined when it succeeded, else the Postgres error it stopped with. */
     async function tryScript(sql) {
         try {
@@ -12012,22 +12230,17 @@ async function connectHasura(options) {
         catch (error) {
             const pg = error instanceof HasuraApiError ? error.postgresError : undefined;
             if (pg)
-                return pg;
+                return asSqlError(pg);
             throw error;
         }
     }
     async function execute(steps, options) {
         const outcomes = notExecuted(steps);
-        // A nonce per run: a down file cannot fake "the rehearsal passed".
         const nonce = options.dryRun ? node_crypto.randomUUID() : undefined;
-        const script = {
-            lockTimeoutSeconds: options.lockTimeoutSeconds,
-            guardSql: options.guardSql,
-            rehearsalNonce: nonce,
-        };
+        const sql = script(steps, options.lockTimeoutSeconds, { afterDowns: options.afterDowns, nonce });
         let error;
         try {
-            error = await tryScript(rollbackScript(steps, script));
+            error = await tryScript(sql);
         }
         catch (cause) {
             if (cause instanceof HasuraApiError && cause.mayHaveRun && !options.dryRun) {
@@ -12035,130 +12248,43 @@ async function connectHasura(options) {
             }
             throw cause;
         }
-        const verdict = error ? classifyScriptError(error.message, nonce) : undefined;
+        const verdict = error && classifyError(error.message, nonce);
         if (!error || verdict?.kind === 'rehearsal-passed') {
-            for (const [i, outcome] of outcomes.entries()) {
+            for (const outcome of outcomes)
                 outcome.status = options.dryRun ? 'rehearsed' : 'reverted';
-                options.onStep?.(steps[i], outcome);
-            }
             return { steps: outcomes, committed: !options.dryRun, failure: undefined };
         }
-        switch (verdict?.kind) {
-            case 'lock-held':
-                throw lockHeld(options.lockTimeoutSeconds, verdict.endedBy);
-            case 'no-longer-applied':
-                return { steps: outcomes, committed: false, failure: concurrentlyReverted(verdict.versions) };
-            case 'rows-locked':
-                return {
-                    steps: outcomes,
-                    committed: false,
-                    failure: stateRowsNotLocked(verdict.cause),
-                };
-            case 'guard':
-                markAll(outcomes, 'undone');
-                return { steps: outcomes, committed: false, failure: guardFailure(asSqlError(error)) };
-            default:
-                return {
-                    steps: outcomes,
-                    committed: false,
-                    failure: await findFailure(steps, outcomes, options, error),
-                };
-        }
+        const failure = await explain(steps, outcomes, options, error);
+        return { steps: outcomes, committed: false, failure };
     }
-    /**
-     * Bisects with probes: prefix k = the lock, the re-check and the first k downs with their state
-     * rows; prefix n + 1 adds the guard. The whole script failed, so the last prefix is known to fail.
-     * Each probe ends in a deliberate exception, so it is rolled back and nothing changes; at most
-     * ceil(log2(n + 1)) probes (ceil(log2 n) without a guard).
-     */
-    async function findFailure(steps, outcomes, options, scriptError) {
+    async function explain(steps, outcomes, options, error) {
+        const verdict = classifyError(error.message);
+        if (verdict.kind === 'lock-held')
+            throw lockHeld(options.lockTimeoutSeconds, verdict.endedBy);
+        if (verdict.kind === 'rows-locked')
+            return stateRowsNotLocked(verdict.cause);
+        if (verdict.kind === 'no-longer-applied')
+            return concurrentlyReverted(verdict.versions);
+        // Every down ran before what failed next; the transaction took them back.
+        markAll(outcomes, 'undone');
+        if (verdict.kind === 'after-downs')
+            return guardFailure(error);
         const nonce = node_crypto.randomUUID();
-        const probe = (script) => rehearse(tryScript, rollbackScript(steps, {
-            ...script,
-            lockTimeoutSeconds: options.lockTimeoutSeconds,
-            rehearsalNonce: nonce,
-        }), nonce, options);
-        // Without a guard the failure is in a down (or its state rows): prefix n is known to fail.
-        const known = options.guardSql ? steps.length + 1 : steps.length;
-        const files = await bisect(known, (upTo) => probe({ upTo }));
-        if (typeof files === 'string')
-            return concurrentlyReverted(files.split(','));
-        // Every shorter prefix passed: make sure the whole script still fails before blaming its last part.
-        const again = files.error ?? (await probe({ upTo: steps.length, guardSql: options.guardSql }));
-        if (typeof again === 'string')
-            return concurrentlyReverted(again.split(','));
-        if (again === undefined) {
-            markAll(outcomes, 'undone');
-            return {
-                message: `The rollback failed (${scriptError.message}${sqlState(asSqlError(scriptError))}), but not again when rehearsed: the cause was passing (a deadlock, a lock or statement timeout, a concurrent change). Nothing was changed: run the rollback again`,
-            };
+        const rehearse = async (parts) => rehearsalError(await tryScript(script(steps, options.lockTimeoutSeconds, { ...parts, nonce })), options.lockTimeoutSeconds, nonce);
+        const located = await locateFailure(steps, (downs, partial) => rehearse({ downs, partial }));
+        if (located) {
+            markFailedAt(outcomes, located.index);
+            return sqlFailure(steps[located.index], located.error, located.line);
         }
-        const index = files.failing - 1;
-        const step = steps[index];
-        const error = again;
-        if (step === undefined) {
-            // Every down ran cleanly: the guard (or the journal record written with it) failed.
-            markAll(outcomes, 'undone');
-            return guardFailure(asSqlError(error));
-        }
-        for (const outcome of outcomes.slice(0, index))
-            outcome.status = 'undone';
-        outcomes[index].status = 'failed';
-        // Then the statement inside the file: prefix j = its first j statements; j = m + 1 adds its state rows.
-        const statements = splitStatements(step.down.sql);
-        let line = statements.length === 1 ? statements[0]?.startLine : undefined;
-        if (statements.length > 1) {
-            const found = await bisect(statements.length + 1, (j) => {
-                const last = statements[j - 1];
-                return probe({
-                    upTo: index,
-                    partialNext: step.down.sql.slice(0, last.startOffset + last.text.length),
-                });
-            });
-            if (typeof found === 'string')
-                return concurrentlyReverted(found.split(','));
-            line = statements[found.failing - 1]?.startLine;
-        }
-        return sqlFailure(step, asSqlError(error), line);
+        // Every down ran when rehearsed: the guard or the journal record failed, or the cause was passing.
+        const again = await rehearse({ afterDowns: options.afterDowns });
+        if (again)
+            return guardFailure(again);
+        return {
+            message: `The rollback failed (${error.message}${sqlState(error)}), but not again when rehearsed: the cause was passing (a deadlock, a lock or statement timeout, a concurrent change). Nothing was changed: run the rollback again`,
+        };
     }
-    return {
-        kind: 'hasura',
-        readState,
-        execute,
-        close: async () => { },
-    };
-}
-/** A probe's verdict: undefined when it ran cleanly, else its Postgres error (or versions gone, joined). */
-async function rehearse(tryScript, sql, nonce, options) {
-    const error = await tryScript(sql);
-    const verdict = error ? classifyScriptError(error.message, nonce) : undefined;
-    if (!error || verdict?.kind === 'rehearsal-passed')
-        return undefined;
-    if (verdict?.kind === 'lock-held')
-        throw lockHeld(options.lockTimeoutSeconds, verdict.endedBy);
-    if (verdict?.kind === 'no-longer-applied')
-        return verdict.versions.join(',');
-    return error;
-}
-/**
- * Smallest k in 1..known with probe(k) failing, probe(known) assumed failing; the error is that of
- * the probe that failed at k (undefined when k = known was never probed). A string: versions gone.
- */
-async function bisect(known, probe) {
-    let ok = 0;
-    let failing = known;
-    let error;
-    while (failing - ok > 1) {
-        const k = Math.floor((ok + failing) / 2);
-        const verdict = await probe(k);
-        if (typeof verdict === 'string')
-            return verdict;
-        if (verdict === undefined)
-            ok = k;
-        else
-            [failing, error] = [k, verdict];
-    }
-    return { failing, error };
+    return { kind: 'hasura', readState, execute, close: async () => { } };
 }
 function markAll(outcomes, status) {
     for (const outcome of outcomes)
@@ -18868,13 +18994,7 @@ pg.TypeOverrides;
 // Also export the defaults
 pg.defaults;
 
-/**
- * At most this many downs, and this many characters of SQL, per query. One query per down cost a
- * round trip each (1,000 downs: ~2.6× psql); batches of 100 brought it near psql, one of 1,000 a
- * little below (each batch boundary leaves Postgres idle for a round trip and the client's turn).
- * When a batch fails, the rehearsal halves it under savepoints, so its size costs a failure only a
- * logarithm of round trips.
- */
+/** At most this many downs, and this many characters of SQL, per query. */
 const BATCH_LIMITS = { downs: 1000, chars: 1024 * 1024 };
 /** Consecutive batches covering `steps`; a down larger than the character cap gets a batch of its own. */
 function batchesOf(steps, limits = BATCH_LIMITS) {
@@ -18894,14 +19014,7 @@ function batchesOf(steps, limits = BATCH_LIMITS) {
         batches.push({ start, end: steps.length });
     return batches;
 }
-/**
- * The downs, then their state rows. joinScripts ends each down safely (';', newline); the DELETE is
- * ours and needs no lexing. The first down comes first, so a single down's error position counts from it.
- */
-function stepsSql(steps) {
-    const downs = steps.map((s) => joinScripts([s.down.sql]).sql).join('');
-    return `${downs}${removeStateRowsSql(steps.map((s) => s.version))}\n`;
-}
+/** How a batch is named in messages. */
 function describeBatch(steps, batch) {
     const first = steps[batch.start];
     const last = steps[batch.end - 1];
@@ -18911,14 +19024,13 @@ function describeBatch(steps, batch) {
         : `the ${count} down migrations ${migrationLabel(first)} to ${migrationLabel(last)} (one query)`;
 }
 
-// Postgres transport: a session advisory lock, then BEGIN, the downs with their state rows sent in
-// batches (one multi-statement query per batch), the guard, COMMIT — or ROLLBACK and nothing changed.
-// A batch that fails does not say which down failed: a rolled-back rehearsal halves it under
-// savepoints until one down fails alone, so Postgres' error position maps to the file's line.
-const UNLOCK_SQL = `SELECT pg_advisory_unlock(${LOCK_KEY}::bigint)`;
+// Postgres transport (input `database-url`): one transaction on one session — BEGIN with the lock and
+// the re-check, the downs with their state rows in batches of many downs per query, the guard and the
+// journal record, COMMIT — or ROLLBACK, and nothing changed. When a batch fails, locate-failure.ts
+// finds the down and line with rehearsals on the same session.
 async function connectPostgres(options) {
     const now = options.now ?? (() => performance.now());
-    const batchLimits = options.batchLimits ?? BATCH_LIMITS;
+    const limits = options.batchLimits ?? BATCH_LIMITS;
     const client = new pg.Client({ connectionString: options.databaseUrl, application_name: 'hasura-rollback' });
     // An idle-connection error after we are done must not crash the process.
     client.on('error', () => { });
@@ -18926,314 +19038,133 @@ async function connectPostgres(options) {
         await client.connect();
     }
     catch (error) {
-        throw new RollbackError(`Cannot connect to the database given in 'database-url': ${errorMessage(error)}`, {
-            cause: error,
-        });
+        throw new RollbackError(`Cannot connect to the database given in 'database-url': ${errorMessage(error)}`, { cause: error });
     }
     async function readState(readOptions = {}) {
         const { rows } = await client.query(readStateSql(readOptions.runKey));
         return parseStateCell(rows[0]?.state);
     }
-    async function lock(timeoutSeconds) {
-        if (timeoutSeconds <= 0) {
-            const { rows } = await client.query(`SELECT pg_try_advisory_lock(${LOCK_KEY}::bigint) AS ok`);
-            if (rows[0]?.ok)
-                return;
-            throw lockHeld(timeoutSeconds);
-        }
-        // lock_timeout bounds the wait for the advisory lock; RESET gives the downs the usual setting. One
-        // round trip: the three statements form one implicit transaction, so a wait that times out takes
-        // the SET back with it.
-        const ms = Math.ceil(timeoutSeconds * 1000);
-        try {
-            await client.query(`SET lock_timeout = '${ms}ms'; SELECT pg_advisory_lock(${LOCK_KEY}::bigint); RESET lock_timeout`);
-        }
-        catch (error) {
-            const pgError = error;
-            if (pgError.code === '55P03')
-                throw lockHeld(timeoutSeconds);
-            // A statement_timeout (a role or database setting) or a cancel ended the wait first.
-            if (pgError.code === '57014')
-                throw lockHeld(timeoutSeconds, pgError);
-            throw error;
-        }
-    }
-    /** The lock, then the transaction opened for `versions` (see begin); `locked` fails as lock() does. */
-    function open(versions, lockTimeoutSeconds) {
-        const locked = lock(lockTimeoutSeconds);
-        const opened = locked.then(() => begin(versions));
-        // Awaited by execute(); never when pre-flight refuses: the session's end then releases both.
-        for (const pending of [locked, opened])
-            pending.catch(() => { });
-        return { versions: versions.join(','), locked, opened };
-    }
-    let prepared;
     async function execute(steps, options) {
         const outcomes = notExecuted(steps);
-        const versions = steps.map((s) => s.version);
-        const opening = prepared ?? open(versions, options.lockTimeoutSeconds);
-        prepared = undefined;
-        if (opening.versions !== versions.join(','))
-            throw new Error('execute() got other versions than prepare()');
-        await opening.locked;
-        let unlocked = false;
-        // The transaction's last command and the unlock in one round trip. If the command fails, the
-        // unlock after it does not run, and `finally` unlocks.
-        const endAndUnlock = async (command) => {
-            await client.query(`${command};\n${UNLOCK_SQL}`);
-            unlocked = true;
-        };
-        // Sent, then whileEnding while Postgres answers (a COMMIT that drops 1,000 tables: ~75 ms).
-        const end = (command) => {
-            const ending = endAndUnlock(command);
-            try {
-                options.whileEnding?.(outcomes);
-            }
-            catch {
-                // Only preparation for the answer: the answer decides.
-            }
-            return ending;
-        };
+        const stopped = await runTransaction(steps, outcomes, options);
+        if (!stopped)
+            return { steps: outcomes, committed: !options.dryRun, failure: undefined };
+        markUndone(outcomes);
+        const failure = await explain(steps, outcomes, options, stopped);
+        return { steps: outcomes, committed: false, failure };
+    }
+    /** The rollback's one transaction, ended by COMMIT (ROLLBACK in a dry run); where it stopped, if it did. */
+    async function runTransaction(steps, outcomes, options) {
+        let stage = 'begin';
+        let batch;
         try {
-            const attempt = await runInTransaction(opening.opened, steps, outcomes, options).catch(async (error) => {
-                if (isConnectionLost(error))
-                    return { failure: connectionLost('the rollback', error) };
-                // Leave no aborted transaction behind for the unlock below (and the session's next use).
-                await client.query('ROLLBACK').catch(() => { });
-                throw error;
-            });
-            if (attempt || options.dryRun) {
-                // A lost connection rolls back on the server side; a failed ROLLBACK must not hide the failure.
-                // A failure keeps the lock for explain()'s rehearsal.
-                await (attempt ? client.query('ROLLBACK') : end('ROLLBACK')).catch(() => { });
-                if (attempt)
-                    markUndone(outcomes);
-                const failure = attempt && (await explain(steps, outcomes, attempt));
-                return { steps: outcomes, committed: false, failure };
+            await begin(steps, options.lockTimeoutSeconds);
+            stage = 'downs';
+            for (batch of batchesOf(steps, limits)) {
+                const started = now();
+                await client.query(downsSql(steps.slice(batch.start, batch.end)));
+                // Postgres does not time the downs of one query apart: each gets its share of the batch.
+                const share = (now() - started) / (batch.end - batch.start);
+                for (const outcome of outcomes.slice(batch.start, batch.end)) {
+                    outcome.status = options.dryRun ? 'rehearsed' : 'reverted';
+                    outcome.durationMs = share;
+                }
             }
-            try {
-                await end('COMMIT');
-            }
-            catch (error) {
-                markUndone(outcomes);
-                const pgError = error;
-                const message = isConnectionLost(pgError)
-                    ? mayHaveCommitted(`The database connection was lost during COMMIT: ${pgError.message}${sqlState(pgError)}`)
-                    : `COMMIT failed: ${errorMessage(error)}`;
-                return {
-                    steps: outcomes,
-                    committed: false,
-                    failure: { message, outcomeUnknown: isConnectionLost(pgError) },
-                };
-            }
-            return { steps: outcomes, committed: true, failure: undefined };
+            stage = 'after-downs';
+            if (options.afterDowns)
+                await client.query(options.afterDowns);
+            stage = 'end';
+            await client.query(options.dryRun ? 'ROLLBACK' : 'COMMIT');
+            return undefined;
         }
-        finally {
-            if (!unlocked)
-                await client.query(UNLOCK_SQL).catch(() => { });
+        catch (error) {
+            // Leave no aborted transaction behind for the rehearsals; a failed COMMIT has ended it already.
+            if (stage !== 'end')
+                await client.query('ROLLBACK').catch(() => { });
+            return { error: error, stage, batch };
         }
     }
-    /** One round trip: open the transaction, lock the planned rows, ask which are gone. */
-    async function begin(versions) {
-        const recheck = versions.length > 0 ? [lockPlannedRowsSql(versions), goneVersionsSql(versions)] : [];
-        let answer;
+    /** BEGIN, the lock and the re-check of the planned versions: one round trip. */
+    async function begin(steps, lockTimeoutSeconds) {
+        const versions = steps.map((s) => s.version);
+        await client.query(`BEGIN;\n${lockSql(lockTimeoutSeconds)}${recheckSql(versions)}`);
+    }
+    async function explain(steps, outcomes, options, { error, stage, batch }) {
+        if (stage === 'end')
+            return options.dryRun ? connectionLost('the end of the rehearsal', error) : commitFailure(error);
+        if (isConnectionLost(error)) {
+            const what = batch ? describeBatch(steps, batch) : stage === 'begin' ? 'the lock' : 'the metadata guard';
+            return connectionLost(what, error);
+        }
+        const verdict = classifyError(error.message);
+        if (verdict.kind === 'lock-held')
+            throw lockHeld(options.lockTimeoutSeconds, verdict.endedBy);
+        if (verdict.kind === 'rows-locked')
+            return stateRowsNotLocked(verdict.cause);
+        if (verdict.kind === 'no-longer-applied')
+            return concurrentlyReverted(verdict.versions);
+        if (stage === 'begin')
+            return stateRowsNotLocked(error);
+        if (stage === 'after-downs' || verdict.kind === 'after-downs')
+            return guardFailure(error);
+        const located = await locateFailure(steps, (k, partial) => rehearse(steps, k, partial, options));
+        if (!located) {
+            return {
+                message: `${capitalized(describeBatch(steps, batch))} failed (${error.message}${sqlState(error)}), but not again when rehearsed: the cause was passing (a deadlock, a lock or statement timeout, a concurrent change). The transaction was rolled back: nothing was changed; run the rollback again`,
+            };
+        }
+        markFailedAt(outcomes, located.index);
+        return sqlFailure(steps[located.index], located.error, located.line);
+    }
+    /** The locator's question (see Rehearse), asked in a transaction that is always rolled back. */
+    async function rehearse(steps, downs, partial, options) {
         try {
-            answer = await client.query(['BEGIN', ...recheck].join(';\n'));
+            await begin(steps, options.lockTimeoutSeconds);
+            for (const batch of batchesOf(steps.slice(0, downs), limits)) {
+                await client.query(downsSql(steps.slice(batch.start, batch.end)));
+            }
+            if (partial !== undefined)
+                await client.query(partial);
+            return undefined;
         }
         catch (error) {
             const pgError = error;
-            if (isConnectionLost(pgError))
-                throw pgError;
-            return { failure: stateRowsNotLocked(pgError) };
-        }
-        const results = (Array.isArray(answer) ? answer : [answer]);
-        const gone = results.at(-1)?.rows[0]?.gone;
-        return gone ? { failure: concurrentlyReverted(gone.split(', ')) } : undefined;
-    }
-    async function runInTransaction(opened, steps, outcomes, options) {
-        const refused = await opened;
-        if (refused)
-            return refused;
-        // The next batch leaves as soon as one returns: Postgres runs it while this one's steps are
-        // reported (progress lines, and whatever the caller renders in onStep). One query in flight at a time.
-        const batches = batchesOf(steps, batchLimits);
-        const send = (batch) => {
-            const started = now();
-            const done = client.query(stepsSql(steps.slice(batch.start, batch.end))).then(() => undefined, (error) => error);
-            return { started, done };
-        };
-        let running = batches.length > 0 ? send(batches[0]) : undefined;
-        for (const [b, batch] of batches.entries()) {
-            const { started, done } = running;
-            const pgError = await done;
-            // The batch's time, shared evenly: Postgres does not time the downs of one query apart.
-            const durationMs = (now() - started) / (batch.end - batch.start);
-            if (pgError) {
-                // Which down failed is known only for a batch of one; explain() finds it for the others.
-                const failure = isConnectionLost(pgError)
-                    ? connectionLost(describeBatch(steps, batch), pgError)
-                    : { message: pgError.message };
-                return { failure, failedBatch: batch, error: pgError };
+            if (isConnectionLost(pgError)) {
+                throw new RollbackError(connectionLost('a rehearsal that locates the failing down', pgError).message);
             }
-            const next = batches[b + 1];
-            running = next && send(next);
-            for (let i = batch.start; i < batch.end; i++) {
-                const outcome = outcomes[i];
-                outcome.status = options.dryRun ? 'rehearsed' : 'reverted';
-                outcome.durationMs = durationMs;
-                options.onStep?.(steps[i], outcome);
-            }
-        }
-        if (options.guardSql) {
-            try {
-                await client.query(options.guardSql);
-            }
-            catch (error) {
-                const pgError = error;
-                if (isConnectionLost(pgError))
-                    return { failure: connectionLost('the metadata guard', pgError) };
-                return { failure: guardFailure(pgError) };
-            }
-        }
-        return undefined;
-    }
-    /** After the ROLLBACK of a failed batch: which down failed, and at which line (see rehearse and withLine). */
-    async function explain(steps, outcomes, attempt) {
-        const { failedBatch: batch, error } = attempt;
-        if (!batch || !error || isConnectionLost(error))
-            return attempt.failure;
-        const located = batch.end - batch.start === 1 ? { index: batch.start, error } : await rehearse(steps, batch);
-        if (!located) {
-            // The rehearsal did not fail the same way (e.g. a deadlock or timeout that did not recur).
-            return {
-                message: `${capitalized(describeBatch(steps, batch))} failed: ${error.message}${sqlState(error)}. The transaction was rolled back: nothing was changed`,
-            };
-        }
-        const step = steps[located.index];
-        if (isConnectionLost(located.error))
-            return connectionLost(describeBatch(steps, { start: located.index, end: located.index + 1 }), located.error);
-        // The downs of the batch before the failing one ran, and were rolled back with it.
-        for (let i = batch.start; i < located.index; i++)
-            outcomes[i].status = 'undone';
-        outcomes[located.index].status = 'failed';
-        const failure = sqlFailure(step, located.error);
-        return failure.line === undefined ? withLine(steps, located.index, located.error, failure) : failure;
-    }
-    /**
-     * Replays the batches before `failed`, then finds its first failing down by halves, in a transaction
-     * that is rolled back: a half that runs stays (the next half sees its effects, as in the rollback);
-     * one that fails is undone to its savepoint and halved again. The last one runs alone, so its error
-     * position counts from its own first line.
-     */
-    async function rehearse(steps, failed) {
-        const run = (sql) => client.query(sql).then(() => undefined, (e) => e);
-        try {
-            await client.query('BEGIN');
-            await replay(steps.slice(0, failed.start));
-            let { start, end } = failed;
-            while (end - start > 1) {
-                const middle = Math.ceil((start + end) / 2);
-                const error = await run(`SAVEPOINT probe;\n${stepsSql(steps.slice(start, middle))}RELEASE SAVEPOINT probe`);
-                if (error) {
-                    await client.query('ROLLBACK TO SAVEPOINT probe; RELEASE SAVEPOINT probe');
-                    end = middle;
-                }
-                else {
-                    start = middle;
-                }
-            }
-            const error = await run(stepsSql([steps[start]]));
-            return error ? { index: start, error } : undefined;
-        }
-        catch {
-            return undefined;
+            return rehearsalError(pgError, options.lockTimeoutSeconds);
         }
         finally {
             await client.query('ROLLBACK').catch(() => { });
         }
     }
-    /** Runs `steps` as the rollback does (batched); throws on the first failure. */
-    async function replay(steps) {
-        for (const batch of batchesOf(steps, batchLimits)) {
-            await client.query(stepsSql(steps.slice(batch.start, batch.end)));
-        }
-    }
-    /**
-     * Postgres gives no position for some errors (e.g. DROP TABLE of a missing table). Then replay the
-     * downs before the failing one and run it statement by statement, in a transaction that is rolled
-     * back too: the first statement that fails gives the line.
-     */
-    async function withLine(steps, failedStep, error, failure) {
-        if (!error.code)
-            return failure;
-        const step = steps[failedStep];
-        const statements = splitStatements(step.down.sql);
-        let line = statements.length === 1 ? statements[0].startLine : undefined;
-        if (statements.length > 1) {
-            try {
-                await client.query('BEGIN');
-                await replay(steps.slice(0, failedStep));
-                for (const statement of statements) {
-                    const failed = await client.query(statement.text).then(() => false, () => true);
-                    if (failed) {
-                        line = statement.startLine;
-                        break;
-                    }
-                }
-            }
-            catch {
-                // The probe is best effort: the failure stands without a line.
-            }
-            finally {
-                await client.query('ROLLBACK').catch(() => { });
-            }
-        }
-        return line === undefined ? failure : sqlFailure(step, error, line);
-    }
     return {
         kind: 'postgres',
         readState,
-        prepare: (versions, lockTimeoutSeconds) => void (prepared = open(versions, lockTimeoutSeconds)),
         execute,
         close: () => client.end().catch(() => { }),
+    };
+}
+function commitFailure(error) {
+    if (isConnectionLost(error)) {
+        return {
+            message: mayHaveCommitted(`The database connection was lost during COMMIT: ${error.message}${sqlState(error)}`),
+            outcomeUnknown: true,
+        };
+    }
+    // A deferred constraint or trigger refused the transaction: Postgres rolled it back.
+    return {
+        message: `COMMIT failed: ${error.message}${sqlState(error)}. The transaction was rolled back: nothing was changed`,
     };
 }
 const capitalized = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 // Wiring only: inputs → rollback() → outputs, summary, annotations. The only place that reads the
 // runner's environment and the only place that fails the step.
-/**
- * Lines logged in one synchronous stretch leave in one write, as core.info would write them: a batch
- * of 100 downs logs 100 progress lines, and a write each cost ~7 ms per 1,000 lines. Everything else
- * written to the log flushes first, so the order stays as logged.
- */
-function bufferedLines() {
-    let pending = [];
-    const flush = () => {
-        if (pending.length === 0)
-            return;
-        const text = pending.join('');
-        pending = [];
-        process.stdout.write(text);
-    };
-    const line = (text) => {
-        if (pending.length === 0)
-            queueMicrotask(flush);
-        pending.push(`${text}${node_os.EOL}`);
-    };
-    return { line, flush };
-}
-const out = bufferedLines();
 const actionsLog = {
-    info: out.line,
-    notice: (message) => {
-        out.flush();
-        notice(message);
-    },
-    group: (name, fn) => {
-        out.flush();
-        return group(name, () => fn().finally(out.flush));
-    },
+    info: (line) => info(line),
+    notice: (message) => notice(message),
+    group: (name, fn) => group(name, fn),
 };
 /** Admin secrets may come from env, .env or config.yaml too: mask whichever was resolved. */
 function maskConfigSecrets(config) {
@@ -19241,25 +19172,29 @@ function maskConfigSecrets(config) {
         setSecret(config.adminSecret);
     return config;
 }
-/** Same key on every attempt of one workflow run's step, so a re-run can finish an earlier attempt. */
-function runKey(env, request) {
-    const { GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_JOB, GITHUB_ACTION } = env;
+/** This workflow run and step: the same key on every attempt, so a re-run sees what an earlier one did. */
+function runOf(env, request) {
+    const { GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_JOB, GITHUB_ACTION, GITHUB_RUN_ATTEMPT } = env;
     if (!GITHUB_RUN_ID)
         return undefined;
-    return [GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_JOB, GITHUB_ACTION, request.projectDir].join('/');
+    const key = [GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_JOB, GITHUB_ACTION, request.projectDir].join('/');
+    return { key, attempt: Number(GITHUB_RUN_ATTEMPT) || 1 };
+}
+function maskInputSecrets() {
+    for (const secret of secretsOfDatabaseUrl(getInput('database-url')))
+        setSecret(secret);
+    for (const name of ['admin-secret', 'github-token']) {
+        const secret = getInput(name);
+        if (secret)
+            setSecret(secret);
+    }
 }
 async function run() {
     const env = process.env;
     const workspace = node_path.resolve(env.GITHUB_WORKSPACE || process.cwd());
     let request;
     try {
-        for (const secret of secretsOfDatabaseUrl(getInput('database-url')))
-            setSecret(secret);
-        for (const name of ['admin-secret', 'github-token']) {
-            const secret = getInput(name);
-            if (secret)
-                setSecret(secret);
-        }
+        maskInputSecrets();
         request = parseInputs((name) => getInput(name), workspace);
     }
     catch (error) {
@@ -19268,26 +19203,13 @@ async function run() {
         return;
     }
     const projectDir = node_path.resolve(workspace, request.projectDir);
-    // One client per run: it caches the server generation, keeping the request count down.
+    // One client per run: it asks the server generation once.
     let client;
     const clientFor = (config) => (client ??= createHasuraClient(maskConfigSecrets(config), {
-        log: (line) => {
-            out.flush();
-            debug(line);
-        },
+        log: (line) => debug(line),
         projectDir,
         timeoutMs: request.httpTimeoutSeconds * 1000,
     }));
-    const context = { projectDir: request.projectDir, rendered: new RenderedSteps(request.projectDir) };
-    // A step's part of the summary is rendered on the next turn of the event loop, by when the transport
-    // has sent its next command: the next batch, or (after the last batch) COMMIT.
-    let ran = [];
-    const renderRan = () => {
-        for (const step of ran)
-            context.rendered.render(step);
-        ran = [];
-    };
-    let expected;
     const result = await rollback(request, {
         files: workspaceFiles(projectDir),
         env,
@@ -19296,45 +19218,33 @@ async function run() {
             ? connectPostgres({ databaseUrl: request.databaseUrl })
             : connectHasura({ client: clientFor(config) }),
         metadataApi: clientFor,
-        // Loaded when a ref is given: @actions/exec and child_process cost ~3 ms of every start otherwise.
-        git: async () => (await Promise.resolve().then(function () { return require('./git.js'); })).createGit(workspace, out.line),
+        // Loaded when a ref is given: @actions/exec and child_process are not needed otherwise.
+        git: async () => (await Promise.resolve().then(function () { return require('./git.js'); })).createGit(workspace, (line) => debug(line)),
         lastSuccessfulRun: async () => {
             const { lastSuccessfulRunSha, runContextFromEnv } = await Promise.resolve().then(function () { return require('./last-successful-run.js'); });
             return lastSuccessfulRunSha(request.githubToken, runContextFromEnv(env));
         },
         backupDir: env.RUNNER_TEMP || node_os.tmpdir(),
-        runKey: runKey(env, request),
+        run: runOf(env, request),
         now: () => new Date(),
-        stepRan: (step) => {
-            if (ran.push(step) === 1)
-                setImmediate(renderRan);
-        },
-        // Built while COMMIT runs: after it, only the writing is left.
-        expectResult: (result) => (expected = { result, report: buildReport(result, context) }),
     });
-    await publish(result, context, expected?.result === result ? expected.report : undefined);
+    await publish(result, { projectDir: request.projectDir });
 }
-/**
- * What core.summary.addRaw(text).write() does, in one synchronous append: its two asynchronous file
- * operations cost ~3 ms after COMMIT, and its module loads node:fs/promises with every start.
- */
-function writeSummary(text) {
-    const path = process.env.GITHUB_STEP_SUMMARY;
-    if (!path)
-        throw new Error('GITHUB_STEP_SUMMARY is not set: this runner takes no job summary');
-    node_fs.appendFileSync(path, text);
-}
-// Named, not core[level]: a computed access would keep all of @actions/core (and its HTTP client) in dist/.
-const ANNOTATE = { error: error, warning: warning, notice: notice };
-async function publish(result, context, built) {
-    out.flush();
-    const report = built ?? buildReport(result, context);
+async function publish(result, context) {
+    const report = buildReport(result, context);
     for (const [name, value] of Object.entries(report.outputs))
         setOutput(name, value);
-    for (const a of report.annotations)
-        ANNOTATE[a.level](a.message, { file: a.file, startLine: a.line });
+    for (const a of report.annotations) {
+        const properties = { file: a.file, startLine: a.line };
+        if (a.level === 'error')
+            error(a.message, properties);
+        else if (a.level === 'warning')
+            warning(a.message, properties);
+        else
+            notice(a.message, properties);
+    }
     try {
-        writeSummary(report.summary);
+        await summary.addRaw(report.summary).write();
     }
     catch (error) {
         warning(`Could not write the job summary: ${errorMessage(error)}`);

@@ -4,9 +4,9 @@ var index = require('./index.js');
 require('os');
 require('crypto');
 require('fs');
-require('node:fs');
 require('node:os');
 require('node:path');
+require('node:fs');
 require('node:crypto');
 
 // `ref: last-successful-run`: the head commit of the newest successful run of the current workflow on

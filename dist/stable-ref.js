@@ -5,8 +5,8 @@ var node_path = require('node:path');
 require('os');
 require('crypto');
 require('fs');
-require('node:fs');
 require('node:os');
+require('node:fs');
 require('node:crypto');
 
 /** @internal */

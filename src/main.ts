@@ -1,8 +1,7 @@
 // Wiring only: inputs → rollback() → outputs, summary, annotations. The only place that reads the
 // runner's environment and the only place that fails the step.
 import * as core from '@actions/core'
-import { appendFileSync } from 'node:fs'
-import { EOL, tmpdir } from 'node:os'
+import { tmpdir } from 'node:os'
 import { resolve } from 'node:path'
 import { errorMessage } from './errors.js'
 import { createHasuraClient } from './hasura/client.js'
@@ -11,8 +10,8 @@ import { parseInputs } from './inputs.js'
 import type { Log } from './log.js'
 import type { ProjectConfig } from './project/config.js'
 import { workspaceFiles } from './project/files.js'
-import type { Report, ReportContext, StepText } from './report.js'
-import { RenderedSteps, buildReport } from './report.js'
+import type { ReportContext } from './report/report.js'
+import { buildReport } from './report/report.js'
 import type { RollbackResult } from './result.js'
 import { refusedResult } from './result.js'
 import { rollback } from './rollback.js'
@@ -20,37 +19,10 @@ import { secretsOfDatabaseUrl } from './secrets.js'
 import { connectHasura } from './transport/hasura.js'
 import { connectPostgres } from './transport/postgres.js'
 
-/**
- * Lines logged in one synchronous stretch leave in one write, as core.info would write them: a batch
- * of 100 downs logs 100 progress lines, and a write each cost ~7 ms per 1,000 lines. Everything else
- * written to the log flushes first, so the order stays as logged.
- */
-function bufferedLines() {
-  let pending: string[] = []
-  const flush = (): void => {
-    if (pending.length === 0) return
-    const text = pending.join('')
-    pending = []
-    process.stdout.write(text)
-  }
-  const line = (text: string): void => {
-    if (pending.length === 0) queueMicrotask(flush)
-    pending.push(`${text}${EOL}`)
-  }
-  return { line, flush }
-}
-
-const out = bufferedLines()
 const actionsLog: Log = {
-  info: out.line,
-  notice: (message) => {
-    out.flush()
-    core.notice(message)
-  },
-  group: (name, fn) => {
-    out.flush()
-    return core.group(name, () => fn().finally(out.flush))
-  },
+  info: (line) => core.info(line),
+  notice: (message) => core.notice(message),
+  group: (name, fn) => core.group(name, fn),
 }
 
 /** Admin secrets may come from env, .env or config.yaml too: mask whichever was resolved. */
@@ -59,11 +31,23 @@ function maskConfigSecrets(config: ProjectConfig): ProjectConfig {
   return config
 }
 
-/** Same key on every attempt of one workflow run's step, so a re-run can finish an earlier attempt. */
-function runKey(env: NodeJS.ProcessEnv, request: RollbackRequest): string | undefined {
-  const { GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_JOB, GITHUB_ACTION } = env
+/** This workflow run and step: the same key on every attempt, so a re-run sees what an earlier one did. */
+function runOf(
+  env: NodeJS.ProcessEnv,
+  request: RollbackRequest,
+): { key: string; attempt: number } | undefined {
+  const { GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_JOB, GITHUB_ACTION, GITHUB_RUN_ATTEMPT } = env
   if (!GITHUB_RUN_ID) return undefined
-  return [GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_JOB, GITHUB_ACTION, request.projectDir].join('/')
+  const key = [GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_JOB, GITHUB_ACTION, request.projectDir].join('/')
+  return { key, attempt: Number(GITHUB_RUN_ATTEMPT) || 1 }
+}
+
+function maskInputSecrets(): void {
+  for (const secret of secretsOfDatabaseUrl(core.getInput('database-url'))) core.setSecret(secret)
+  for (const name of ['admin-secret', 'github-token']) {
+    const secret = core.getInput(name)
+    if (secret) core.setSecret(secret)
+  }
 }
 
 export async function run(): Promise<void> {
@@ -71,11 +55,7 @@ export async function run(): Promise<void> {
   const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd())
   let request: RollbackRequest
   try {
-    for (const secret of secretsOfDatabaseUrl(core.getInput('database-url'))) core.setSecret(secret)
-    for (const name of ['admin-secret', 'github-token']) {
-      const secret = core.getInput(name)
-      if (secret) core.setSecret(secret)
-    }
+    maskInputSecrets()
     request = parseInputs((name) => core.getInput(name), workspace)
   } catch (error) {
     // Refused inputs get the same outputs, summary and failure line as any other failure.
@@ -83,26 +63,14 @@ export async function run(): Promise<void> {
     return
   }
   const projectDir = resolve(workspace, request.projectDir)
-  // One client per run: it caches the server generation, keeping the request count down.
+  // One client per run: it asks the server generation once.
   let client: ReturnType<typeof createHasuraClient> | undefined
   const clientFor = (config: ProjectConfig) =>
     (client ??= createHasuraClient(maskConfigSecrets(config), {
-      log: (line) => {
-        out.flush()
-        core.debug(line)
-      },
+      log: (line) => core.debug(line),
       projectDir,
       timeoutMs: request.httpTimeoutSeconds * 1000,
     }))
-  const context = { projectDir: request.projectDir, rendered: new RenderedSteps(request.projectDir) }
-  // A step's part of the summary is rendered on the next turn of the event loop, by when the transport
-  // has sent its next command: the next batch, or (after the last batch) COMMIT.
-  let ran: StepText[] = []
-  const renderRan = () => {
-    for (const step of ran) context.rendered.render(step)
-    ran = []
-  }
-  let expected: { result: RollbackResult; report: Report } | undefined
   const result = await rollback(request, {
     files: workspaceFiles(projectDir),
     env,
@@ -112,44 +80,30 @@ export async function run(): Promise<void> {
         ? connectPostgres({ databaseUrl: request.databaseUrl })
         : connectHasura({ client: clientFor(config) }),
     metadataApi: clientFor,
-    // Loaded when a ref is given: @actions/exec and child_process cost ~3 ms of every start otherwise.
-    git: async () => (await import('./git/git.js')).createGit(workspace, out.line),
+    // Loaded when a ref is given: @actions/exec and child_process are not needed otherwise.
+    git: async () => (await import('./git/git.js')).createGit(workspace, (line) => core.debug(line)),
     lastSuccessfulRun: async () => {
       const { lastSuccessfulRunSha, runContextFromEnv } = await import('./github/last-successful-run.js')
       return lastSuccessfulRunSha(request.githubToken, runContextFromEnv(env))
     },
     backupDir: env.RUNNER_TEMP || tmpdir(),
-    runKey: runKey(env, request),
+    run: runOf(env, request),
     now: () => new Date(),
-    stepRan: (step) => {
-      if (ran.push(step) === 1) setImmediate(renderRan)
-    },
-    // Built while COMMIT runs: after it, only the writing is left.
-    expectResult: (result) => (expected = { result, report: buildReport(result, context) }),
   })
-  await publish(result, context, expected?.result === result ? expected.report : undefined)
+  await publish(result, { projectDir: request.projectDir })
 }
 
-/**
- * What core.summary.addRaw(text).write() does, in one synchronous append: its two asynchronous file
- * operations cost ~3 ms after COMMIT, and its module loads node:fs/promises with every start.
- */
-function writeSummary(text: string): void {
-  const path = process.env.GITHUB_STEP_SUMMARY
-  if (!path) throw new Error('GITHUB_STEP_SUMMARY is not set: this runner takes no job summary')
-  appendFileSync(path, text)
-}
-
-// Named, not core[level]: a computed access would keep all of @actions/core (and its HTTP client) in dist/.
-const ANNOTATE = { error: core.error, warning: core.warning, notice: core.notice } as const
-
-async function publish(result: RollbackResult, context: ReportContext, built?: Report): Promise<void> {
-  out.flush()
-  const report = built ?? buildReport(result, context)
+async function publish(result: RollbackResult, context: ReportContext): Promise<void> {
+  const report = buildReport(result, context)
   for (const [name, value] of Object.entries(report.outputs)) core.setOutput(name, value)
-  for (const a of report.annotations) ANNOTATE[a.level](a.message, { file: a.file, startLine: a.line })
+  for (const a of report.annotations) {
+    const properties = { file: a.file, startLine: a.line }
+    if (a.level === 'error') core.error(a.message, properties)
+    else if (a.level === 'warning') core.warning(a.message, properties)
+    else core.notice(a.message, properties)
+  }
   try {
-    writeSummary(report.summary)
+    await core.summary.addRaw(report.summary).write()
   } catch (error) {
     core.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }

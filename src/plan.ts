@@ -4,7 +4,7 @@
 import type { Selector } from './inputs.js'
 import type { DownFile, DownVerdict, Migration } from './project/migrations.js'
 import { compareVersions } from './project/migrations.js'
-import { joinScripts, splitStatements } from './sql/statements.js'
+import { scriptEnding, splitStatements } from './sql/statements.js'
 
 export interface AppliedVersion {
   readonly version: string
@@ -19,8 +19,18 @@ export interface AppliedState {
   readonly applied: readonly AppliedVersion[]
   /** hdb_catalog.migration_settings 'migration_mode'; undefined when the row (or table) is missing. */
   readonly migrationMode: string | undefined
-  /** This run's journal record (see state.ts): an earlier attempt committed these downs. */
-  readonly journal?: { readonly versions: readonly string[]; readonly metadataSha: string }
+  /** This run's journal record (transport/state-sql.ts): an earlier attempt committed these downs. */
+  readonly journal?: JournalRecord
+}
+
+/** What an earlier attempt of this workflow run recorded in the rollback transaction it committed. */
+export interface JournalRecord {
+  /** Versions it reverted, in the order reverted. */
+  readonly versions: readonly string[]
+  /** The commit whose metadata was to follow; '' when none. */
+  readonly metadataSha: string
+  /** GITHUB_RUN_ATTEMPT of that attempt; undefined in records of older releases. */
+  readonly attempt: number | undefined
 }
 
 /** One reason the rollback cannot proceed; `file` (project-relative) places the annotation. */
@@ -53,26 +63,6 @@ export interface Selection {
 
 const NO_STATE_TABLE =
   'hdb_catalog.schema_migrations does not exist: no migration is applied on this database'
-
-/**
- * The migrations on disk the selector will most likely select, ascending, guessed before the state
- * is known: what is worth reading while the state is read. A ref (no selector) may select any.
- */
-export function likelySelected(
-  selector: Selector | undefined,
-  migrations: readonly Migration[],
-): Migration[] {
-  switch (selector?.kind) {
-    case 'version':
-      return migrations.filter((m) => m.version === selector.version)
-    case 'count':
-      return selector.count === 'all' ? [...migrations] : migrations.slice(-selector.count)
-    case 'to-version':
-      return migrations.filter((m) => compareVersions(m.version, selector.version) > 0)
-    case undefined:
-      return [...migrations]
-  }
-}
 
 export function selectVersions(selector: Selector, state: AppliedState): Selection {
   const appliedDesc = state.applied.map((a) => a.version).sort((a, b) => compareVersions(b, a))
@@ -134,6 +124,7 @@ export interface PlanInput {
 
 const DOWN_VERDICT_PROBLEM: Readonly<Record<DownVerdict, string | undefined>> = {
   runnable: undefined,
+  'no-op': undefined,
   missing: 'has no down.sql',
   empty: 'has an empty down.sql',
   placeholder: 'has a down.sql holding only comments (the Console placeholder): write the down migration',
@@ -200,11 +191,11 @@ const TRANSACTION_CONTROL = /^(begin|commit|rollback|end|abort|start\s+transacti
  */
 function transactionProblem(down: DownFile): string | undefined {
   try {
-    joinScripts([down.sql], [down.path])
+    scriptEnding(down.scan, down.path)
   } catch (error) {
     return error instanceof Error ? error.message : String(error)
   }
-  const control = splitStatements(down.sql).find((s) => TRANSACTION_CONTROL.test(s.text.trim()))
+  const control = splitStatements(down.scan).find((s) => TRANSACTION_CONTROL.test(s.text.trim()))
   if (!control) return undefined
   const word = control.text.trim().split(/\s+/)[0]!.toUpperCase()
   return `${down.path}:${control.startLine} has ${word}, which would end the rollback transaction half way: remove it (the rollback runs in one transaction)`

@@ -1,9 +1,9 @@
 // What a run returns, as data: the result type, the progress it is made from while the run goes on,
-// and the messages that depend on how far it got. rollback.ts fills it in; report.ts renders it.
+// and the messages that depend on how far it got. rollback.ts fills it in; report/ renders it.
 import type { MetadataBackup } from './metadata/apply.js'
 import type { MetadataChange } from './metadata/diff.js'
-import type { Plan, PlannedStep, Problem } from './plan.js'
-import type { StepText } from './report.js'
+import type { Plan, Problem } from './plan.js'
+import type { DownFile } from './project/migrations.js'
 import type { StableRef } from './project/stable-ref.js'
 import type { ExecutionFailure, StepOutcome, Transport } from './transport/transport.js'
 import { notExecuted } from './transport/transport.js'
@@ -12,9 +12,7 @@ export type RollbackStatus = 'rolled-back' | 'nothing-to-roll-back' | 'dry-run' 
 
 export interface StepReport extends StepOutcome {
   readonly name: string
-  /** Project-relative down file. */
-  readonly downFile: string
-  readonly sql: string
+  readonly down: DownFile
 }
 
 export interface MetadataReport {
@@ -51,8 +49,7 @@ export interface RollbackResult {
 
 /** Mutable scratch of one run; frozen into the result at the end. */
 export interface Progress {
-  /** Started as soon as the config is known; closed however the run ends. */
-  connecting?: Promise<Transport>
+  /** Closed however the run ends. */
   transport?: Transport
   steps: StepReport[]
   alreadyReverted: readonly string[]
@@ -60,8 +57,6 @@ export interface Progress {
   notes: readonly string[]
   committed: boolean
   metadata?: MetadataReport
-  /** What the run returns if the transaction's last command succeeds (see expectResult). */
-  expected?: RollbackResult
 }
 
 export const noProgress = (): Progress => ({
@@ -141,13 +136,10 @@ export function withOutcomes(steps: readonly StepReport[], outcomes: readonly St
   return steps.map((s, i) => ({ ...s, ...outcomes[i]! }))
 }
 
-export const stepText = (step: PlannedStep): StepText => ({
-  version: step.version,
-  name: step.name,
-  downFile: step.down.path,
-  sql: step.down.sql,
-})
-
 export function planReport(plan: Plan): StepReport[] {
-  return notExecuted(plan.steps).map((outcome, i) => ({ ...outcome, ...stepText(plan.steps[i]!) }))
+  return notExecuted(plan.steps).map((outcome, i) => ({
+    ...outcome,
+    name: plan.steps[i]!.name,
+    down: plan.steps[i]!.down,
+  }))
 }

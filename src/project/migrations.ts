@@ -3,7 +3,8 @@
 // `<version>_<name>.{up|down}.<ext>` or a folder `<version>_<name>/` whose files are matched as
 // `<folder>.<file>`, so `1700_x/down.sql` reads as `1700_x.down.sql`. Deeper files are not looked at.
 import { RollbackError } from '../errors.js'
-import { hasStatements } from '../sql/statements.js'
+import type { Scan } from '../sql/scan.js'
+import { scanStatements } from '../sql/scan.js'
 import type { ProjectFiles } from './files.js'
 
 export interface Migration {
@@ -17,21 +18,28 @@ export interface Migration {
   downFile: string | undefined
 }
 
-export type DownVerdict = 'runnable' | 'missing' | 'empty' | 'placeholder'
+/** 'no-op': only comments, not the Console's placeholder: it runs and changes nothing but the state. */
+export type DownVerdict = 'runnable' | 'no-op' | 'missing' | 'empty' | 'placeholder'
 
 export interface DownFile {
   /** Project-relative path; '' when the migration has no down file. */
-  path: string
-  sql: string
-  verdict: DownVerdict
+  readonly path: string
+  /** The file's text, without a leading byte-order mark. */
+  readonly sql: string
+  /** `sql` as psql splits it, scanned once. */
+  readonly scan: Scan
+  readonly verdict: DownVerdict
   /** First line is `-- hasura:no-transaction`: the CLI runs this file outside a transaction. */
-  noTransaction: boolean
+  readonly noTransaction: boolean
 }
 
 // cli/migrate/source/parse.go: version digits, '_', identifier, direction, extension.
 const MIGRATION_FILE = /^([0-9]+)_(.*)\.(down|up)\.(.*)$/
 const MAX_VERSION = 2n ** 64n - 1n
 const NO_TRANSACTION_MARKER = '-- hasura:no-transaction'
+const BYTE_ORDER_MARK = '\ufeff'
+// The first comment the Console writes when it cannot generate a down migration.
+const CONSOLE_PLACEHOLDER = /^--\s*Could not auto-generate a down migration/i
 
 interface Found {
   version: string
@@ -102,72 +110,32 @@ function parseVersion(digits: string, path: string): string {
   return version.toString()
 }
 
-/** The migration's down file and whether running it would do anything. */
+/** The migration's down file, read and scanned once; what pre-flight, the transports and the report use. */
 export async function readDown(files: ProjectFiles, migration: Migration): Promise<DownFile> {
-  if (migration.downFile === undefined) return { path: '', sql: '', verdict: 'missing', noTransaction: false }
-  const sql = await files.readText(migration.downFile)
-  if (sql === undefined)
-    return { path: migration.downFile, sql: '', verdict: 'missing', noTransaction: false }
-  return {
-    path: migration.downFile,
-    sql,
-    verdict: downVerdict(sql),
-    noTransaction: hasNoTransactionMarker(sql),
-  }
+  const text = migration.downFile === undefined ? undefined : await files.readText(migration.downFile)
+  if (text === undefined) return { ...downFile(migration.downFile ?? '', ''), verdict: 'missing' }
+  return downFile(migration.downFile!, text)
 }
 
-/** How many downs are read between two turns of the event loop (readDowns, readDownsUntil). */
-const READS_PER_TURN = 20
+/** A down file's text as pre-flight, the transports and the report see it. */
+export function downFile(path: string, text: string): DownFile {
+  // psql skips a UTF-8 byte-order mark at the start of a file; Postgres would read it as part of a word.
+  const sql = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text
+  const scan = scanStatements(sql)
+  return { path, sql, scan, verdict: downVerdict(scan), noTransaction: hasNoTransactionMarker(sql) }
+}
 
-/** Lets the event loop handle what arrived (database replies) before reading on. */
-const nextTurn = () => new Promise((resume) => setImmediate(resume))
-
-/** The downs of `versions` that have files on disk, taking those in `prefetched` as read. */
+/** The downs of `versions` that have a migration on disk, read one after another. */
 export async function readDowns(
   files: ProjectFiles,
   migrations: readonly Migration[],
   versions: readonly string[],
-  prefetched: ReadonlyMap<string, DownFile> = new Map(),
 ): Promise<Map<string, DownFile>> {
   const byVersion = new Map(migrations.map((m) => [m.version, m]))
   const downs = new Map<string, DownFile>()
-  // One after another: workspace reads are synchronous (files.ts), a pool would gain nothing. A turn
-  // of the event loop now and then lets the database session move on meanwhile (lock, BEGIN).
-  let read = 0
   for (const version of versions) {
     const migration = byVersion.get(version)
-    if (!migration) continue
-    const known = prefetched.get(version)
-    downs.set(version, known ?? (await readDown(files, migration)))
-    if (!known && ++read % READS_PER_TURN === 0) await nextTurn()
-  }
-  return downs
-}
-
-/**
- * Downs of `migrations` (those the rollback will likely select) read while `pending` (the connection
- * and the state read) is under way, highest version first. Its round trips would otherwise keep
- * pre-flight waiting with nothing to do (1,000 downs: ~6 ms). A few reads, then a turn of the event
- * loop so the replies are handled; stops as soon as `pending` settles. A down that cannot be read is
- * left to pre-flight, which reads what it needs again and reports it there.
- */
-export async function readDownsUntil(
-  pending: Promise<unknown>,
-  files: ProjectFiles,
-  migrations: readonly Migration[],
-): Promise<Map<string, DownFile>> {
-  let settled = false
-  const settle = () => (settled = true)
-  pending.then(settle, settle)
-  const downs = new Map<string, DownFile>()
-  let next = migrations.length - 1
-  while (!settled && next >= 0) {
-    for (const end = Math.max(-1, next - READS_PER_TURN); next > end && !settled; next--) {
-      const migration = migrations[next]!
-      const down = await readDown(files, migration).catch(() => undefined)
-      if (down) downs.set(migration.version, down)
-    }
-    await nextTurn()
+    if (migration) downs.set(version, await readDown(files, migration))
   }
   return downs
 }
@@ -179,13 +147,17 @@ function hasNoTransactionMarker(sql: string): boolean {
 }
 
 /**
- * 'empty' when the text is zero bytes or whitespace; 'placeholder' when nothing but comments and stray
- * ';' remain — the Console's "Could not auto-generate a down migration" file, which runs without
- * doing anything; else 'runnable'. The SQL lexer decides, as Postgres would.
+ * 'empty' when the text is zero bytes or whitespace. Nothing but comments (and stray ';'): the
+ * Console's placeholder when it starts with its "Could not auto-generate a down migration" header —
+ * the down still has to be written — else 'no-op', a hand-written "nothing to undo" that the CLI runs
+ * as it is. Else 'runnable'. The SQL lexer decides, as Postgres would.
  */
-export function downVerdict(sql: string): Exclude<DownVerdict, 'missing'> {
-  if (sql.trim() === '') return 'empty'
-  return hasStatements(sql) ? 'runnable' : 'placeholder'
+export function downVerdict(scan: Scan): Exclude<DownVerdict, 'missing'> {
+  if (scan.text.trim() === '') return 'empty'
+  if (scan.statements.length > 0) return 'runnable'
+  const first = scan.tokens[0]
+  const header = first ? scan.text.slice(first.start, first.end) : ''
+  return CONSOLE_PLACEHOLDER.test(header) ? 'placeholder' : 'no-op'
 }
 
 /** Orders decimal version strings numerically without converting them to JS numbers. */

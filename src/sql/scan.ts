@@ -13,6 +13,8 @@ export interface StatementTokens {
 }
 
 export interface Scan {
+  /** The text scanned. */
+  text: string
   tokens: Token[]
   statements: StatementTokens[]
   /** The text ends in a statement that no ';' closed (or inside a BEGIN ATOMIC body). */
@@ -21,29 +23,11 @@ export interface Scan {
   openBeginDepth: number
 }
 
-// Pre-flight, the join that sends a down and the report each scan the same down: the scan of a text
-// is kept, so each is lexed once (1,000 downs: 5 lexes each before). Scans hold several times their
-// text in tokens, so only this much text is kept: huge data-migration downs are lexed again instead.
-const CACHE_BUDGET_CHARS = 16 * 1024 * 1024
-const cache = new Map<string, Readonly<Scan>>()
-let cachedChars = 0
-
 /**
  * The statements of `sql`, by psql's rules; text with only comments, blanks and ';' yields none.
- * The result is shared between callers: never modify it.
+ * A down is scanned once, when it is read (project/migrations.ts), and its scan kept with it.
  */
-export function scanStatements(sql: string): Readonly<Scan> {
-  const cached = cache.get(sql)
-  if (cached) return cached
-  const scan = scanUncached(sql)
-  if (cachedChars + sql.length <= CACHE_BUDGET_CHARS) {
-    cache.set(sql, scan)
-    cachedChars += sql.length
-  }
-  return scan
-}
-
-function scanUncached(sql: string): Scan {
+export function scanStatements(sql: string): Scan {
   const tokens = tokenize(sql)
   const statements: StatementTokens[] = []
   let first = -1
@@ -85,7 +69,7 @@ function scanUncached(sql: string): Scan {
     }
   }
   if (first >= 0) statements.push({ first, last })
-  return { tokens, statements, openAtEnd: first >= 0, openBeginDepth: beginDepth }
+  return { text: sql, tokens, statements, openAtEnd: first >= 0, openBeginDepth: beginDepth }
 }
 
 const ROUTINE_WORDS = new Set(['create', 'function', 'procedure', 'or', 'replace'])

@@ -1,17 +1,9 @@
-// The downs of a plan cut into batches, each sent as one multi-statement query: where the cuts fall,
-// the SQL of a batch, and how a batch is named in messages.
+// The downs of a plan cut into batches, each sent to Postgres as one multi-statement query: a query per
+// down would cost a round trip each (see docs/benchmarks.md).
 import type { PlannedStep } from '../plan.js'
-import { joinScripts } from '../sql/statements.js'
-import * as state from './state-sql.js'
 import { migrationLabel } from './transport.js'
 
-/**
- * At most this many downs, and this many characters of SQL, per query. One query per down cost a
- * round trip each (1,000 downs: ~2.6× psql); batches of 100 brought it near psql, one of 1,000 a
- * little below (each batch boundary leaves Postgres idle for a round trip and the client's turn).
- * When a batch fails, the rehearsal halves it under savepoints, so its size costs a failure only a
- * logarithm of round trips.
- */
+/** At most this many downs, and this many characters of SQL, per query. */
 export const BATCH_LIMITS: BatchLimits = { downs: 1000, chars: 1024 * 1024 }
 
 export interface BatchLimits {
@@ -43,15 +35,7 @@ export function batchesOf(steps: readonly PlannedStep[], limits: BatchLimits = B
   return batches
 }
 
-/**
- * The downs, then their state rows. joinScripts ends each down safely (';', newline); the DELETE is
- * ours and needs no lexing. The first down comes first, so a single down's error position counts from it.
- */
-export function stepsSql(steps: readonly PlannedStep[]): string {
-  const downs = steps.map((s) => joinScripts([s.down.sql]).sql).join('')
-  return `${downs}${state.removeStateRowsSql(steps.map((s) => s.version))}\n`
-}
-
+/** How a batch is named in messages. */
 export function describeBatch(steps: readonly PlannedStep[], batch: Batch): string {
   const first = steps[batch.start]!
   const last = steps[batch.end - 1]!

@@ -1,11 +1,11 @@
 // Failure wording shared by both transports, so a rollback fails with the same message whether it ran
 // over database-url or through Hasura's run_sql.
 import { RollbackError } from '../errors.js'
-import { parseGuardFailure } from './guard-sql.js'
-import { JOURNAL_MARKER, JOURNAL_TABLE, STATE_TABLE } from './state-sql.js'
 import type { PlannedStep } from '../plan.js'
+import { parseGuardFailure } from './guard-sql.js'
+import { classifyError } from './script.js'
+import { JOURNAL_MARKER, JOURNAL_TABLE, STATE_TABLE } from './state-sql.js'
 import type { ExecutionFailure } from './transport.js'
-import { locatePosition } from '../sql/statements.js'
 import { migrationLabel } from './transport.js'
 
 /** What a transport knows about a Postgres error (node-postgres fields; Hasura gives no position). */
@@ -96,16 +96,13 @@ export function mayHaveCommitted(cause: string): string {
   return `${cause}. The rollback may or may not have been committed: check hdb_catalog.schema_migrations before running again`
 }
 
-/** `knownLine`: the failing statement's line when the transport found it without a position. */
-export function sqlFailure(step: PlannedStep, error: SqlErrorFields, knownLine?: number): ExecutionFailure {
-  // Postgres' position counts characters from 1 in the query, which starts with the down file.
-  const line =
-    knownLine ??
-    (error.position
-      ? locatePosition({ offsets: [0] }, Number(error.position), [step.down.sql]).line
-      : undefined)
+/** A down failed: its file and `line` (1-based, when known), Postgres' message, DETAIL and HINT. */
+export function sqlFailure(
+  step: PlannedStep,
+  error: SqlErrorFields,
+  line: number | undefined,
+): ExecutionFailure {
   const where = line ? `${step.down.path}:${line}` : step.down.path
-  const code = sqlState(error)
   const extra = [error.detail && `DETAIL: ${error.detail}`, error.hint && `HINT: ${error.hint}`].filter(
     Boolean,
   )
@@ -114,8 +111,32 @@ export function sqlFailure(step: PlannedStep, error: SqlErrorFields, knownLine?:
     file: step.down.path,
     line,
     message:
-      `Down migration ${migrationLabel(step)} failed at ${where}: ${error.message}${code}` +
+      `Down migration ${migrationLabel(step)} failed at ${where}: ${error.message}${sqlState(error)}` +
       (extra.length ? `. ${extra.join('. ')}` : '') +
       '. The transaction was rolled back: nothing was changed',
+  }
+}
+
+/**
+ * What a rehearsal's error means for the failure locator: undefined when the rehearsal ran through (or
+ * reached its final exception, `nonce`), the error of a down otherwise. Thrown, ending the search:
+ * another run holding the lock, or a planned version reverted meanwhile.
+ */
+export function rehearsalError(
+  error: SqlErrorFields | undefined,
+  lockTimeoutSeconds: number,
+  nonce?: string,
+): SqlErrorFields | undefined {
+  if (!error) return undefined
+  const verdict = classifyError(error.message, nonce)
+  switch (verdict.kind) {
+    case 'rehearsal-passed':
+      return undefined
+    case 'lock-held':
+      throw lockHeld(lockTimeoutSeconds, verdict.endedBy)
+    case 'no-longer-applied':
+      throw new RollbackError(concurrentlyReverted(verdict.versions).message)
+    default:
+      return error
   }
 }

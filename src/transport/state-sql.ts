@@ -1,6 +1,6 @@
 // Migration state SQL shared by both transports, written the way the Hasura CLI (config v2) reads and
 // writes hdb_catalog. Versions are canonical decimal strings, safe to inline as bigint literals.
-import type { AppliedState } from '../plan.js'
+import type { AppliedState, JournalRecord } from '../plan.js'
 import { dollarQuote, sqlLiteral } from '../sql/quote.js'
 
 /** Advisory lock key shared by every hasura-rollback run on a database ('hrbk' + 1), on both transports. */
@@ -71,8 +71,7 @@ export function readStateSql(runKey: string | undefined): string {
     `'migrationMode', ${jsonFromTableIfExists(SETTINGS_TABLE, mode)}`,
   ]
   if (runKey !== undefined) {
-    const journal = `SELECT json_build_array(r.versions, r.metadata_sha) AS v FROM (${READ_JOURNAL_SQL(runKey)}) AS r LIMIT 1`
-    fields.push(`'journal', ${jsonFromTableIfExists(JOURNAL_TABLE, journal)}`)
+    fields.push(`'journal', ${jsonFromTableIfExists(JOURNAL_TABLE, READ_JOURNAL_SQL(runKey))}`)
   }
   return `SELECT json_build_object(${fields.join(', ')})::text AS state`
 }
@@ -95,35 +94,61 @@ export function parseStateCell(cell: string | undefined): AppliedState {
     dirty: dirty === true,
   }))
   const migrationMode = typeof parsed.migrationMode === 'string' ? parsed.migrationMode : undefined
-  const journalRow = parsed.journal as [string, string] | null | undefined
-  const journal = journalRow
-    ? { versions: journalRow[0].split(',').filter(Boolean), metadataSha: journalRow[1] }
-    : undefined
+  const journal = parseJournal(parsed.journal)
   return { stateTableExists: parsed.stateTableExists, applied, migrationMode, journal }
 }
 
 /**
- * Our own record, written in the rollback transaction when metadata is to follow: "this run
- * committed these downs; the metadata of this commit is still to be applied". A re-run of the same
- * workflow run finds it, reverts nothing more and (re-)applies the metadata — replace_metadata is
- * idempotent, so the record never needs clearing. The CLI ignores this table.
+ * Our own record of each rollback, written in its transaction: "this workflow run (attempt N)
+ * committed the downs of these versions; the metadata of this commit followed". A re-run of the same
+ * workflow run finds it and reverts nothing more (see rollback.ts). The CLI ignores this table.
  */
 export const JOURNAL_TABLE = 'hdb_catalog.hasura_rollback_journal'
 
-export const READ_JOURNAL_SQL = (runKey: string): string =>
-  `SELECT versions, metadata_sha FROM ${JOURNAL_TABLE} WHERE run_key = ${sqlLiteral(runKey)}`
+/** The whole row as JSON, whatever columns a table created by an older release has. */
+const READ_JOURNAL_SQL = (runKey: string): string =>
+  `SELECT row_to_json(j) AS v FROM ${JOURNAL_TABLE} j WHERE run_key = ${sqlLiteral(runKey)}`
+
+function parseJournal(row: unknown): JournalRecord | undefined {
+  if (typeof row !== 'object' || row === null) return undefined
+  const { versions, metadata_sha: sha, attempt } = row as Record<string, unknown>
+  return {
+    versions: typeof versions === 'string' ? versions.split(',').filter(Boolean) : [],
+    metadataSha: typeof sha === 'string' ? sha : '',
+    attempt: typeof attempt === 'number' ? attempt : undefined,
+  }
+}
 
 /** Prefix of the journal's exception message, so its failure is not taken for a failing down or guard. */
 export const JOURNAL_MARKER = 'hasura-rollback journal:'
 
-export function writeJournalSql(runKey: string, versions: readonly string[], metadataSha: string): string {
-  const list = sqlLiteral(versionsSql(versions))
+export interface JournalEntry {
+  readonly runKey: string
+  readonly attempt: number
+  readonly versions: readonly string[]
+  /** undefined when no metadata follows. */
+  readonly metadataSha: string | undefined
+}
+
+export function writeJournalSql(entry: JournalEntry): string {
+  const values = [
+    sqlLiteral(entry.runKey),
+    sqlLiteral(versionsSql(entry.versions)),
+    sqlLiteral(entry.metadataSha ?? ''),
+    String(Math.trunc(entry.attempt)),
+  ].join(', ')
+  // Tables made by releases before `attempt` existed get the newer columns once.
   const body = `
 BEGIN
   CREATE TABLE IF NOT EXISTS ${JOURNAL_TABLE} (run_key text PRIMARY KEY, versions text NOT NULL,
-    metadata_sha text NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now());
-  INSERT INTO ${JOURNAL_TABLE} (run_key, versions, metadata_sha) VALUES (${sqlLiteral(runKey)}, ${list}, ${sqlLiteral(metadataSha)})
-    ON CONFLICT (run_key) DO UPDATE SET versions = EXCLUDED.versions, metadata_sha = EXCLUDED.metadata_sha, recorded_at = now();
+    metadata_sha text NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now(), attempt integer);
+  IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = 'hdb_catalog'
+      AND table_name = 'hasura_rollback_journal' AND column_name = 'attempt') THEN
+    ALTER TABLE ${JOURNAL_TABLE} ADD COLUMN attempt integer;
+  END IF;
+  INSERT INTO ${JOURNAL_TABLE} (run_key, versions, metadata_sha, attempt) VALUES (${values})
+    ON CONFLICT (run_key) DO UPDATE SET versions = EXCLUDED.versions, metadata_sha = EXCLUDED.metadata_sha,
+      attempt = EXCLUDED.attempt, recorded_at = now();
 EXCEPTION WHEN OTHERS THEN
   RAISE EXCEPTION '${JOURNAL_MARKER} %', SQLERRM;
 END`

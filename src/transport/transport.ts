@@ -1,5 +1,4 @@
-// What the core needs from a database path (Postgres directly, or Hasura's run_sql): read the
-// migration state, and run a plan in one transaction — or change nothing.
+// What the core needs from a database path: the migration state, and a plan run in one transaction.
 import type { AppliedState, PlannedStep } from '../plan.js'
 
 /** Every step starts 'not-executed'; 'undone' ran but was rolled back with the whole transaction. */
@@ -34,31 +33,21 @@ export interface ExecuteOptions {
   /** Roll the transaction back at the end, whatever happened (rehearsal). */
   readonly dryRun: boolean
   readonly lockTimeoutSeconds: number
-  /** Called after each down ran, for progress lines. */
-  readonly onStep?: (step: PlannedStep, outcome: StepOutcome) => void
   /**
    * SQL run in the same transaction after the downs: the metadata guard (raises an exception whose
    * message starts with GUARD_MARKER) and the journal record. A failure here rolls everything back.
    */
-  readonly guardSql?: string
-  /**
-   * Called once every down has run and the transaction's last command (COMMIT, or a rehearsal's
-   * ROLLBACK) is on its way, with the outcomes that stand if it succeeds: work that only waits for
-   * the answer (the report) is done meanwhile. What it throws is ignored: the answer decides.
-   */
-  readonly whileEnding?: (outcomes: readonly StepOutcome[]) => void
+  readonly afterDowns?: string
 }
 
+/**
+ * A database path: Postgres directly, or Hasura's run_sql. It reads the migration state and runs a
+ * plan in one transaction — or changes nothing; the core calls nothing else, in no particular order.
+ */
 export interface Transport {
   readonly kind: 'postgres' | 'hasura'
   /** `runKey` also reads this run's journal record, when there is one. */
   readState(options?: { readonly runKey?: string }): Promise<AppliedState>
-  /**
-   * Takes the lock and opens the transaction for `versions` now, while the caller's pre-flight runs
-   * (a round trip or two saved). Then execute() gets steps of exactly these versions, or the
-   * transport is closed, which releases everything; nothing is changed before execute().
-   */
-  prepare?(versions: readonly string[], lockTimeoutSeconds: number): void
   execute(steps: readonly PlannedStep[], options: ExecuteOptions): Promise<Execution>
   close(): Promise<void>
 }
@@ -70,6 +59,14 @@ export function notExecuted(steps: readonly PlannedStep[]): StepOutcome[] {
 /** After a rollback of the transaction, whatever ran is undone. */
 export function markUndone(outcomes: StepOutcome[]): void {
   for (const o of outcomes) if (o.status === 'reverted' || o.status === 'rehearsed') o.status = 'undone'
+}
+
+/** After a rollback whose down at `index` failed: those before it ran and were undone, those after never ran. */
+export function markFailedAt(outcomes: StepOutcome[], index: number): void {
+  outcomes.forEach((o, i) => {
+    o.status = i < index ? 'undone' : i === index ? 'failed' : 'not-executed'
+    if (i >= index) o.durationMs = undefined
+  })
 }
 
 export function migrationLabel(step: Pick<PlannedStep, 'version' | 'name'>): string {

@@ -145,10 +145,9 @@ describe('database session terminated during a 20-migration rollback (database-u
     expect(rerun.exitCode).toBe(0)
     expect(await stateOf(db)).toEqual({ schema: {}, applied: [] })
   })
-  it('refused at COMMIT: the report is of the failure, not the one prepared while COMMIT ran', async () => {
+  it('refused at COMMIT: every down ran, nothing was committed, and the report says so', async () => {
     const { db, before, run } = await setUpPostgres()
-    // A deferred trigger fails the COMMIT itself, after every down ran; the action prepares the report
-    // of a successful rollback while COMMIT runs, and must not publish it.
+    // A deferred trigger fails the COMMIT itself, after every down ran.
     await db.query(`CREATE FUNCTION hdb_catalog.refuse_at_commit() RETURNS trigger LANGUAGE plpgsql AS
       $$ BEGIN RAISE EXCEPTION 'refused at commit'; END $$;
       CREATE CONSTRAINT TRIGGER refuse_at_commit AFTER DELETE ON hdb_catalog.schema_migrations
@@ -162,8 +161,12 @@ describe('database session terminated during a 20-migration rollback (database-u
       'rolled-back-versions': '[]',
       'rolled-back-count': '0',
     })
-    expect(errorsOf(result)).toBe('COMMIT failed: refused at commit')
-    expect(result.summary).toContain('COMMIT failed: refused at commit')
+    expect(errorsOf(result)).toBe(
+      'COMMIT failed: refused at commit (SQLSTATE P0001). The transaction was rolled back: nothing was changed',
+    )
+    expect(result.summary).toContain(
+      'COMMIT failed: refused at commit (SQLSTATE P0001). The transaction was rolled back: nothing was changed',
+    )
     expect(result.summary).not.toContain('| reverted |')
     expect(result.summary).toContain('| undone (rolled back) |')
   })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import pg from 'pg'
 import { guardSql, parseGuardFailure } from '../../src/transport/guard-sql.js'
-import { READ_JOURNAL_SQL, writeJournalSql } from '../../src/transport/state-sql.js'
+import { JOURNAL_TABLE, writeJournalSql } from '../../src/transport/state-sql.js'
 import { guardFailure } from '../../src/transport/failures.js'
 import type { TestDatabase } from '../support/postgres.js'
 import { createTestDatabase } from '../support/postgres.js'
@@ -76,10 +76,19 @@ describe('journal', () => {
     const client = new pg.Client({ connectionString: url.toString() })
     await client.connect()
     try {
-      const error = await client.query(writeJournalSql('acme/app/1/deploy', ['2', '1'], 'a'.repeat(40))).then(
-        () => undefined,
-        (e: Error) => e,
-      )
+      const error = await client
+        .query(
+          writeJournalSql({
+            runKey: 'acme/app/1/deploy',
+            attempt: 1,
+            versions: ['2', '1'],
+            metadataSha: 'a'.repeat(40),
+          }),
+        )
+        .then(
+          () => undefined,
+          (e: Error) => e,
+        )
       expect(error).toBeDefined()
       expect(guardFailure({ message: error!.message }).message).toMatch(
         /^Could not write the re-run record hdb_catalog.hasura_rollback_journal \(permission denied for schema hdb_catalog\): this role needs CREATE on schema hdb_catalog/,
@@ -90,11 +99,32 @@ describe('journal', () => {
     }
   })
 
-  it('records the run and updates it on a second attempt', async () => {
-    await db.query(writeJournalSql("key'1", ['3'], 'b'.repeat(40)))
-    await db.query(writeJournalSql("key'1", ['3', '2'], 'c'.repeat(40)))
-    expect(await db.query(READ_JOURNAL_SQL("key'1"))).toEqual([
-      { versions: '3,2', metadata_sha: 'c'.repeat(40) },
+  const journalRows = () =>
+    db.query(`SELECT run_key, versions, metadata_sha, attempt FROM ${JOURNAL_TABLE} ORDER BY run_key`)
+
+  it('records the run and updates it on a second attempt, with or without metadata', async () => {
+    await db.query(
+      writeJournalSql({ runKey: "key'1", attempt: 1, versions: ['3'], metadataSha: 'b'.repeat(40) }),
+    )
+    await db.query(
+      writeJournalSql({ runKey: "key'1", attempt: 2, versions: ['3', '2'], metadataSha: undefined }),
+    )
+    expect(await journalRows()).toContainEqual({
+      run_key: "key'1",
+      versions: '3,2',
+      metadata_sha: '',
+      attempt: 2,
+    })
+  })
+
+  it('adds the attempt column to a table made by an earlier release, keeping its rows', async () => {
+    await db.query(`DROP TABLE IF EXISTS ${JOURNAL_TABLE}; CREATE TABLE ${JOURNAL_TABLE} (run_key text PRIMARY KEY,
+      versions text NOT NULL, metadata_sha text NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now());
+      INSERT INTO ${JOURNAL_TABLE} (run_key, versions, metadata_sha) VALUES ('old', '5', 'd')`)
+    await db.query(writeJournalSql({ runKey: 'new', attempt: 3, versions: ['7'], metadataSha: undefined }))
+    expect(await journalRows()).toEqual([
+      { run_key: 'new', versions: '7', metadata_sha: '', attempt: 3 },
+      { run_key: 'old', versions: '5', metadata_sha: 'd', attempt: null },
     ])
   })
 })

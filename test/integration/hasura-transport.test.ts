@@ -125,7 +125,7 @@ describe.each(generations)('Hasura transport specifics (%s server)', (generation
   it('tells a failing guard from a failing down when the guard error carries no marker', async () => {
     const { db, hasura, transport } = await setUp(generation)
     const steps = stepsOf(threeMigrations).slice(0, 2)
-    const execution = await transport.execute(steps, run({ guardSql: 'SELECT 1 / 0' }))
+    const execution = await transport.execute(steps, run({ afterDowns: 'SELECT 1 / 0' }))
     expect(execution.failure?.message).toMatch(/^The checks after the downs failed: division by zero\./)
     expect(execution.steps.map((s) => s.status)).toEqual(['undone', 'undone'])
     // Two prefixes bisected, then the whole script once more to confirm the failure is not passing.

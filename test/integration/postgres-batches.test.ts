@@ -1,16 +1,13 @@
 // The Postgres transport sends the downs in batches (one multi-statement query each). A failure inside
 // a batch must still name the exact down, file and line, and leave everything as it was; a lost
 // session names no file.
-import { execFileSync } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { PlannedStep } from '../../src/plan.js'
+import { downFile } from '../../src/project/migrations.js'
 import { BATCH_LIMITS, batchesOf } from '../../src/transport/batches.js'
 import { connectPostgres } from '../../src/transport/postgres.js'
-import type { StepOutcome } from '../../src/transport/transport.js'
 import type { MigrationSpec } from '../support/hasura-project.js'
-import { holdAdvisoryLock } from '../support/blockers.js'
 import { appliedVersions, applyUps, createTableMigrations } from '../support/hasura-project.js'
-import type { TestDatabase } from '../support/postgres.js'
 import { createTestDatabase, schemaSnapshot } from '../support/postgres.js'
 import { run, stepsOf } from '../support/transport-suite.js'
 
@@ -44,29 +41,7 @@ async function setUp(
   return { db, transport, before, after }
 }
 
-/**
- * `columns` of pg_stat_activity for the rollback's session, read by a separate process while the test
- * is inside a synchronous callback of the transport (its own event loop cannot answer then).
- */
-function rollbackSessionNow(db: TestDatabase, columns: string): unknown {
-  const script = `const pg = require('pg')
-    const client = new pg.Client({ connectionString: process.env.OBSERVED_DATABASE_URL })
-    client.connect()
-      .then(() => client.query("SELECT ${columns} FROM pg_stat_activity WHERE application_name = 'hasura-rollback' AND datname = current_database()"))
-      .then((r) => { process.stdout.write(JSON.stringify(r.rows)); return client.end() })`
-  return JSON.parse(
-    execFileSync(process.execPath, ['-e', script], {
-      env: { ...process.env, OBSERVED_DATABASE_URL: db.url },
-      encoding: 'utf8',
-    }),
-  )
-}
-
-const step = (sql: string): PlannedStep => ({
-  version: '1',
-  name: 'x',
-  down: { path: 'd.sql', sql, verdict: 'runnable', noTransaction: false },
-})
+const step = (sql: string): PlannedStep => ({ version: '1', name: 'x', down: downFile('d.sql', sql) })
 
 describe('batchesOf', () => {
   it(`cuts the plan after every ${BATCH_LIMITS.downs} downs, and before a down that would pass the character cap`, () => {
@@ -86,86 +61,17 @@ describe('batchesOf', () => {
 })
 
 describe('postgres transport: batched downs', () => {
-  it('reverts 250 migrations in batches, reporting every step after its batch', async () => {
+  it('reverts 250 migrations in batches, each step timed as its share of its batch', async () => {
     const migrations = createTableMigrations(250)
     const { transport, after } = await setUp(migrations, { batchLimits: SMALL_BATCHES })
-    const reported: StepOutcome[] = []
-    const execution = await transport.execute(
-      stepsOf(migrations),
-      run({ onStep: (_, o) => reported.push({ ...o }) }),
-    )
+    const execution = await transport.execute(stepsOf(migrations), run())
     expect(execution).toMatchObject({ committed: true, failure: undefined })
-    expect(reported).toHaveLength(250)
-    expect(reported.every((o) => o.status === 'reverted' && o.durationMs !== undefined)).toBe(true)
+    expect(execution.steps).toHaveLength(250)
+    expect(execution.steps.every((o) => o.status === 'reverted' && o.durationMs! >= 0)).toBe(true)
+    // The steps of one batch share its time evenly.
+    const shares = new Set(execution.steps.slice(0, 100).map((o) => o.durationMs))
+    expect(shares.size).toBe(1)
     expect(await after()).toEqual({ schema: {}, applied: [] })
-  })
-
-  it('sends the next batch before reporting the steps of the one that returned', async () => {
-    // The first down of batch 2 waits for a lock the test holds. While the first step of batch 1 is
-    // reported, a separate process looks at the rollback's session: Postgres is already running batch
-    // 2 (waiting there), not idle in the transaction waiting for the report to finish.
-    const key = 4242
-    const migrations = createTableMigrations(150).map((m, i) =>
-      i === 150 - 101 ? { ...m, down: `SELECT pg_advisory_xact_lock(${key});\n${m.down}` } : m,
-    )
-    const { db, transport, after } = await setUp(migrations, { batchLimits: SMALL_BATCHES })
-    const blocker = await holdAdvisoryLock(db, key)
-    cleanups.push(() => blocker.release())
-    let seen: unknown
-    let released: Promise<void> | undefined
-    const execution = await transport.execute(
-      stepsOf(migrations),
-      run({
-        onStep: () => {
-          if (released) return
-          seen = rollbackSessionNow(db, 'state, wait_event_type AS wait, left(query, 35) AS query')
-          released = blocker.release()
-        },
-      }),
-    )
-    await released
-    expect(seen).toEqual([{ state: 'active', wait: 'Lock', query: `SELECT pg_advisory_xact_lock(${key});` }])
-    expect(execution).toMatchObject({ committed: true, failure: undefined })
-    expect(await after()).toEqual({ schema: {}, applied: [] })
-  })
-
-  it('calls whileEnding once, after every step, with COMMIT already sent; what it throws changes nothing', async () => {
-    const migrations = createTableMigrations(150)
-    const { db, transport, after } = await setUp(migrations)
-    const calls: { steps: number; outcomes: string[]; sent: unknown }[] = []
-    let steps = 0
-    const execution = await transport.execute(
-      stepsOf(migrations),
-      run({
-        onStep: () => void steps++,
-        whileEnding: (outcomes) => {
-          const sent = rollbackSessionNow(db, 'left(query, 7) AS query')
-          calls.push({ steps, outcomes: [...new Set(outcomes.map((o) => o.status))], sent })
-          throw new Error('a bug in the caller')
-        },
-      }),
-    )
-    expect(calls).toEqual([{ steps: 150, outcomes: ['reverted'], sent: [{ query: 'COMMIT;' }] }])
-    expect(execution).toMatchObject({ committed: true, failure: undefined })
-    expect(await after()).toEqual({ schema: {}, applied: [] })
-  })
-
-  it('calls whileEnding of a rehearsal with the rehearsed outcomes, and never when a down fails', async () => {
-    const migrations = withKthDown(150, 120, 'SELECT * FROM nowhere_at_all;\n')
-    const { transport, before, after } = await setUp(migrations)
-    const seen: string[][] = []
-    const whileEnding = (outcomes: readonly StepOutcome[]) =>
-      seen.push([...new Set(outcomes.map((o) => o.status))])
-    const rehearsal = await transport.execute(
-      stepsOf(migrations.slice(0, 20)),
-      run({ dryRun: true, whileEnding }),
-    )
-    expect(rehearsal).toMatchObject({ committed: false, failure: undefined })
-    expect(seen).toEqual([['rehearsed']])
-    const failed = await transport.execute(stepsOf(migrations), run({ whileEnding }))
-    expect(failed.failure?.message).toContain('nowhere_at_all')
-    expect(seen).toHaveLength(1)
-    expect(await after()).toEqual(before)
   })
 
   it.each([
@@ -198,9 +104,9 @@ describe('postgres transport: batched downs', () => {
     },
   )
 
-  it('finds the failing down by halves with the effects of the downs before it, as in the rollback', async () => {
-    // Down #40 creates a table that down #150 drops; down #200 fails. A rehearsal that undid the halves
-    // that ran (#40 is in the first, #150 in the second) would see #150 fail first and blame it.
+  it('finds the failing down with the effects of the downs before it, as in the rollback', async () => {
+    // Down #40 creates a table that down #150 drops; down #200 fails. A rehearsal that ran #150
+    // without #40 would see #150 fail first and blame it.
     const migrations = createTableMigrations(250).map((m, i) =>
       i === 250 - 40
         ? { ...m, down: `CREATE TABLE made_by_40 (x int);\n${m.down}` }

@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { joinScripts, locatePosition, splitStatements } from '../../src/sql/statements.js'
+import { scanStatements } from '../../src/sql/scan.js'
+import { lineAtPosition, splitStatements } from '../../src/sql/statements.js'
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js'
 
 let db: TestDatabase
@@ -24,7 +25,7 @@ async function inRolledBackTransaction<T>(work: (client: pg.Client) => Promise<T
   }
 }
 
-/** Runs the joined parts as one simple query and returns PostgreSQL's error code and position. */
+/** Runs `sql` as one simple query and returns PostgreSQL's error code and position. */
 async function failure(sql: string): Promise<{ code: string; position: number }> {
   return inRolledBackTransaction(async (client) => {
     try {
@@ -39,53 +40,42 @@ async function failure(sql: string): Promise<{ code: string; position: number }>
   })
 }
 
-describe('locatePosition on PostgreSQL errors', () => {
+describe('lineAtPosition on PostgreSQL errors of a down run alone', () => {
   it.each([
     {
-      name: 'missing table after astral characters, a file ending in -- without newline, CRLF',
-      parts: [
-        "CREATE TABLE author (id int, name text);\n-- 😀😀😀 before the error\nINSERT INTO author VALUES (1, '🎉🎉')",
-        '-- a comment with no newline after it: 💥',
-        "SELECT '𝄞𝄞𝄞';\r\n\r\nSELECT * FROM missing_table;\r\n",
-      ],
+      name: 'missing table after astral characters, CRLF',
+      sql: "CREATE TABLE author (id int, name text);\n-- 😀😀😀 before the error\nINSERT INTO author VALUES (1, '🎉🎉');\nSELECT '𝄞𝄞𝄞';\r\n\r\nSELECT * FROM missing_table;\r\n",
       code: '42P01',
-      at: { part: 2, line: 3 },
+      line: 6,
     },
     {
-      name: 'syntax error after a BEGIN ATOMIC function without final ; and a DO block',
-      parts: [
-        'CREATE FUNCTION add_one(i int) RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT i + 1;\nEND',
-        'DO $$\nBEGIN\n  PERFORM 1; -- ;\nEND\n$$;\n/* /* nested */ ; */\nSELEC 1;',
-      ],
+      name: 'syntax error after a BEGIN ATOMIC function, a DO block and a nested comment',
+      sql: 'CREATE FUNCTION add_one(i int) RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT i + 1;\nEND;\nDO $$\nBEGIN\n  PERFORM 1; -- ;\nEND\n$$;\n/* /* nested */ ; */\nSELEC 1;',
       code: '42601',
-      at: { part: 1, line: 7 },
+      line: 11,
     },
     {
       name: 'missing table inside a BEGIN ATOMIC body (checked when the procedure is created)',
-      parts: [
-        'CREATE TABLE author (id int);',
-        '-- 🙂\nCREATE PROCEDURE p() LANGUAGE sql\nBEGIN ATOMIC\n  INSERT INTO author VALUES (1);\n  DELETE FROM nowhere;\nEND;',
-      ],
+      sql: 'CREATE TABLE author (id int);\n-- 🙂\nCREATE PROCEDURE p() LANGUAGE sql\nBEGIN ATOMIC\n  INSERT INTO author VALUES (1);\n  DELETE FROM nowhere;\nEND;',
       code: '42P01',
-      at: { part: 1, line: 5 },
+      line: 6,
     },
     {
       name: "E'\\'' escapes and dollar tags before the error",
-      parts: ['SELECT 1;', "SELECT E'\\';😀', $t$ $$ ; 🙃 $t$;\nSELECT 1 +;\n"],
+      sql: "SELECT 1;\nSELECT E'\\';😀', $t$ $$ ; 🙃 $t$;\nSELECT 1 +;\n",
       code: '42601',
-      at: { part: 1, line: 2 },
+      line: 3,
     },
     {
-      name: 'an unfinished last statement fails at the ; added after it',
-      parts: ['SELECT 1;', 'SELECT 2;\nSELECT (1'],
+      name: 'an unfinished last statement',
+      sql: 'SELECT 1;\nSELECT 2;\nSELECT (1',
       code: '42601',
-      at: { part: 1, line: 2 },
+      line: 3,
     },
-  ])('$name', async ({ parts, code, at }) => {
-    const joined = joinScripts(parts)
-    const error = await failure(joined.sql)
+  ])('$name', async ({ sql, code, line }) => {
+    const error = await failure(sql)
     expect(error.code).toBe(code)
-    expect(locatePosition(joined, error.position, parts)).toEqual(at)
+    expect(lineAtPosition(sql, error.position)).toBe(line)
   })
 })
 
@@ -100,7 +90,7 @@ describe('splitStatements agrees with PostgreSQL', () => {
       'END;',
       'DO $$ BEGIN INSERT INTO note VALUES (4, $x$;$x$); END $$',
     ].join('\r\n')
-    const statements = splitStatements(script)
+    const statements = splitStatements(scanStatements(script))
     expect(statements).toHaveLength(4)
     const rows = await inRolledBackTransaction(async (client) => {
       for (const statement of statements) await client.query(statement.text)
@@ -116,7 +106,7 @@ const brokenDown = resolve(
   '../shared/testdata/hasura-projects/anticoronavirus__volunteer-backend__hasura/migrations/1588187507487_alter_table_public_period_alter_column_profession/down.sql',
 )
 
-describe.skipIf(!existsSync(brokenDown))('a real down.sql joinScripts refuses (../shared/testdata)', () => {
+describe.skipIf(!existsSync(brokenDown))('a real down.sql scriptEnding refuses (../shared/testdata)', () => {
   it('is rejected by PostgreSQL on its own too', async () => {
     await expect(db.query(readFileSync(brokenDown, 'utf8'))).rejects.toThrow('unterminated quoted identifier')
   })

@@ -2,10 +2,10 @@
 // state reads and rollbacks against a real database, through Postgres directly or through Hasura.
 import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
-import { GUARD_MARKER } from '../../src/transport/guard-sql.js'
 import type { PlannedStep } from '../../src/plan.js'
-import { writeJournalSql } from '../../src/transport/state-sql.js'
-import { LOCK_KEY } from '../../src/transport/state-sql.js'
+import { downFile } from '../../src/project/migrations.js'
+import { GUARD_MARKER } from '../../src/transport/guard-sql.js'
+import { LOCK_KEY, writeJournalSql } from '../../src/transport/state-sql.js'
 import type { ExecuteOptions, Transport } from '../../src/transport/transport.js'
 import type { MigrationSpec } from './hasura-project.js'
 import { CREATE_STATE_TABLE, appliedVersions, applyUps, threeMigrations } from './hasura-project.js'
@@ -27,12 +27,7 @@ export function stepsOf(migrations: readonly MigrationSpec[]): PlannedStep[] {
     .map((m) => ({
       version: m.version,
       name: m.name,
-      down: {
-        path: `migrations/${m.version}_${m.name}/down.sql`,
-        sql: m.down ?? '',
-        verdict: 'runnable',
-        noTransaction: false,
-      },
+      down: downFile(`migrations/${m.version}_${m.name}/down.sql`, m.down ?? ''),
     }))
 }
 
@@ -116,29 +111,25 @@ export function transportSuite(name: string, connect: TransportFactory): void {
     it("reads this run's journal record only when asked with its run key", async () => {
       const { db, transport } = await setUp()
       expect((await transport.readState({ runKey: 'o/r/1/job' })).journal).toBeUndefined()
-      await db.query(writeJournalSql("o/r/1/job's", [m3, m2], 'abc123'))
+      const entry = { runKey: "o/r/1/job's", attempt: 2, versions: [m3, m2], metadataSha: 'abc123' }
+      await db.query(writeJournalSql(entry))
       expect((await transport.readState({ runKey: "o/r/1/job's" })).journal).toEqual({
         versions: [m3, m2],
         metadataSha: 'abc123',
+        attempt: 2,
       })
       expect((await transport.readState()).journal).toBeUndefined()
     })
 
     it('reverts every planned version in one transaction and removes their state rows', async () => {
       const { db, transport } = await setUp()
-      const seen: string[] = []
-      const steps = stepsOf(threeMigrations)
-      const execution = await transport.execute(
-        steps,
-        run({ onStep: (s, o) => seen.push(`${o.status} ${s.version}`) }),
-      )
+      const execution = await transport.execute(stepsOf(threeMigrations), run())
       expect(execution).toMatchObject({ committed: true, failure: undefined })
       expect(execution.steps.map((s) => [s.version, s.status])).toEqual([
         [m3, 'reverted'],
         [m2, 'reverted'],
         [m1, 'reverted'],
       ])
-      expect(seen).toEqual([`reverted ${m3}`, `reverted ${m2}`, `reverted ${m1}`])
       expect(await schemaSnapshot(db)).toEqual({})
       expect(await appliedVersions(db)).toEqual([])
     })
@@ -193,8 +184,8 @@ export function transportSuite(name: string, connect: TransportFactory): void {
 
     it('rolls everything back when the guard after the downs fails, naming the missing objects', async () => {
       const { db, transport } = await setUp()
-      const guardSql = `DO $$ BEGIN RAISE EXCEPTION '${GUARD_MARKER} table public.author'; END $$`
-      const execution = await transport.execute(stepsOf(threeMigrations).slice(0, 1), run({ guardSql }))
+      const afterDowns = `DO $$ BEGIN RAISE EXCEPTION '${GUARD_MARKER} table public.author'; END $$`
+      const execution = await transport.execute(stepsOf(threeMigrations).slice(0, 1), run({ afterDowns }))
       expect(execution.failure?.message).toMatch(
         /^The stable metadata needs objects the rollback leaves missing: table public\.author\./,
       )
@@ -293,5 +284,47 @@ ALTER TABLE author DROP COLUMN email;`
       expect(execution).toMatchObject({ committed: true, failure: undefined })
       expect(await appliedVersions(db)).toEqual([m1, m2])
     })
+
+    // Postgres rejects a whole query at parse time when one of its downs has a syntax error: the
+    // failing down must still be named, wherever it sits among the downs sent together.
+    describe.each([3, 100, 1000])('a syntax error among %i downs', (n) => {
+      it.each(['first', 'middle', 'last'] as const)('names the %s down, its file and line', async (where) => {
+        const { db, transport } = await setUp([])
+        const steps = noOpSteps(n)
+        const index = where === 'first' ? 0 : where === 'middle' ? Math.floor(n / 2) : n - 1
+        const bad = steps[index]!
+        const sql = 'SELECT 1;\n-- the next statement is wrong\nSELEC 2;\nSELECT 3;\n'
+        steps[index] = { ...bad, down: downFile(bad.down.path, sql) }
+        await db.query(`${CREATE_STATE_TABLE}; INSERT INTO hdb_catalog.schema_migrations
+          SELECT v, false FROM unnest(ARRAY[${steps.map((s) => s.version).join(',')}]::bigint[]) AS v`)
+        const execution = await transport.execute(steps, run())
+        expect(execution.failure).toEqual({
+          version: bad.version,
+          file: bad.down.path,
+          line: 3,
+          message: `Down migration ${bad.version}_${bad.name} failed at ${bad.down.path}:3: syntax error at or near "SELEC" (SQLSTATE 42601). The transaction was rolled back: nothing was changed`,
+        })
+        const statuses = execution.steps.map((s) => s.status)
+        expect(statuses[index]).toBe('failed')
+        expect(statuses.filter((s) => s === 'failed')).toHaveLength(1)
+        expect(statuses.slice(0, index).every((s) => s === 'undone')).toBe(true)
+        expect(statuses.slice(index + 1).every((s) => s === 'not-executed')).toBe(true)
+        expect((await db.query('SELECT count(*)::int AS n FROM hdb_catalog.schema_migrations'))[0]).toEqual({
+          n,
+        })
+      })
+    })
+  })
+}
+
+/** `n` downs that change nothing but their state rows, highest version first. */
+function noOpSteps(n: number): PlannedStep[] {
+  return Array.from({ length: n }, (_, i) => {
+    const version = String(1800000000000 + n - i)
+    return {
+      version,
+      name: `noop_${i}`,
+      down: downFile(`migrations/${version}_noop_${i}/down.sql`, `SELECT ${i};\n`),
+    }
   })
 }

@@ -3,12 +3,12 @@ import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { RollbackError } from '../../src/errors.js'
 import { workspaceFiles, type ProjectFiles } from '../../src/project/files.js'
+import { scanStatements } from '../../src/sql/scan.js'
 import {
   compareVersions,
   downVerdict,
   readDown,
   readDowns,
-  readDownsUntil,
   scanMigrations,
   type Migration,
 } from '../../src/project/migrations.js'
@@ -180,11 +180,13 @@ describe('downVerdict', () => {
       '-- Could not auto-generate a down migration.\n-- Please write an appropriate down migration for the SQL below:\n-- alter table "t" add column "c" int;\n',
       'placeholder',
     ],
-    ['-- comment without newline', 'placeholder'],
-    ['/* block */ ;\n;', 'placeholder'],
-    ['/* outer /* nested */ still comment */', 'placeholder'],
-    ['/* unterminated', 'placeholder'],
-    [';', 'placeholder'],
+    ['-- could not auto-generate a down migration', 'placeholder'],
+    ['-- nothing to undo: the up only added rows', 'no-op'],
+    ['-- comment without newline', 'no-op'],
+    ['/* block */ ;\n;', 'no-op'],
+    ['/* outer /* nested */ still comment */', 'no-op'],
+    [';', 'no-op'],
+    ['-- a note\n-- Could not auto-generate a down migration.\n', 'no-op'],
     [
       '-- Could not auto-generate a down migration.\n-- alter table "t" add column "c" int;\nalter table "t" drop column "c";',
       'runnable',
@@ -193,7 +195,7 @@ describe('downVerdict', () => {
     ['/* a */ select 1 /* b */', 'runnable'],
     ['DROP TABLE t', 'runnable'],
   ] as const)('%j is %s', (sql, verdict) => {
-    expect(downVerdict(sql)).toBe(verdict)
+    expect(downVerdict(scanStatements(sql))).toBe(verdict)
   })
 })
 
@@ -204,12 +206,12 @@ describe('readDown', () => {
     ['-- header\n-- hasura:no-transaction\nSELECT 1;', 'runnable', false],
     ['--hasura:no-transaction\nSELECT 1;', 'runnable', false],
     ['-- hasura:no-transaction and more\nSELECT 1;', 'runnable', false],
-    ['-- hasura:no-transaction\n', 'placeholder', true],
+    ['-- hasura:no-transaction\n', 'no-op', true],
     ['', 'empty', false],
   ] as const)('reads %j as %s (noTransaction %s)', async (sql, verdict, noTransaction) => {
     const files = await project({ 'migrations/1_a/down.sql': sql })
     const [found] = await scanMigrations(files, 'migrations')
-    expect(await readDown(files, found as Migration)).toEqual({
+    expect(await readDown(files, found as Migration)).toMatchObject({
       path: 'migrations/1_a/down.sql',
       sql,
       verdict,
@@ -217,10 +219,18 @@ describe('readDown', () => {
     })
   })
 
+  it('drops a UTF-8 byte-order mark at the start, as psql does', async () => {
+    const files = await project({ 'migrations/1_a/down.sql': '\ufeffALTER TABLE t DROP COLUMN c;\n' })
+    const [found] = await scanMigrations(files, 'migrations')
+    const down = await readDown(files, found as Migration)
+    expect(down).toMatchObject({ sql: 'ALTER TABLE t DROP COLUMN c;\n', verdict: 'runnable' })
+    expect(down.scan.text).toBe(down.sql)
+  })
+
   it("is 'missing' with an empty path when the migration has no down file", async () => {
     const files = await project({ 'migrations/1_a/up.sql': 'x', 'migrations/1_a/down.yaml': '- {}' })
     const [found] = await scanMigrations(files, 'migrations')
-    expect(await readDown(files, found as Migration)).toEqual({
+    expect(await readDown(files, found as Migration)).toMatchObject({
       path: '',
       sql: '',
       verdict: 'missing',
@@ -229,9 +239,8 @@ describe('readDown', () => {
   })
 })
 
-describe('reading downs while the state is read', () => {
-  // Five migrations; reads are counted per path, and the down of 4 is too big to read.
-  async function setUp() {
+describe('readDowns', () => {
+  it('reads the downs of the selected versions only, and fails where a read fails', async () => {
     const tree: FileTree = Object.fromEntries(
       [1, 2, 3, 4, 5].map((v) => [`migrations/${v}_m/down.sql`, `DROP TABLE t${v};`]),
     )
@@ -245,45 +254,12 @@ describe('reading downs while the state is read', () => {
         return disk.readText(path)
       },
     }
-    return { files, reads, migrations: await scanMigrations(disk, 'migrations') }
-  }
-
-  it('reads highest version first, skipping a down it cannot read', async () => {
-    const { files, reads, migrations } = await setUp()
-    let settle = (): void => {}
-    const pending = new Promise<void>((resolve) => (settle = resolve))
-    const reading = readDownsUntil(pending, files, migrations)
-    await new Promise((resume) => setImmediate(resume))
-    settle()
-    const prefetched = await reading
-    expect(reads).toEqual(['5', '4', '3', '2', '1'].map((v) => `migrations/${v}_m/down.sql`))
-    expect([...prefetched.keys()]).toEqual(['5', '3', '2', '1'])
-    expect(prefetched.get('5')).toEqual({
-      path: 'migrations/5_m/down.sql',
-      sql: 'DROP TABLE t5;',
-      verdict: 'runnable',
-      noTransaction: false,
-    })
-  })
-
-  it('reads no more than one down once what it waits for has settled', async () => {
-    const { files, reads, migrations } = await setUp()
-    await readDownsUntil(Promise.resolve(), files, migrations)
-    expect(reads.length).toBeLessThanOrEqual(1)
-    await readDownsUntil(Promise.reject(new Error('no connection')), files, migrations)
-    expect(reads.length).toBeLessThanOrEqual(2)
-  })
-
-  it('pre-flight takes prefetched downs as read and reads the others, failing where a read fails', async () => {
-    const { files, reads, migrations } = await setUp()
-    const prefetched = new Map([['5', await readDown(files, migrations[4]!)]])
-    reads.length = 0
-    const downs = await readDowns(files, migrations, ['5', '3', '9'], prefetched)
-    expect(reads).toEqual(['migrations/3_m/down.sql'])
+    const migrations = await scanMigrations(disk, 'migrations')
+    const downs = await readDowns(files, migrations, ['5', '3', '9'])
+    expect(reads).toEqual(['migrations/5_m/down.sql', 'migrations/3_m/down.sql'])
     expect([...downs.keys()]).toEqual(['5', '3'])
-    await expect(readDowns(files, migrations, ['4'], prefetched)).rejects.toThrow(
-      'migrations/4_m/down.sql is too big',
-    )
+    expect(downs.get('5')).toMatchObject({ sql: 'DROP TABLE t5;', verdict: 'runnable' })
+    await expect(readDowns(files, migrations, ['4'])).rejects.toThrow('migrations/4_m/down.sql is too big')
   })
 })
 

@@ -2,34 +2,15 @@
 import { describe, expect, it } from 'vitest'
 import type { Selector } from '../../src/inputs.js'
 import type { AppliedState } from '../../src/plan.js'
-import { likelySelected, planRollback, selectByRef, selectVersions } from '../../src/plan.js'
+import { planRollback, selectByRef, selectVersions } from '../../src/plan.js'
 import type { DownFile, Migration } from '../../src/project/migrations.js'
+import { downFile } from '../../src/project/migrations.js'
 
 const state = (versions: string[], extra: Partial<AppliedState> = {}): AppliedState => ({
   stateTableExists: true,
   applied: versions.map((version) => ({ version, dirty: false })),
   migrationMode: 'true',
   ...extra,
-})
-
-describe('likelySelected (what to read while the state is read)', () => {
-  const onDisk = ['1', '2', '3', '10'].map((version) => ({
-    version,
-    name: 'm',
-    upFile: undefined,
-    downFile: `migrations/${version}_m/down.sql`,
-  }))
-  it.each<[Selector | undefined, string[]]>([
-    [{ kind: 'count', count: 2 }, ['3', '10']],
-    [{ kind: 'count', count: 9 }, ['1', '2', '3', '10']],
-    [{ kind: 'count', count: 'all' }, ['1', '2', '3', '10']],
-    [{ kind: 'version', version: '2' }, ['2']],
-    [{ kind: 'version', version: '7' }, []],
-    [{ kind: 'to-version', version: '2' }, ['3', '10']],
-    [undefined, ['1', '2', '3', '10']],
-  ])('%j: %j', (selector, versions) => {
-    expect(likelySelected(selector, onDisk).map((m) => m.version)).toEqual(versions)
-  })
 })
 
 describe('selectVersions', () => {
@@ -88,8 +69,7 @@ describe('planRollback pre-flight', () => {
     verdict: DownFile['verdict'] = 'runnable',
     noTransaction = false,
   ): DownFile => ({
-    path: `migrations/${version}_m${version}/down.sql`,
-    sql: verdict === 'runnable' ? 'DROP TABLE t;' : '',
+    ...downFile(`migrations/${version}_m${version}/down.sql`, verdict === 'runnable' ? 'DROP TABLE t;' : ''),
     verdict,
     noTransaction,
   })
@@ -210,9 +190,7 @@ describe('planRollback refuses downs that would break the one transaction', () =
       migrations: [
         { version: '1', name: 'a', upFile: 'migrations/1_a/up.sql', downFile: 'migrations/1_a/down.sql' },
       ],
-      downs: new Map([
-        ['1', { path: 'migrations/1_a/down.sql', sql, verdict: 'runnable', noTransaction: false }],
-      ]),
+      downs: new Map([['1', downFile('migrations/1_a/down.sql', sql)]]),
       allowDirty: false,
       migrationsDirectory: 'migrations',
     })

@@ -1,23 +1,23 @@
-import { posix } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { ReportAnnotation } from '../../src/report.js'
-import {
-  RenderedSteps,
-  SUMMARY_LIMIT_BYTES,
-  buildReport,
-  capAnnotations,
-  escapeText,
-  workspacePath,
-} from '../../src/report.js'
+import { downFile } from '../../src/project/migrations.js'
+import type { ReportAnnotation } from '../../src/report/annotations.js'
+import { capAnnotations } from '../../src/report/annotations.js'
+import { escapeText, workspacePath } from '../../src/report/markdown.js'
+import { buildReport } from '../../src/report/report.js'
+import { SUMMARY_LIMIT_BYTES } from '../../src/report/summary.js'
 import type { RollbackResult, StepReport } from '../../src/result.js'
 
-const step = (version: string, status: StepReport['status'], name = 'create_t'): StepReport => ({
+const step = (
+  version: string,
+  status: StepReport['status'],
+  name = 'create_t',
+  sql = 'DROP TABLE t;',
+): StepReport => ({
   version,
   name,
   status,
   durationMs: status === 'not-executed' ? undefined : 12.4,
-  downFile: `migrations/${version}_${name}/down.sql`,
-  sql: 'DROP TABLE t;',
+  down: downFile(`migrations/${version}_${name}/down.sql`, sql),
 })
 
 const result = (overrides: Partial<RollbackResult>): RollbackResult => ({
@@ -152,7 +152,7 @@ describe('annotations within GitHub limits', () => {
 
   it('lists every data loss in the summary, with its file and line', () => {
     const steps = [
-      { ...step('3', 'reverted'), sql: 'SELECT 1;\nALTER TABLE a DROP COLUMN b;\nTRUNCATE c;' },
+      step('3', 'reverted', 'create_t', 'SELECT 1;\nALTER TABLE a DROP COLUMN b;\nTRUNCATE c;'),
       step('2', 'reverted'),
     ]
     const r = buildReport(result({ committed: true, steps }), { projectDir: 'db' })
@@ -177,60 +177,18 @@ describe('annotations within GitHub limits', () => {
   })
 })
 
-describe('steps rendered while the downs ran', () => {
-  it('give the same report as rendering after the run, with the final status of each step', () => {
-    const steps = [
-      { ...step('3', 'undone'), sql: 'ALTER TABLE a DROP COLUMN b;' },
-      step('2', 'failed'),
-      step('1', 'not-executed'),
-    ]
-    const failed = result({ status: 'failed', steps, failure: { message: 'boom', version: '2' } })
-    const rendered = new RenderedSteps('db')
-    // As the run saw them: rendered while they ran, before the failure undid them.
-    for (const s of steps) rendered.render({ ...s })
-    expect(buildReport(failed, { projectDir: 'db', rendered })).toEqual(
-      buildReport(failed, { projectDir: 'db' }),
-    )
-    expect(buildReport(failed, { projectDir: 'db', rendered }).summary).toContain(
-      '| 3 | create\\_t | <code>db/migrations/3\\_create\\_t/down.sql</code> | 1 | undone (rolled back) | 12 ms |',
-    )
-  })
-
-  it('are rendered again when a step of that version has other text, or the project dir differs', () => {
-    const rendered = new RenderedSteps('db')
-    rendered.render(step('3', 'reverted'))
-    const changed = { ...step('3', 'reverted', 'drop_b'), sql: 'DROP VIEW v;' }
-    const r = buildReport(result({ committed: true, steps: [changed] }), { projectDir: 'db', rendered })
-    expect(r.summary).toContain('| 3 | drop\\_b | <code>db/migrations/3\\_drop\\_b/down.sql</code> | 1 |')
-    expect(r.summary).toContain('DROP VIEW v')
-    expect(r.summary).not.toContain('DROP TABLE t')
-    const elsewhere = buildReport(result({ committed: true, steps: [changed] }), {
-      projectDir: 'x',
-      rendered,
-    })
-    expect(elsewhere.summary).toContain('<code>x/migrations/3\\_drop\\_b/down.sql</code>')
-  })
-})
-
 describe('workspace paths of project files', () => {
-  it('are what posix.normalize(posix.join(dir, file)) gives, with or without its shortcut', () => {
-    const dirs = ['.', 'db', 'apps\\hasura', './db', 'db/', 'a/../b', '..', '/abs', 'x/...']
-    const files = [
-      'migrations/1_a/down.sql',
-      'down.sql',
-      './m/down.sql',
-      'm//down.sql',
-      'm/../x.sql',
-      '.../x',
-      '/etc/x',
-    ]
-    for (const dir of dirs) {
-      for (const file of files) {
-        expect(workspacePath(dir, file), `${dir} + ${file}`).toBe(
-          posix.normalize(posix.join(dir.split('\\').join('/'), file)),
-        )
-      }
-    }
+  it.each([
+    ['.', 'migrations/1_a/down.sql', 'migrations/1_a/down.sql'],
+    ['db', 'migrations/1_a/down.sql', 'db/migrations/1_a/down.sql'],
+    ['apps\\hasura', 'down.sql', 'apps/hasura/down.sql'],
+    ['./db/', './m//down.sql', 'db/m/down.sql'],
+    ['a/../b', 'm/../x.sql', 'b/x.sql'],
+  ])('%s + %s is %s', (dir, file, path) => {
+    expect(workspacePath(dir, file)).toBe(path)
+  })
+
+  it('is undefined without a file', () => {
     expect(workspacePath('db', undefined)).toBeUndefined()
     expect(workspacePath('db', '')).toBeUndefined()
   })
@@ -239,7 +197,7 @@ describe('workspace paths of project files', () => {
 describe('summary size', () => {
   it("leaves the SQL out, saying so, when it would pass GitHub's 1 MiB limit", () => {
     const big = 'SELECT 1;\n'.repeat(60_000)
-    const steps = ['3', '2'].map((v) => ({ ...step(v, 'reverted'), sql: big }))
+    const steps = ['3', '2'].map((v) => step(v, 'reverted', 'create_t', big))
     const r = buildReport(result({ committed: true, steps }), { projectDir: '.' })
     expect(Buffer.byteLength(r.summary)).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES)
     expect(r.summary).toContain('The SQL of the downs is left out')

@@ -3,16 +3,16 @@ import { join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { RollbackError } from '../../src/errors.js'
 import { downVerdict } from '../../src/project/migrations.js'
-import {
-  codePointLength,
-  hasStatements,
-  joinScripts,
-  locatePosition,
-  splitStatements,
-} from '../../src/sql/statements.js'
 import { destructiveStatements } from '../../src/sql/destructive.js'
+import { scanStatements } from '../../src/sql/scan.js'
+import { lineAtPosition, scriptEnding, splitStatements as splitScan } from '../../src/sql/statements.js'
 
+const splitStatements = (sql: string) => splitScan(scanStatements(sql))
 const texts = (sql: string): string[] => splitStatements(sql).map((statement) => statement.text)
+const hasStatements = (sql: string): boolean => scanStatements(sql).statements.length > 0
+/** The scripts one after another, each followed by its scriptEnding, as the transports send downs. */
+const joinScripts = (parts: readonly string[], names: readonly string[] = []): string =>
+  parts.map((part, i) => part + scriptEnding(scanStatements(part), names[i] ?? `part ${i + 1}`)).join('')
 
 describe('splitStatements', () => {
   it.each([
@@ -95,8 +95,8 @@ describe('splitStatements', () => {
   it('places statements by line, skipping leading comments, with CRLF counted once', () => {
     const sql = '-- header\r\n\r\n/* multi\r\nline */ DROP TABLE x;\r\nSELECT\r\n  2 -- end\r\n;\r\n'
     expect(splitStatements(sql)).toEqual([
-      { text: 'DROP TABLE x', startOffset: sql.indexOf('DROP'), startLine: 4, endLine: 4 },
-      { text: 'SELECT\r\n  2 -- end', startOffset: sql.indexOf('SELECT'), startLine: 5, endLine: 6 },
+      { text: 'DROP TABLE x', startOffset: sql.indexOf('DROP'), startLine: 4 },
+      { text: 'SELECT\r\n  2 -- end', startOffset: sql.indexOf('SELECT'), startLine: 5 },
     ])
   })
 
@@ -141,27 +141,15 @@ const awkwardParts = [
   'SELECT 3;',
 ]
 
-describe('joinScripts', () => {
-  it('keeps every part’s statements, whatever the part’s ending', () => {
-    const joined = joinScripts(awkwardParts)
-    expect(texts(joined.sql)).toEqual(awkwardParts.flatMap(texts))
+describe('scriptEnding', () => {
+  it('keeps every script’s statements when scripts are sent one after another, whatever their ending', () => {
+    expect(texts(joinScripts(awkwardParts))).toEqual(awkwardParts.flatMap(texts))
   })
 
-  it('adds a ; and a newline only where a part needs them', () => {
-    expect(joinScripts(['SELECT 1', 'SELECT 2 -- c', 'SELECT 3;\n', 'SELECT 4;']).sql).toBe(
+  it('adds a ; and a newline only where a script needs them', () => {
+    expect(joinScripts(['SELECT 1', 'SELECT 2 -- c', 'SELECT 3;\n', 'SELECT 4;'])).toBe(
       'SELECT 1;\nSELECT 2 -- c\n;\nSELECT 3;\nSELECT 4;\n',
     )
-  })
-
-  it('gives each part’s start in code points', () => {
-    const joined = joinScripts(awkwardParts)
-    const characters = Array.from(joined.sql)
-    awkwardParts.forEach((part, index) => {
-      const start = joined.offsets[index] ?? -1
-      expect(characters.slice(start, start + codePointLength(part)).join('')).toBe(part)
-    })
-    // "SELECT '😀';" is 11 characters for PostgreSQL (12 UTF-16 units), then the added newline.
-    expect(joinScripts(["SELECT '😀';", 'SELECT 2']).offsets).toEqual([0, 12])
   })
 
   it.each([
@@ -169,55 +157,52 @@ describe('joinScripts', () => {
     ["SELECT 1;\nSELECT 'open", 'a quoted string', 2],
     ['SELECT 1;\nSELECT 2 AS "open', 'a double-quoted identifier', 2],
     ['\n\nDO $body$ BEGIN', 'a dollar-quoted string', 3],
-  ])('refuses a part that would swallow the next one: %j', (part, what, line) => {
+  ])('refuses a script that would swallow the next one: %j', (part, what, line) => {
     let error: unknown
     try {
-      joinScripts(['SELECT 0;', part, 'DROP TABLE important;'], ['a/down.sql', 'b/down.sql', 'c/down.sql'])
+      scriptEnding(scanStatements(part), 'b/down.sql')
     } catch (thrown) {
       error = thrown
     }
     expect(error).toBeInstanceOf(RollbackError)
-    expect((error as RollbackError).message).toContain(`b/down.sql ends inside ${what}`)
-    expect((error as RollbackError).message).toContain(`line ${line}`)
+    expect((error as RollbackError).message).toMatch(
+      new RegExp(`^b/down.sql ends inside ${what.replace('*', '\\*')}.* opened on line ${line}$`),
+    )
     expect((error as RollbackError).file).toBe('b/down.sql')
   })
 
-  it('refuses a BEGIN ATOMIC body without END, and names unnamed parts by index', () => {
-    expect(() =>
-      joinScripts(['SELECT 1;', 'CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1;']),
-    ).toThrow('SQL script 2 of 2 ends inside a BEGIN ATOMIC function body')
+  it('refuses a BEGIN ATOMIC body without END', () => {
+    const sql = 'CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1;'
+    expect(() => scriptEnding(scanStatements(sql), 'f/down.sql')).toThrow(
+      'f/down.sql ends inside a BEGIN ATOMIC function body',
+    )
   })
 
   it('joins 1,000 files and splits the result back into their 3,000 statements', () => {
     const file = (n: number): string =>
       `-- migration ${n}\nALTER TABLE "public"."t${n}" DROP COLUMN "c";\n` +
       `CREATE FUNCTION f${n}() RETURNS text LANGUAGE sql AS $$ SELECT 'x;y' $$;\nDELETE FROM t${n} WHERE id = ${n}`
-    const parts = Array.from({ length: 1000 }, (_, n) => file(n))
-    const joined = joinScripts(parts)
-    const statements = splitStatements(joined.sql)
+    const statements = splitStatements(joinScripts(Array.from({ length: 1000 }, (_, n) => file(n))))
     expect(statements).toHaveLength(3000)
     expect(statements[2999]?.text).toBe('DELETE FROM t999 WHERE id = 999')
   })
 })
 
-describe('locatePosition', () => {
-  const parts = ['SELECT 1;\nSELECT 2', '-- c\r\n\r\nSELEC 3;', "SELECT '😀😀'\n, x"]
-  const joined = joinScripts(parts)
-  const positionOf = (needle: string): number =>
-    codePointLength(joined.sql.slice(0, joined.sql.indexOf(needle))) + 1
+describe('lineAtPosition', () => {
+  const sql = "SELECT 1;\r\n-- c 😀\r\nSELEC 3;\nSELECT '😀😀'\n, x"
+  /** PostgreSQL's position of `needle`: 1-based, in code points. */
+  const positionOf = (needle: string): number => Array.from(sql.slice(0, sql.indexOf(needle))).length + 1
 
   it.each([
-    ['SELECT 1', 0, 1],
-    ['SELECT 2', 0, 2],
-    ['SELEC 3', 1, 3],
-    [', x', 2, 2],
-  ])('maps the position of %j to part %i line %i', (needle, part, line) => {
-    expect(locatePosition(joined, positionOf(needle), parts)).toEqual({ part, line })
+    ['SELECT 1', 1],
+    ['SELEC 3', 3],
+    [', x', 5],
+  ])('maps the position of %j to line %i, counting astral characters once and CRLF once', (needle, line) => {
+    expect(lineAtPosition(sql, positionOf(needle))).toBe(line)
   })
 
-  it('maps the ; added after a part, and the end of input, to that part’s last line', () => {
-    expect(locatePosition(joined, positionOf(';\n-- c'), parts)).toEqual({ part: 0, line: 2 })
-    expect(locatePosition(joined, codePointLength(joined.sql) + 1, parts)).toEqual({ part: 2, line: 2 })
+  it('maps a position past the end to the last line', () => {
+    expect(lineAtPosition(sql, Array.from(sql).length + 5)).toBe(5)
   })
 })
 
@@ -270,12 +255,14 @@ describe('destructiveStatements', () => {
       ],
     ],
   ])('%s', (sql, expected) => {
-    expect(destructiveStatements(sql).map(({ kind, target }) => [kind, target])).toEqual(expected)
+    expect(destructiveStatements(scanStatements(sql)).map(({ kind, target }) => [kind, target])).toEqual(
+      expected,
+    )
   })
 
   it('gives the line of each statement', () => {
     const sql = '-- down\nDELETE FROM a WHERE x;\n\nALTER TABLE t\n  DROP COLUMN c;\nTRUNCATE b'
-    expect(destructiveStatements(sql)).toEqual([
+    expect(destructiveStatements(scanStatements(sql))).toEqual([
       { kind: 'drop-column', target: 't.c', line: 4 },
       { kind: 'truncate', target: 'b', line: 6 },
     ])
@@ -327,19 +314,21 @@ describe.skipIf(!existsSync(projectsDir))('real projects (../shared/testdata/has
       [],
     ],
   ])('%s', (path, expected) => {
-    expect(destructiveStatements(read(path))).toEqual(expected)
+    expect(destructiveStatements(scanStatements(read(path)))).toEqual(expected)
   })
 
-  it('agrees with downVerdict on every down.sql: a file has statements exactly when it is runnable', () => {
-    const files = downFiles(projectsDir)
-    expect(files.length).toBeGreaterThan(100)
-    const disagreements = files.filter((path) => {
-      const sql = readFileSync(path, 'utf8')
-      return hasStatements(sql) !== (downVerdict(sql) === 'runnable')
-    })
-    expect(disagreements.map((path) => relative(projectsDir, path))).toEqual([])
-    // The projects hold both kinds, so the comparison covers both answers.
-    expect(files.some((path) => !hasStatements(readFileSync(path, 'utf8')))).toBe(true)
+  it('tells the Console placeholders (refused) from hand-written comment-only downs (run as they are)', () => {
+    const everyDown = [
+      ...downFiles(projectsDir),
+      ...downFiles(resolve('../shared/testdata/hasura-projects-v3')),
+    ]
+    const commentOnly = everyDown.filter((path) => !hasStatements(readFileSync(path, 'utf8')))
+    const verdicts = commentOnly.map((path) => downVerdict(scanStatements(readFileSync(path, 'utf8'))))
+    expect(verdicts.filter((v) => v === 'placeholder').length).toBeGreaterThan(100)
+    const noOps = commentOnly.filter((_, i) => verdicts[i] === 'no-op')
+    expect(noOps.map((path) => readFileSync(path, 'utf8').split('\n')[0])).toEqual([
+      expect.stringMatching(/^-- Irreversible data normalization/),
+    ])
   })
 
   // A real Console-generated down whose rename lost its closing quote: PostgreSQL rejects it alone,
@@ -348,7 +337,7 @@ describe.skipIf(!existsSync(projectsDir))('real projects (../shared/testdata/has
     'anticoronavirus__volunteer-backend__hasura/migrations/1588187507487_alter_table_public_period_alter_column_profession/down.sql'
 
   it('refuses the real down.sql that ends inside a quoted identifier, naming it', () => {
-    expect(() => joinScripts(['SELECT 1;', read(brokenDown)], ['ok/down.sql', brokenDown])).toThrow(
+    expect(() => scriptEnding(scanStatements(read(brokenDown)), brokenDown)).toThrow(
       `${brokenDown} ends inside a double-quoted identifier opened on line 2`,
     )
   })
@@ -357,6 +346,6 @@ describe.skipIf(!existsSync(projectsDir))('real projects (../shared/testdata/has
     const parts = downFiles(projectsDir)
       .filter((path) => relative(projectsDir, path) !== brokenDown)
       .map((path) => readFileSync(path, 'utf8'))
-    expect(texts(joinScripts(parts).sql)).toEqual(parts.flatMap(texts))
+    expect(texts(joinScripts(parts))).toEqual(parts.flatMap(texts))
   })
 })

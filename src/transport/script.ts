@@ -1,9 +1,11 @@
-// The SQL the Hasura transport sends: run_sql returns only the last statement's result and runs the
-// whole string as one transaction, so the state is read by one SELECT and a rollback is one script.
-// Our own exceptions carry a marker so their answers can be told apart from a failing down file.
-import { GUARD_MARKER } from './guard-sql.js'
+// The SQL of one rollback transaction, the same on both transports: the lock, the re-check of the
+// planned versions, the downs with their state rows, and (for a rehearsal through Hasura) a final
+// exception. Our own exceptions carry a marker, so their answers are told apart from a failing down.
 import type { PlannedStep } from '../plan.js'
-import { joinScripts } from '../sql/statements.js'
+import { dollarQuote } from '../sql/quote.js'
+import { scriptEnding } from '../sql/statements.js'
+import { GUARD_MARKER } from './guard-sql.js'
+import { JOURNAL_MARKER } from './state-sql.js'
 import * as state from './state-sql.js'
 
 const MARKER = 'hasura-rollback:'
@@ -13,12 +15,13 @@ const ROWS_LOCKED = `${MARKER} rows locked:`
 const LOCK_WAIT_ENDED = `${MARKER} lock wait ended:`
 const REHEARSAL_END = `${MARKER} rehearsal passed`
 
-function doBlock(body: string): string {
-  return `DO $hasura_rollback$\n${body}\n$hasura_rollback$`
-}
+const doBlock = (body: string): string => `DO ${dollarQuote(`\n${body}\n`, 'hasura_rollback')};\n`
 
-/** The advisory lock of postgres.ts, held until the transaction ends; waits at most `timeoutSeconds`. */
-function lockSql(timeoutSeconds: number): string {
+/**
+ * An advisory lock shared by every hasura-rollback run on the database, held until the transaction
+ * ends; waits at most `timeoutSeconds` (0: one try).
+ */
+export function lockSql(timeoutSeconds: number): string {
   if (timeoutSeconds <= 0) {
     return doBlock(
       `BEGIN\n  IF NOT pg_try_advisory_xact_lock(${state.LOCK_KEY}::bigint) THEN RAISE EXCEPTION '${LOCK_HELD}'; END IF;\nEND`,
@@ -41,11 +44,12 @@ END`)
 }
 
 /**
- * Fails when a planned version is no longer applied (another rollback got there first), or when a
- * lock or statement timeout (role or database settings) ends the wait for the planned rows: marked,
- * with its SQLSTATE, so it is not taken for a failing down.
+ * Locks the planned versions' state and fails when one is no longer applied (another rollback got
+ * there first), or when a lock or statement timeout (role or database settings) ends the wait for
+ * the state rows: marked with its SQLSTATE, so it is not taken for a failing down.
  */
-function recheckSql(versions: readonly string[]): string {
+export function recheckSql(versions: readonly string[]): string {
+  if (versions.length === 0) return ''
   return doBlock(`DECLARE gone text;
 BEGIN
   BEGIN
@@ -58,36 +62,19 @@ BEGIN
 END`)
 }
 
-export interface ScriptOptions {
-  readonly lockTimeoutSeconds: number
-  /** Only the first `upTo` downs (a probe); default all. */
-  readonly upTo?: number
-  /** A probe: after the first `upTo` downs, this leading part of the next down file (no state rows). */
-  readonly partialNext?: string
-  readonly guardSql?: string
-  /** Ends with a deliberate exception carrying this nonce: the transaction is rolled back. */
-  readonly rehearsalNonce?: string
+/**
+ * The downs, each ended so the next starts afresh (pre-flight refused any that cannot be), then one
+ * DELETE of their state rows. The first down comes first: an error position counts from it.
+ */
+export function downsSql(steps: readonly PlannedStep[]): string {
+  if (steps.length === 0) return ''
+  const downs = steps.map((s) => s.down.sql + scriptEnding(s.down.scan, s.down.path)).join('')
+  return `${downs}${state.removeStateRowsSql(steps.map((s) => s.version))}\n`
 }
 
-/** Lock, re-check, the downs, their state rows, the guard, and for a rehearsal a final exception. */
-export function rollbackScript(steps: readonly PlannedStep[], options: ScriptOptions): string {
-  const included = steps.slice(0, options.upTo ?? steps.length)
-  // Names go with the down files only: joinScripts names the file that would swallow what follows.
-  const parts: [string, string | undefined][] = [[lockSql(options.lockTimeoutSeconds), undefined]]
-  if (steps.length > 0) parts.push([recheckSql(steps.map((s) => s.version)), undefined])
-  for (const step of included) parts.push([step.down.sql, step.down.path])
-  if (included.length > 0) parts.push([state.removeStateRowsSql(included.map((s) => s.version)), undefined])
-  const next = steps[included.length]
-  if (options.partialNext !== undefined && next) parts.push([options.partialNext, next.down.path])
-  if (options.guardSql) parts.push([options.guardSql, undefined])
-  if (options.rehearsalNonce) {
-    const end = `BEGIN\n  RAISE EXCEPTION '${REHEARSAL_END} ${options.rehearsalNonce}';\nEND`
-    parts.push([doBlock(end), undefined])
-  }
-  return joinScripts(
-    parts.map(([sql]) => sql),
-    parts.map(([, name]) => name ?? 'hasura-rollback SQL'),
-  ).sql
+/** Ends a rehearsal sent as one request: the exception rolls everything back; the nonce proves it ran. */
+export function rehearsalEndSql(nonce: string): string {
+  return doBlock(`BEGIN\n  RAISE EXCEPTION '${REHEARSAL_END} ${nonce}';\nEND`)
 }
 
 /** A Postgres error our SQL caught and raised again, marked: its SQLSTATE and message. */
@@ -103,7 +90,8 @@ export type ScriptError =
   /** The wait for the planned versions' state rows ended: why, as Postgres said it. */
   | { readonly kind: 'rows-locked'; readonly cause: MarkedError }
   | { readonly kind: 'rehearsal-passed' }
-  | { readonly kind: 'guard' }
+  /** The guard or the journal record, run after the downs. */
+  | { readonly kind: 'after-downs' }
   | { readonly kind: 'sql' }
 
 /** `<marker> <SQLSTATE> <message>` inside `message`, as the DO blocks above raise it. */
@@ -113,8 +101,8 @@ function markedError(message: string, marker: string): MarkedError | undefined {
   return found ? { code: found[1]!, message: found[2]! } : undefined
 }
 
-/** What a Postgres error message of a rollbackScript says about where it stopped. */
-export function classifyScriptError(message: string, rehearsalNonce: string | undefined): ScriptError {
+/** What the message of the error that stopped a rollback transaction says about where it stopped. */
+export function classifyError(message: string, rehearsalNonce?: string): ScriptError {
   if (rehearsalNonce && message.includes(`${REHEARSAL_END} ${rehearsalNonce}`))
     return { kind: 'rehearsal-passed' }
   if (message.includes(LOCK_HELD)) return { kind: 'lock-held' }
@@ -131,6 +119,6 @@ export function classifyScriptError(message: string, rehearsalNonce: string | un
       .filter((v) => /^\d+$/.test(v))
     return { kind: 'no-longer-applied', versions }
   }
-  if (message.includes(GUARD_MARKER)) return { kind: 'guard' }
+  if (message.includes(GUARD_MARKER) || message.includes(JOURNAL_MARKER)) return { kind: 'after-downs' }
   return { kind: 'sql' }
 }

@@ -1,0 +1,99 @@
+// Pure rendering of a result: action outputs, the job summary and annotations — one function of the
+// result, computed once the run has ended.
+import type { RollbackResult } from '../result.js'
+import { destructiveStatements } from '../sql/destructive.js'
+import type { ReportAnnotation } from './annotations.js'
+import { capAnnotations } from './annotations.js'
+import { workspacePath } from './markdown.js'
+import type { DataLoss } from './summary.js'
+import { buildSummary, lossText } from './summary.js'
+
+export interface Report {
+  readonly outputs: Readonly<Record<string, string>>
+  readonly summary: string
+  /** To emit, within GitHub's per-step limits; setFailed adds the failure line itself. */
+  readonly annotations: readonly ReportAnnotation[]
+  /** The one line main.ts passes to core.setFailed, when the run failed. */
+  readonly failureMessage: string | undefined
+}
+
+export interface ReportContext {
+  /** Workspace-relative project dir, to turn project-relative files into annotation paths. */
+  readonly projectDir: string
+}
+
+/** The versions the outputs report: reverted (by this run or an earlier attempt), or planned in a dry run. */
+function reportedVersions(result: RollbackResult): string[] {
+  if (result.status === 'dry-run') return result.steps.map((s) => s.version)
+  const now = result.committed
+    ? result.steps.filter((s) => s.status === 'reverted').map((s) => s.version)
+    : []
+  return [...result.alreadyReverted, ...now]
+}
+
+/** What the downs that ran (or would run, in a dry run) destroy, statement by statement. */
+function dataLoss(result: RollbackResult, projectDir: string): DataLoss[] {
+  const ran = result.steps.filter((s) => s.status === 'reverted' || s.status === 'rehearsed')
+  return ran.flatMap((s) =>
+    destructiveStatements(s.down.scan).map((d) => ({
+      ...d,
+      version: s.version,
+      file: workspacePath(projectDir, s.down.path),
+    })),
+  )
+}
+
+function failureMessageOf(result: RollbackResult): string | undefined {
+  if (result.status !== 'failed') return undefined
+  if (result.failure) return result.failure.message
+  const { problems } = result
+  if (problems.length === 1) return problems[0]!.message
+  return `Pre-flight found ${problems.length} problems; nothing was changed: ${problems.map((p) => p.message).join('; ')}`
+}
+
+function annotationsOf(
+  result: RollbackResult,
+  losses: readonly DataLoss[],
+  projectDir: string,
+): ReportAnnotation[] {
+  const annotations: ReportAnnotation[] = result.problems.map((problem) => ({
+    level: 'error',
+    message: problem.message,
+    file: workspacePath(projectDir, problem.file),
+  }))
+  const dryRun = result.status === 'dry-run'
+  for (const d of losses) {
+    const message = `Data loss: ${d.version} ${lossText(d)}${dryRun ? ' (would run)' : ''}`
+    annotations.push({ level: 'notice', message, file: d.file, line: d.line })
+  }
+  const { failure } = result
+  if (failure) {
+    const file = workspacePath(projectDir, failure.file)
+    annotations.push({ level: 'error', message: failure.message, file, line: failure.line })
+  }
+  return annotations
+}
+
+export function buildReport(result: RollbackResult, context: ReportContext): Report {
+  const versions = reportedVersions(result)
+  const losses = dataLoss(result, context.projectDir)
+  const failureMessage = failureMessageOf(result)
+  const annotations = annotationsOf(result, losses, context.projectDir)
+  return {
+    outputs: {
+      status: result.status,
+      'rolled-back-versions': JSON.stringify(versions),
+      'rolled-back-count': String(versions.length),
+      'metadata-ref': result.metadata?.sha ?? '',
+      'metadata-backup': result.metadata?.backupPath ?? '',
+      'inconsistent-objects': JSON.stringify(result.metadata?.inconsistentObjects ?? []),
+    },
+    summary: buildSummary(result, versions, losses, context.projectDir),
+    // setFailed repeats the failure as an error annotation of its own; plan notes were logged as notices.
+    annotations: capAnnotations(
+      annotations.filter((a) => a.file || a.message !== failureMessage),
+      { error: failureMessage ? 1 : 0, notice: result.notes.length },
+    ),
+    failureMessage,
+  }
+}
