@@ -7,7 +7,7 @@ import {
   nameKey,
   qualifiedName,
   type QualifiedName,
-  type StoredMetadata,
+  type StoredSource,
 } from './metadata-store.js'
 import { queryJson } from './sql.js'
 import type { ServerGeneration } from '../hasura-stand-in.js'
@@ -87,13 +87,14 @@ export function relationshipColumns(entry: Json): {
   }
 }
 
+/** The inconsistent objects of one source whose database is reachable. */
 export function checkConsistency(
   generation: ServerGeneration,
-  metadata: StoredMetadata,
+  metadata: StoredSource,
   catalog: Catalog,
 ): InconsistentObject[] {
   const found: InconsistentObject[] = []
-  const inSource = generation === 'v2' ? ' in source default' : ''
+  const inSource = generation === 'v2' ? ` in source ${metadata.name}` : ''
   const report = (type: string, name: string, definition: Json, reason: string) => {
     // v2.x names each object and prefixes the reason; v1.x has neither.
     found.push(
@@ -124,8 +125,8 @@ export function checkConsistency(
         const definition = { ...(isJsonObject(permission) ? permission : {}), table: { ...table } }
         report(
           `${kind}_permission`,
-          `permission ${shown}.${role}.${kind}`,
-          generation === 'v2' ? { ...definition, source: 'default' } : definition,
+          `${kind}_permission ${role} in table ${shown}`,
+          generation === 'v2' ? { ...definition, source: metadata.name } : definition,
           inTable(`in permission for role "${role}"`, `"${column}" does not exist`),
         )
       }
@@ -150,7 +151,7 @@ export function checkConsistency(
         report(
           `${kind}_relation`,
           `${kind}_relation ${name} in table ${shown}`,
-          generation === 'v2' ? { ...definition, source: 'default' } : definition,
+          generation === 'v2' ? { ...definition, source: metadata.name } : definition,
           inTable(`in relationship "${name}"`, problem),
         )
       }
