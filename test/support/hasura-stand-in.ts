@@ -32,9 +32,10 @@ import { encodeAnswer, type Answer } from './hasura-stand-in/raw-json.js'
 import { sourceConfiguration, sourceDatabases, type StandInSource } from './hasura-stand-in/sources.js'
 import { allInconsistent, type StandInState } from './hasura-stand-in/state.js'
 
-export type { StandInSource } from './hasura-stand-in/sources.js'
+import type { ServerGeneration } from './hasura-stand-in/generation.js'
 
-export type ServerGeneration = 'v1' | 'v2'
+export type { ServerGeneration } from './hasura-stand-in/generation.js'
+export type { StandInSource } from './hasura-stand-in/sources.js'
 
 export interface StandInOptions {
   /** The database of the one `default` source. Give this or `sources`. */

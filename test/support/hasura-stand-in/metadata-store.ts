@@ -2,7 +2,7 @@
 // top-level sections, and renders it per server generation on export. A v1.x server has exactly
 // one source, `default`.
 import { hasuraError, isJsonObject, parseFailed, type Json, type JsonObject } from './errors.js'
-import type { ServerGeneration } from '../hasura-stand-in.js'
+import type { ServerGeneration } from './generation.js'
 
 export interface QualifiedName {
   schema: string

@@ -14,7 +14,7 @@ import { needsMetadataCheck, withMetadataCheck } from './run-sql.js'
 import { runSqlKinds, sqlTarget } from './sources.js'
 import { executeSql, withConnection } from './sql.js'
 import { commitSource, snapshotOf, type StandInState } from './state.js'
-import type { ServerGeneration } from '../hasura-stand-in.js'
+import type { ServerGeneration } from './generation.js'
 
 export type Endpoint = '/v1/query' | '/v2/query' | '/v1/metadata'
 

@@ -11,7 +11,7 @@ import {
   type InconsistentObject,
 } from './consistency.js'
 import { cloneSource, displayName, nameKey, qualifiedName, type StoredSource } from './metadata-store.js'
-import type { ServerGeneration } from '../hasura-stand-in.js'
+import type { ServerGeneration } from './generation.js'
 
 // The server's own heuristic: without an explicit flag, only SQL with a DDL keyword is checked.
 const ddlKeyword = /\balter\b|\bdrop\b|\breplace\b|\bcreate function\b|\bcomment on\b/im

@@ -3,7 +3,7 @@ import type { CatalogStateStore } from './catalog-state.js'
 import type { InconsistentObject } from './consistency.js'
 import type { StoredMetadata, StoredSource } from './metadata-store.js'
 import type { SourceDatabases } from './sources.js'
-import type { ServerGeneration } from '../hasura-stand-in.js'
+import type { ServerGeneration } from './generation.js'
 
 /** Inconsistent objects by source name. */
 export type Inconsistencies = Readonly<Record<string, InconsistentObject[]>>
