@@ -284,6 +284,17 @@ describe('catalog state', () => {
       args: { type: 'console', state: { a: [1] } },
     })
     expect(await getCatalogState(hasura)).toEqual({ ...first, console_state: { a: [1] } })
+    const bulk = {
+      type: 'bulk',
+      args: [
+        { type: 'set_catalog_state', args: { type: 'cli', state: { b: 2 } } },
+        { type: 'get_catalog_state', args: {} },
+      ],
+    }
+    expect((await post(hasura, '/v1/metadata', bulk)).body).toEqual([
+      { message: 'success' },
+      { ...first, cli_state: { b: 2 }, console_state: { a: [1] } },
+    ])
     for (const db of [db1, db2]) {
       expect(await db.query(`SELECT 1 FROM pg_namespace WHERE nspname = 'hdb_catalog'`)).toEqual([])
     }
@@ -347,6 +358,25 @@ describe('version 3 metadata', () => {
       is_consistent: false,
       inconsistent_objects: ghost,
     })
+  })
+
+  it('untracks a table dropped by a checked run_sql in that source only', async () => {
+    const { db1, db2, hasura } = await twoSources()
+    await db1.query('CREATE TABLE gone (id int)')
+    await db2.query('CREATE TABLE gone (id int)')
+    hasura.setMetadata({
+      version: 3,
+      sources: [source('default', [table('gone')]), source('pg2', [table('gone')])],
+    })
+    const drop = runSql('DROP TABLE gone', { source: 'pg2', check_metadata_consistency: true })
+    expect((await post(hasura, '/v2/query', drop)).status).toBe(200)
+    expect(hasura.metadataV3()).toMatchObject({
+      sources: [
+        { name: 'default', tables: [table('gone')] },
+        { name: 'pg2', tables: [] },
+      ],
+    })
+    expect([await hasTable(db1, 'gone'), await hasTable(db2, 'gone')]).toEqual([true, false])
   })
 
   it('reports a source it cannot reach as inconsistent and refuses SQL on it', async () => {

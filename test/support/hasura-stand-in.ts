@@ -102,7 +102,8 @@ export interface HasuraStandIn {
   metadataV3(): unknown
   /** Seeds metadata (version-2 object, or version 3 on v2) without any consistency check. */
   setMetadata(m: unknown): void
-  /** What get_catalog_state answers now (read from the metadata database when there is one). */
+  /** What get_catalog_state answers now (read from the metadata database when there is one), parsed:
+   * numbers past 2^53 lose precision here, so compare such documents with SQL on the row. */
   catalogState(): Promise<CatalogState>
   close(): Promise<void>
 }
