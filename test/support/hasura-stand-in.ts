@@ -20,6 +20,7 @@ import {
   type CatalogStateStore,
 } from './hasura-stand-in/catalog-state.js'
 import { HasuraError, hasuraError, isJsonObject, type Json } from './hasura-stand-in/errors.js'
+import type { ServerGeneration } from './hasura-stand-in/generation.js'
 import {
   emptySource,
   parseMetadata,
@@ -31,8 +32,6 @@ import { acceptedTypes, readQuery, runQuery, type Endpoint } from './hasura-stan
 import { encodeAnswer, type Answer } from './hasura-stand-in/raw-json.js'
 import { sourceConfiguration, sourceDatabases, type StandInSource } from './hasura-stand-in/sources.js'
 import { allInconsistent, type StandInState } from './hasura-stand-in/state.js'
-
-import type { ServerGeneration } from './hasura-stand-in/generation.js'
 
 export type { ServerGeneration } from './hasura-stand-in/generation.js'
 export type { StandInSource } from './hasura-stand-in/sources.js'
