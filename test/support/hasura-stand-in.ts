@@ -1,22 +1,48 @@
 // A Hasura-compatible stand-in server for tests (no real Hasura can run here). It follows
-// /work/shared/hasura-contract.md §3/§5/§6 and the server's source: plain node:http on 127.0.0.1,
-// SQL on a real Postgres, metadata kept in memory. Parts live in ./hasura-stand-in/.
+// /work/shared/hasura-contract.md, /work/shared/hasura-contract-v3.md and the server's source:
+// plain node:http on 127.0.0.1, SQL on real Postgres databases, metadata kept in memory.
+//
+// Sources (v2.x): `sources` names the databases the server can reach, in order; the metadata starts
+// with each of them as an empty source, and replace_metadata decides which sources the server has
+// afterwards (a source whose name has no database here is reported inconsistent). `databaseUrl`
+// alone is one `default` source, as for a server started with HASURA_GRAPHQL_DATABASE_URL.
+//
+// Catalog state (get_catalog_state / set_catalog_state, v2.x): with `metadataDatabaseUrl` it is the
+// row of hdb_catalog.hdb_version there, created on start as the server does and read and written
+// through SQL on every request (the database may also be one of the sources). Without it the
+// catalog state lives in memory and the stand-in creates nothing in any database.
+// Parts live in ./hasura-stand-in/.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
-import { HasuraError, hasuraError, isJsonObject, type Json } from './hasura-stand-in/errors.js'
-import { emptyMetadata, parseMetadata, toVersion2 } from './hasura-stand-in/metadata-store.js'
 import {
-  acceptedTypes,
-  readQuery,
-  runQuery,
-  type Endpoint,
-  type StandInState,
-} from './hasura-stand-in/queries.js'
+  memoryCatalogState,
+  sqlCatalogState,
+  type CatalogStateStore,
+} from './hasura-stand-in/catalog-state.js'
+import { HasuraError, hasuraError, isJsonObject, type Json } from './hasura-stand-in/errors.js'
+import type { ServerGeneration } from './hasura-stand-in/generation.js'
+import {
+  emptySource,
+  parseMetadata,
+  toVersion2,
+  toVersion3,
+  type StoredMetadata,
+} from './hasura-stand-in/metadata-store.js'
+import { acceptedTypes, readQuery, runQuery, type Endpoint } from './hasura-stand-in/queries.js'
+import { encodeAnswer, type Answer } from './hasura-stand-in/raw-json.js'
+import { sourceConfiguration, sourceDatabases, type StandInSource } from './hasura-stand-in/sources.js'
+import { allInconsistent, type StandInState } from './hasura-stand-in/state.js'
 
-export type ServerGeneration = 'v1' | 'v2'
+export type { ServerGeneration } from './hasura-stand-in/generation.js'
+export type { StandInSource } from './hasura-stand-in/sources.js'
 
 export interface StandInOptions {
-  databaseUrl: string
+  /** The database of the one `default` source. Give this or `sources`. */
+  databaseUrl?: string
+  /** v2 only: the sources the server starts with, in this order (export_metadata lists them so). */
+  sources?: StandInSource[]
+  /** v2 only: the metadata database, holding hdb_catalog.hdb_version (may be a source's database). */
+  metadataDatabaseUrl?: string
   generation: ServerGeneration
   /** undefined: no secret configured, every request is admin. */
   adminSecret?: string
@@ -59,14 +85,25 @@ export interface FaultTrigger {
   match?: (req: { path: string; body: StandInRequestBody }) => boolean
 }
 
+export interface CatalogState {
+  id: string
+  cli_state: unknown
+  console_state: unknown
+}
+
 export interface HasuraStandIn {
   url: string
   requests: RecordedRequest[]
   injectFault(fault: Fault, when?: FaultTrigger): void
   /** Current metadata as a version-2 object (tables/functions of the `default` source). */
   metadata(): unknown
+  /** Current metadata as the version-3 object a v2.x server exports (every source). */
+  metadataV3(): unknown
   /** Seeds metadata (version-2 object, or version 3 on v2) without any consistency check. */
   setMetadata(m: unknown): void
+  /** What get_catalog_state answers now (read from the metadata database when there is one), parsed:
+   * numbers past 2^53 lose precision here, so compare such documents with SQL on the row. */
+  catalogState(): Promise<CatalogState>
   close(): Promise<void>
 }
 
@@ -78,10 +115,10 @@ interface PendingFault {
 
 const endpoints: Endpoint[] = ['/v1/query', '/v2/query', '/v1/metadata']
 
-function send(res: ServerResponse, record: RecordedRequest, status: number, body: Json | string) {
+function send(res: ServerResponse, record: RecordedRequest, status: number, body: Answer) {
+  const text = typeof body === 'string' ? body : encodeAnswer(body)
   record.status = status
-  record.response = body
-  const text = typeof body === 'string' ? body : JSON.stringify(body)
+  record.response = typeof body === 'string' ? body : (JSON.parse(text) as unknown)
   res.writeHead(status, { 'Content-Type': typeof body === 'string' ? 'text/plain' : 'application/json' })
   res.end(text)
 }
@@ -114,16 +151,46 @@ function checkAdminSecret(secret: string | undefined, headers: Record<string, st
     throw hasuraError(401, '$', 'access-denied', 'invalid x-hasura-admin-secret/x-hasura-access-key')
 }
 
+/** The configured sources: `sources`, or one `default` source on `databaseUrl`. */
+function configuredSources(options: StandInOptions): StandInSource[] {
+  if ((options.databaseUrl === undefined) === (options.sources === undefined)) {
+    throw new Error('startHasuraStandIn: give either databaseUrl or sources')
+  }
+  const sources = options.sources ?? [{ name: 'default', databaseUrl: options.databaseUrl ?? '' }]
+  const onlyDefault =
+    sources.length === 1 && sources[0]?.name === 'default' && (sources[0].kind ?? 'postgres') === 'postgres'
+  if (options.generation === 'v1' && (!onlyDefault || options.metadataDatabaseUrl !== undefined)) {
+    throw new Error(
+      'startHasuraStandIn: a v1.x server has one default Postgres database and no catalog state',
+    )
+  }
+  return sources
+}
+
+async function initialState(options: StandInOptions): Promise<StandInState> {
+  const sources = configuredSources(options)
+  const metadata: StoredMetadata = {
+    sources: sources.map((s) => emptySource(s.name, s.kind ?? 'postgres', sourceConfiguration(s.name))),
+    sections: {},
+  }
+  const catalogState: CatalogStateStore =
+    options.metadataDatabaseUrl === undefined
+      ? memoryCatalogState()
+      : await sqlCatalogState(options.metadataDatabaseUrl)
+  return {
+    generation: options.generation,
+    databases: sourceDatabases(sources),
+    metadata,
+    inconsistent: {},
+    resourceVersion: 1,
+    catalogState,
+  }
+}
+
 export async function startHasuraStandIn(options: StandInOptions): Promise<HasuraStandIn> {
   const { generation, pathPrefix = '' } = options
   const version = options.version ?? (generation === 'v1' ? 'v1.3.3' : 'v2.36.0')
-  const state: StandInState = {
-    generation,
-    databaseUrl: options.databaseUrl,
-    metadata: emptyMetadata(),
-    inconsistent: [],
-    resourceVersion: 1,
-  }
+  const state = await initialState(options)
   const requests: RecordedRequest[] = []
   const faults: PendingFault[] = []
   const sockets = new Set<Socket>()
@@ -167,7 +234,7 @@ export async function startHasuraStandIn(options: StandInOptions): Promise<Hasur
     if (fault === 'status-500') {
       return send(res, record, 500, { path: '$', error: 'internal error', code: 'unexpected' })
     }
-    const answer = (status: number, payload: Json | string) => {
+    const answer = (status: number, payload: Answer) => {
       if (fault === 'drop-after' || fault === 'drop-connection') {
         record.status = 0
         record.response = undefined
@@ -178,7 +245,8 @@ export async function startHasuraStandIn(options: StandInOptions): Promise<Hasur
     }
 
     if (req.method === 'GET' && path === '/healthz') {
-      return answer(200, state.inconsistent.length === 0 ? 'OK' : 'WARN: inconsistent objects in schema')
+      const consistent = allInconsistent(state).length === 0
+      return answer(200, consistent ? 'OK' : 'WARN: inconsistent objects in schema')
     }
     if (req.method === 'GET' && path === '/v1/version') {
       return answer(200, generation === 'v1' ? { version } : { version, server_type: 'ce' })
@@ -190,7 +258,7 @@ export async function startHasuraStandIn(options: StandInOptions): Promise<Hasur
     try {
       checkAdminSecret(options.adminSecret, headers)
       if (invalidJson) throw hasuraError(400, '$', 'invalid-json', 'invalid json')
-      const query = readQuery(body)
+      const query = readQuery(body, '$', text)
       if (endpoint === '/v1/metadata' && isJsonObject(body) && typeof body.resource_version === 'number') {
         if (body.resource_version !== state.resourceVersion) {
           throw hasuraError(
@@ -230,9 +298,14 @@ export async function startHasuraStandIn(options: StandInOptions): Promise<Hasur
       faults.push({ fault, remaining: when.nth ?? 1, match: when.match ?? (() => true) })
     },
     metadata: () => toVersion2(state.metadata),
+    metadataV3: () => toVersion3(state.metadata),
     setMetadata(m) {
-      state.metadata = parseMetadata(generation, m as Json)
+      state.metadata = parseMetadata(generation, m as Json, state.metadata)
       state.resourceVersion += 1
+    },
+    async catalogState() {
+      const row = await state.catalogState.read()
+      return { id: row.id, cli_state: JSON.parse(row.cli), console_state: JSON.parse(row.console) }
     },
     close() {
       // Destroying open sockets keeps a 'hang' fault from holding the server open; a second call is a no-op.

@@ -7,10 +7,10 @@ import {
   nameKey,
   qualifiedName,
   type QualifiedName,
-  type StoredMetadata,
+  type StoredSource,
 } from './metadata-store.js'
 import { queryJson } from './sql.js'
-import type { ServerGeneration } from '../hasura-stand-in.js'
+import type { ServerGeneration } from './generation.js'
 
 export interface CatalogTable {
   oid: string
@@ -87,13 +87,96 @@ export function relationshipColumns(entry: Json): {
   }
 }
 
+interface Check {
+  generation: ServerGeneration
+  source: StoredSource
+  catalog: Catalog
+  report: (type: string, name: string, definition: Json, reason: string) => void
+}
+
+/** The first of `columns` the table does not have (`*` stands for all). */
+function missingColumn(check: Check, table: QualifiedName, columns: string[]): string | undefined {
+  const known = check.catalog.tables.get(nameKey(table))?.columns ?? []
+  return columns.find((c) => c !== '*' && !known.includes(c))
+}
+
+/** A table-level object's definition as reported: the entry, its table and (v2.x) its source. */
+function tableObject(check: Check, entry: Json, table: QualifiedName, withSource: boolean): Json {
+  const definition = { ...(isJsonObject(entry) ? entry : {}), table: { ...table } }
+  return withSource && check.generation === 'v2' ? { ...definition, source: check.source.name } : definition
+}
+
+const inTable = (table: QualifiedName, what: string, problem: string) =>
+  `in table "${displayName(table)}": ${what}: ${problem}`
+
+function checkPermissions(check: Check, entry: JsonObject, table: QualifiedName) {
+  for (const kind of permissionKinds) {
+    for (const permission of (entry[`${kind}_permissions`] as Json[] | undefined) ?? []) {
+      const role = isJsonObject(permission) ? String(permission.role) : ''
+      const column = missingColumn(check, table, permissionColumns(permission))
+      if (column === undefined) continue
+      check.report(
+        `${kind}_permission`,
+        `${kind}_permission ${role} in table ${displayName(table)}`,
+        tableObject(check, permission, table, true),
+        inTable(table, `in permission for role "${role}"`, `"${column}" does not exist`),
+      )
+    }
+  }
+}
+
+/** What is wrong with a relationship's columns or remote table, if anything. */
+function relationshipProblem(check: Check, relationship: Json, table: QualifiedName): string | undefined {
+  const columns = relationshipColumns(relationship)
+  const remoteTable = columns.remote?.table === undefined ? undefined : qualifiedName(columns.remote.table)
+  if (remoteTable && !check.catalog.tables.has(nameKey(remoteTable))) {
+    return `table "${displayName(remoteTable)}" does not exist`
+  }
+  const missing =
+    missingColumn(check, table, columns.local) ??
+    (remoteTable && missingColumn(check, remoteTable, columns.remote?.columns ?? []))
+  return missing === undefined ? undefined : `"${missing}" does not exist`
+}
+
+function checkRelationships(check: Check, entry: JsonObject, table: QualifiedName) {
+  for (const kind of ['object', 'array'] as const) {
+    for (const relationship of (entry[`${kind}_relationships`] as Json[] | undefined) ?? []) {
+      const name = isJsonObject(relationship) ? String(relationship.name) : ''
+      const problem = relationshipProblem(check, relationship, table)
+      if (problem === undefined) continue
+      check.report(
+        `${kind}_relation`,
+        `${kind}_relation ${name} in table ${displayName(table)}`,
+        tableObject(check, relationship, table, true),
+        inTable(table, `in relationship "${name}"`, problem),
+      )
+    }
+  }
+}
+
+function checkComputedFields(check: Check, entry: JsonObject, table: QualifiedName) {
+  for (const field of (entry.computed_fields as Json[] | undefined) ?? []) {
+    const name = isJsonObject(field) ? String(field.name) : ''
+    const definition = isJsonObject(field) && isJsonObject(field.definition) ? field.definition : {}
+    const fn = qualifiedName(definition.function)
+    if (check.catalog.functions.has(nameKey(fn))) continue
+    check.report(
+      'computed_field',
+      `computed_field ${name} in table ${displayName(table)}`,
+      tableObject(check, field, table, false),
+      inTable(table, `in computed field "${name}"`, `no such function exists: "${displayName(fn)}"`),
+    )
+  }
+}
+
+/** The inconsistent objects of one source whose database is reachable. */
 export function checkConsistency(
   generation: ServerGeneration,
-  metadata: StoredMetadata,
+  source: StoredSource,
   catalog: Catalog,
 ): InconsistentObject[] {
   const found: InconsistentObject[] = []
-  const inSource = generation === 'v2' ? ' in source default' : ''
+  const inSource = generation === 'v2' ? ` in source ${source.name}` : ''
   const report = (type: string, name: string, definition: Json, reason: string) => {
     // v2.x names each object and prefixes the reason; v1.x has neither.
     found.push(
@@ -102,12 +185,8 @@ export function checkConsistency(
         : { type, definition, reason },
     )
   }
-  const missingColumn = (table: QualifiedName, columns: string[]) => {
-    const known = catalog.tables.get(nameKey(table))?.columns ?? []
-    return columns.find((c) => c !== '*' && !known.includes(c))
-  }
-
-  for (const entry of metadata.tables) {
+  const check: Check = { generation, source, catalog, report }
+  for (const entry of source.tables) {
     const table = qualifiedName(entry.table)
     const shown = displayName(table)
     if (!catalog.tables.has(nameKey(table))) {
@@ -115,60 +194,11 @@ export function checkConsistency(
       report('table', `table ${shown}`, { ...table }, `no such table/view exists in ${where}: "${shown}"`)
       continue
     }
-    const inTable = (what: string, problem: string) => `in table "${shown}": ${what}: ${problem}`
-    for (const kind of permissionKinds) {
-      for (const permission of (entry[`${kind}_permissions`] as Json[] | undefined) ?? []) {
-        const role = isJsonObject(permission) ? String(permission.role) : ''
-        const column = missingColumn(table, permissionColumns(permission))
-        if (column === undefined) continue
-        const definition = { ...(isJsonObject(permission) ? permission : {}), table: { ...table } }
-        report(
-          `${kind}_permission`,
-          `permission ${shown}.${role}.${kind}`,
-          generation === 'v2' ? { ...definition, source: 'default' } : definition,
-          inTable(`in permission for role "${role}"`, `"${column}" does not exist`),
-        )
-      }
-    }
-    for (const kind of ['object', 'array'] as const) {
-      for (const relationship of (entry[`${kind}_relationships`] as Json[] | undefined) ?? []) {
-        const name = isJsonObject(relationship) ? String(relationship.name) : ''
-        const columns = relationshipColumns(relationship)
-        const remoteTable =
-          columns.remote?.table === undefined ? undefined : qualifiedName(columns.remote.table)
-        const problem =
-          remoteTable && !catalog.tables.has(nameKey(remoteTable))
-            ? `table "${displayName(remoteTable)}" does not exist`
-            : [
-                missingColumn(table, columns.local),
-                remoteTable && missingColumn(remoteTable, columns.remote!.columns),
-              ]
-                .filter((c) => c !== undefined)
-                .map((c) => `"${c}" does not exist`)[0]
-        if (problem === undefined) continue
-        const definition = { ...(isJsonObject(relationship) ? relationship : {}), table: { ...table } }
-        report(
-          `${kind}_relation`,
-          `${kind}_relation ${name} in table ${shown}`,
-          generation === 'v2' ? { ...definition, source: 'default' } : definition,
-          inTable(`in relationship "${name}"`, problem),
-        )
-      }
-    }
-    for (const field of (entry.computed_fields as Json[] | undefined) ?? []) {
-      const name = isJsonObject(field) ? String(field.name) : ''
-      const definition = isJsonObject(field) && isJsonObject(field.definition) ? field.definition : {}
-      const fn = qualifiedName(definition.function)
-      if (catalog.functions.has(nameKey(fn))) continue
-      report(
-        'computed_field',
-        `computed_field ${name} in table ${shown}`,
-        { ...(isJsonObject(field) ? field : {}), table: { ...table } },
-        inTable(`in computed field "${name}"`, `no such function exists: "${displayName(fn)}"`),
-      )
-    }
+    checkPermissions(check, entry, table)
+    checkRelationships(check, entry, table)
+    checkComputedFields(check, entry, table)
   }
-  for (const entry of metadata.functions) {
+  for (const entry of source.functions) {
     const fn = qualifiedName(entry.function)
     if (catalog.functions.has(nameKey(fn))) continue
     const where = generation === 'v2' ? '' : ' in postgres '

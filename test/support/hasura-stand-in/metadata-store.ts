@@ -1,21 +1,37 @@
-// The stand-in keeps metadata as a version-2 object (tables/functions of the one `default` source
-// plus the other top-level sections), and renders it per server generation on export.
-import { isJsonObject, parseFailed, type Json, type JsonObject } from './errors.js'
-import type { ServerGeneration } from '../hasura-stand-in.js'
+// The stand-in keeps metadata as its sources (each with its tables and functions) plus the other
+// top-level sections, and renders it per server generation on export. A v1.x server has exactly
+// one source, `default`.
+import { hasuraError, isJsonObject, parseFailed, type Json, type JsonObject } from './errors.js'
+import type { ServerGeneration } from './generation.js'
 
 export interface QualifiedName {
   schema: string
   name: string
 }
 
-export interface StoredMetadata {
+export interface StoredSource {
+  name: string
+  kind: string
   tables: JsonObject[]
   functions: JsonObject[]
+  /** configuration and every other key of the source, kept as given. */
+  rest: JsonObject
+}
+
+export interface StoredMetadata {
+  sources: StoredSource[]
   /** Every other section (remote_schemas, actions, …), kept as given. */
   sections: JsonObject
 }
 
-export const emptyMetadata = (): StoredMetadata => ({ tables: [], functions: [], sections: {} })
+/** A source with nothing tracked. */
+export const emptySource = (name: string, kind: string, configuration: JsonObject): StoredSource => ({
+  name,
+  kind,
+  tables: [],
+  functions: [],
+  rest: { configuration },
+})
 
 const tableKeys = new Set([
   'table',
@@ -90,61 +106,126 @@ function listOf(value: Json | undefined, path: string): Json[] {
   return value
 }
 
-/** Reads a metadata object of version 1/2 (both generations) or 3 (v2 only, its `default` source). */
-export function parseMetadata(generation: ServerGeneration, input: Json, path = '$.args'): StoredMetadata {
+function parseTables(generation: ServerGeneration, value: Json | undefined, path: string) {
+  return listOf(value, `${path}.tables`).map((t, i) => parseTable(generation, t, `${path}.tables[${i}]`))
+}
+
+function parseSource(generation: ServerGeneration, entry: Json, path: string): StoredSource {
+  if (!isJsonObject(entry)) throw parseFailed(path, 'expected Object')
+  const { name, kind, tables, functions, ...rest } = entry
+  for (const [key, value] of Object.entries({ name, kind, tables, configuration: rest.configuration })) {
+    if (value === undefined) throw parseFailed(path, `key "${key}" not found`)
+  }
+  if (typeof name !== 'string' || typeof kind !== 'string') throw parseFailed(path, 'expected String')
+  return {
+    name,
+    kind,
+    tables: parseTables(generation, tables, path),
+    functions: listOf(functions, `${path}.functions`).map(parseFunction),
+    rest,
+  }
+}
+
+/** A version-1/2 payload on a v2.x server: its tables and functions become the `default` source, the
+ * only one left (the server keeps that source's kind and configuration and drops every other source). */
+function defaultSourceOf(
+  generation: ServerGeneration,
+  current: StoredMetadata,
+  input: { tables: Json | undefined; functions: Json | undefined },
+  path: string,
+): StoredSource {
+  const existing = current.sources.find((s) => s.name === 'default')
+  if (generation === 'v2' && !existing) {
+    throw hasuraError(
+      400,
+      '$.args',
+      'not-supported',
+      'cannot import metadata without sources since no default source is defined',
+    )
+  }
+  const base = existing ?? emptySource('default', 'postgres', {})
+  return {
+    ...base,
+    tables: parseTables(generation, input.tables, path),
+    functions: listOf(input.functions, `${path}.functions`).map(parseFunction),
+  }
+}
+
+/** Reads a metadata object of version 1/2 (both generations) or 3 (v2 only), replacing `current`. */
+export function parseMetadata(
+  generation: ServerGeneration,
+  input: Json,
+  current: StoredMetadata,
+  path = '$.args',
+): StoredMetadata {
   if (!isJsonObject(input)) throw parseFailed(path, 'expected Object')
   const { version = 1, tables, functions, sources, ...rest } = input
-  let sourceTables = tables
-  let sourceFunctions = functions
   if (version === 3 && generation === 'v2') {
-    const source = listOf(sources, `${path}.sources`).find((s) => isJsonObject(s) && s.name === 'default')
-    sourceTables = isJsonObject(source) ? source.tables : []
-    sourceFunctions = isJsonObject(source) ? source.functions : []
-  } else if (version !== 1 && version !== 2) {
+    const parsed = listOf(sources, `${path}.sources`).map((s, i) =>
+      parseSource(generation, s, `${path}.sources[${i}]`),
+    )
+    return { sources: parsed, sections: withoutEmpty(rest) }
+  }
+  if (version !== 1 && version !== 2) {
     throw parseFailed(path, `unexpected metadata version: ${JSON.stringify(version)}`)
-  } else if (generation === 'v1' && tables === undefined) {
-    throw parseFailed(path, 'key "tables" not found')
   }
+  if (generation === 'v1' && tables === undefined) throw parseFailed(path, 'key "tables" not found')
+  const source = defaultSourceOf(generation, current, { tables, functions }, path)
+  return { sources: [source], sections: withoutEmpty(rest) }
+}
+
+/** What clear_metadata leaves: the `default` source, if there was one, with nothing tracked. */
+export function clearedMetadata(current: StoredMetadata): StoredMetadata {
+  const existing = current.sources.find((s) => s.name === 'default')
+  const configuration = isJsonObject(existing?.rest.configuration) ? existing.rest.configuration : {}
   return {
-    tables: listOf(sourceTables, `${path}.tables`).map((t, i) =>
-      parseTable(generation, t, `${path}.tables[${i}]`),
-    ),
-    functions: listOf(sourceFunctions, `${path}.functions`).map(parseFunction),
-    sections: withoutEmpty(rest),
+    sources: existing ? [emptySource('default', existing.kind, configuration)] : [],
+    sections: {},
   }
 }
 
-/** The configuration a v2.x server reports for a `default` source added from HASURA_GRAPHQL_DATABASE_URL. */
-const defaultSourceConfiguration: JsonObject = {
-  connection_info: {
-    database_url: { from_env: 'HASURA_GRAPHQL_DATABASE_URL' },
-    isolation_level: 'read-committed',
-    pool_settings: { connection_lifetime: 600, idle_timeout: 180, max_connections: 50, retries: 1 },
-    use_prepared_statements: true,
-  },
-}
-
-/** The version-2 object (what v1.x exports; also the stand-in's `metadata()`). */
+/** The version-2 object (what v1.x exports; also the stand-in's `metadata()`): the `default` source. */
 export function toVersion2(metadata: StoredMetadata): JsonObject {
+  const source = metadata.sources.find((s) => s.name === 'default')
   return withoutEmpty(
-    { version: 2, tables: metadata.tables, functions: metadata.functions, ...metadata.sections },
+    { version: 2, tables: source?.tables ?? [], functions: source?.functions ?? [], ...metadata.sections },
     ['version', 'tables'],
   )
 }
 
-/** The version-3 object a v2.x server exports. */
-export function toVersion3(metadata: StoredMetadata): JsonObject {
-  const source = withoutEmpty(
+// The order in which the server writes a source's keys.
+const sourceKeyOrder = [
+  'native_queries',
+  'stored_procedures',
+  'logical_models',
+  'configuration',
+  'query_tags',
+  'customization',
+  'health_check',
+]
+
+function sourceToJson(source: StoredSource): JsonObject {
+  const known = sourceKeyOrder.filter((key) => source.rest[key] !== undefined)
+  const others = Object.keys(source.rest).filter((key) => !sourceKeyOrder.includes(key))
+  const ordered = [...known, ...others].map((key): [string, Json] => [key, source.rest[key] as Json])
+  return withoutEmpty(
     {
-      name: 'default',
-      kind: 'postgres',
-      tables: metadata.tables,
-      functions: metadata.functions,
-      configuration: defaultSourceConfiguration,
+      name: source.name,
+      kind: source.kind,
+      tables: source.tables,
+      functions: source.functions,
+      ...Object.fromEntries(ordered),
     },
-    ['tables'],
+    ['tables', 'configuration'],
   )
-  return withoutEmpty({ version: 3, sources: [source], ...metadata.sections }, ['version', 'sources'])
 }
 
-export const cloneMetadata = (m: StoredMetadata): StoredMetadata => structuredClone(m)
+/** The version-3 object a v2.x server exports: its sources in their order. */
+export function toVersion3(metadata: StoredMetadata): JsonObject {
+  return withoutEmpty({ version: 3, sources: metadata.sources.map(sourceToJson), ...metadata.sections }, [
+    'version',
+    'sources',
+  ])
+}
+
+export const cloneSource = (s: StoredSource): StoredSource => structuredClone(s)

@@ -10,8 +10,8 @@ import {
   relationshipColumns,
   type InconsistentObject,
 } from './consistency.js'
-import { cloneMetadata, displayName, nameKey, qualifiedName, type StoredMetadata } from './metadata-store.js'
-import type { ServerGeneration } from '../hasura-stand-in.js'
+import { cloneSource, displayName, nameKey, qualifiedName, type StoredSource } from './metadata-store.js'
+import type { ServerGeneration } from './generation.js'
 
 // The server's own heuristic: without an explicit flag, only SQL with a DDL keyword is checked.
 const ddlKeyword = /\balter\b|\bdrop\b|\breplace\b|\bcreate function\b|\bcomment on\b/im
@@ -30,11 +30,11 @@ interface Dependent {
 /** Objects of `metadata` that use a dropped table or column, with how to purge each. */
 function findDependents(
   generation: ServerGeneration,
-  metadata: StoredMetadata,
+  metadata: StoredSource,
   droppedTables: Set<string>,
   droppedColumns: Map<string, Set<string>>,
 ): Dependent[] {
-  const inSource = generation === 'v2' ? ' in source "default"' : ''
+  const inSource = generation === 'v2' ? ` in source "${metadata.name}"` : ''
   const dependents: Dependent[] = []
   const usesDropped = (table: Json | undefined, columns: string[]) => {
     if (table === undefined) return false
@@ -77,18 +77,21 @@ const sameObject = (a: InconsistentObject, b: InconsistentObject) =>
   a.type === b.type && JSON.stringify(a.definition) === JSON.stringify(b.definition)
 
 export interface MetadataCheckOutcome {
-  metadata: StoredMetadata
+  /** The source's metadata after the SQL. */
+  metadata: StoredSource
+  /** The source's inconsistent objects after the SQL. */
   inconsistent: InconsistentObject[]
 }
 
 /**
- * Runs `execute` between two catalog reads on `client` and returns the metadata after the SQL.
- * Throws (so the caller rolls back) on dependents without cascade or on new inconsistencies.
+ * Runs `execute` between two catalog reads on `client` (the source's database) and returns the
+ * source's metadata after the SQL. Throws (so the caller rolls back) on dependents without cascade
+ * or on new inconsistencies.
  */
 export async function withMetadataCheck<T>(
   client: pg.Client,
   generation: ServerGeneration,
-  current: { metadata: StoredMetadata; inconsistent: InconsistentObject[] },
+  current: { metadata: StoredSource; inconsistent: InconsistentObject[] },
   cascade: boolean,
   errorPath: string,
   execute: () => Promise<T>,
@@ -97,7 +100,7 @@ export async function withMetadataCheck<T>(
   const result = await execute()
   const after = await loadCatalog(client)
   const byOid = new Map([...after.tables.values()].map((t) => [t.oid, t]))
-  const metadata = cloneMetadata(current.metadata)
+  const metadata = cloneSource(current.metadata)
   const droppedTables = new Set<string>()
   const droppedColumns = new Map<string, Set<string>>()
   for (const entry of metadata.tables) {

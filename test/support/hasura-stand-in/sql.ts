@@ -19,6 +19,19 @@ export async function connectRaw(databaseUrl: string): Promise<pg.Client> {
   return client
 }
 
+/** Runs `fn` on a fresh raw connection to `databaseUrl`, closed afterwards. */
+export async function withConnection<T>(
+  databaseUrl: string,
+  fn: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = await connectRaw(databaseUrl)
+  try {
+    return await fn(client)
+  } finally {
+    await client.end()
+  }
+}
+
 function toRunSqlResult(results: pg.QueryResult | pg.QueryResult[]): RunSqlResult {
   const last = Array.isArray(results) ? results[results.length - 1] : results
   if (!last || (last.fields.length === 0 && last.command !== 'SELECT')) {
