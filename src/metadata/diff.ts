@@ -211,7 +211,7 @@ function compareSource(name: string, before: Record_, after: Record_, changes: M
   }
   const compared = new Set(['tables', ...SOURCE_PARTS.map(([part]) => part)])
   const settings = (source: Record_) =>
-    canonical(Object.fromEntries(Object.entries(source).filter(([k]) => !compared.has(k))))
+    canonical(withoutEmpty(Object.fromEntries(Object.entries(source).filter(([k]) => !compared.has(k)))))
   if (settings(before) !== settings(after))
     changes.push({ kind: 'changed', what: `settings of database ${name}` })
 }
