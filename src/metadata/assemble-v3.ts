@@ -112,7 +112,8 @@ export async function assembleMetadataV3(
   return metadata
 }
 
-// Without `version: 3` the server reads the object as version 1 metadata, which has no databases.
+// Without `version: 3` the server reads the object as older metadata (version 1 or 2), which has no
+// databases: `sources` would be ignored.
 function versionOf(file: YamlFile | undefined, path: string): 3 {
   if (file === undefined) {
     throw new RollbackError(`${path} is missing: config v3 metadata needs \`version: 3\``, { file: path })
