@@ -2,6 +2,7 @@
 // the current branch, read from the GitHub REST API. Two GET endpoints over plain fetch: @actions/github
 // would add ~200 KB to the bundle and reads the runner's environment as soon as it is imported.
 import { RollbackError } from '../errors.js'
+import { isRecord } from '../json.js'
 
 export interface RunContext {
   /** GITHUB_API_URL without a trailing slash; https://api.github.com by default. */
@@ -134,8 +135,8 @@ function githubApi(token: string, context: RunContext, fetchImpl: typeof fetch):
       const body = parseJson(text)
       if (response.ok) return body
       const apiMessage = redact(
-        typeof body === 'object' && body !== null && typeof (body as JsonObject)['message'] === 'string'
-          ? String((body as JsonObject)['message'])
+        isRecord(body) && typeof body['message'] === 'string'
+          ? body['message']
           : text.trim().slice(0, 200) || response.statusText,
       )
       throw apiError(response, apiMessage, endpoint, context.repository)
@@ -199,7 +200,7 @@ function workflowLabel(path: unknown, workflowRef: string | undefined, workflowI
 }
 
 function asObject(value: unknown): JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : {}
+  return isRecord(value) ? value : {}
 }
 
 function parseJson(text: string): unknown {

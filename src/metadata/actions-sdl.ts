@@ -18,7 +18,8 @@ import {
   type StringValueNode,
 } from 'graphql'
 import { RollbackError } from '../errors.js'
-import { describeYamlValue, isRecord, yamlError, type YamlFile } from './yaml-file.js'
+import { isRecord } from '../json.js'
+import { describeYamlValue, yamlError, type YamlFile } from './yaml-file.js'
 
 export interface CustomTypes {
   enums: unknown[]

@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { RollbackError } from '../errors.js'
 import type { MetadataV2 } from './assemble.js'
+import type { MetadataV3 } from './assemble-v3.js'
 
 import type { ServerGeneration } from '../hasura/client.js'
 
@@ -22,6 +23,19 @@ export interface MetadataBackup {
 /** What to send in replace_metadata for a server generation: on v2.x the CLI sends version 2 whatever version.yaml says. */
 export function metadataForServer(metadata: MetadataV2, generation: 'v1' | 'v2'): MetadataV2 {
   return generation === 'v2' ? { ...metadata, version: 2 } : { ...metadata }
+}
+
+/**
+ * The replace_metadata request for config v3 metadata. `allow_inconsistent_metadata: false` (the CLI
+ * sends true): the server then refuses inconsistent metadata and keeps what it has, rather than storing
+ * it and reporting the inconsistency.
+ */
+export function replaceMetadataV3Request(metadata: MetadataV3): {
+  type: 'replace_metadata'
+  version: 2
+  args: { allow_inconsistent_metadata: false; metadata: MetadataV3 }
+} {
+  return { type: 'replace_metadata', version: 2, args: { allow_inconsistent_metadata: false, metadata } }
 }
 
 /** Exports the server's metadata into a JSON file under `dir`; the file name carries the time. */

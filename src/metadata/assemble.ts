@@ -4,8 +4,9 @@
 // the server reads the same way).
 import { posix } from 'node:path'
 import type { ProjectFiles } from '../project/files.js'
-import { mergeActionsConfig, parseActionsSdl, type CustomTypes } from './actions-sdl.js'
-import { describeYamlValue, isRecord, readYamlFile, yamlError, type YamlFile } from './yaml-file.js'
+import { mergeActionsConfig, parseActionsSdl, type BuiltActions, type CustomTypes } from './actions-sdl.js'
+import { isRecord } from '../json.js'
+import { describeYamlValue, readYamlFile, yamlError, type YamlFile } from './yaml-file.js'
 
 /** A table or function name as metadata writes it: a bare name (schema public) or `{schema, name}`. */
 export type ObjectName = string | { schema?: string; name: string }
@@ -78,7 +79,8 @@ function versionOf(file: YamlFile | undefined): number {
   return version
 }
 
-function listOf(file: YamlFile | undefined): unknown[] {
+/** The list a section file holds; [] for a missing or empty file. */
+export function listOf(file: YamlFile | undefined): unknown[] {
   if (file === undefined || file.value == null) return []
   if (!Array.isArray(file.value))
     throw yamlError(file, [], `expected a list, found ${describeYamlValue(file.value)}`)
@@ -96,7 +98,7 @@ function tableEntry(file: YamlFile): (entry: unknown, index: number) => TableEnt
 }
 
 /** The CLI keeps only `tls_allowlist` from network.yaml; `{}` (what the Console writes) means no section. */
-function networkOf(file: YamlFile | undefined): unknown {
+export function networkOf(file: YamlFile | undefined): unknown {
   if (file === undefined || file.value == null) return undefined
   if (!isRecord(file.value))
     throw yamlError(file, [], `expected a mapping, found ${describeYamlValue(file.value)}`)
@@ -108,7 +110,11 @@ function networkOf(file: YamlFile | undefined): unknown {
  * The CLI builds actions only when both actions.graphql and actions.yaml exist; with either missing it
  * leaves both sections out, whatever the other file holds.
  */
-async function readActions(files: ProjectFiles, configPath: string, graphqlPath: string): Promise<object> {
+export async function readActions(
+  files: ProjectFiles,
+  configPath: string,
+  graphqlPath: string,
+): Promise<BuiltActions> {
   const sdl = await files.readText(graphqlPath)
   if (sdl === undefined) return {}
   const definitions = parseActionsSdl(sdl, graphqlPath)

@@ -1,7 +1,11 @@
 // What re-applying the stable metadata changes against the server's current metadata, in words a
 // reviewer can check: tables tracked or untracked, relationships, permissions, actions, remote
-// schemas… (pure). Both sides are first brought to the version-2 shape.
+// schemas… (pure). Config v2: both sides are first brought to the version-2 shape. Config v3: per
+// database, each change naming its database ("table public.users in database default").
+import { isRecord } from '../json.js'
 import type { MetadataV2 } from './assemble.js'
+import type { MetadataV3 } from './assemble-v3.js'
+import { formatName } from './names.js'
 
 export interface MetadataChange {
   readonly kind: 'added' | 'removed' | 'changed'
@@ -12,12 +16,15 @@ export interface MetadataChange {
 type Json = unknown
 type Record_ = Record<string, Json>
 
-const isRecord = (v: Json): v is Record_ => typeof v === 'object' && v !== null && !Array.isArray(v)
+/** The metadata of a server export, with or without the `{resource_version, metadata}` envelope. */
+function unwrapExport(exported: Json): Record_ {
+  const m = isRecord(exported) && isRecord(exported.metadata) ? exported.metadata : exported
+  return isRecord(m) ? m : {}
+}
 
 /** A server export (version 2 object, `{resource_version, metadata}`, or version 3 with sources) → version-2 shape. */
 export function toVersion2(exported: Json): Record_ {
-  const m = isRecord(exported) && isRecord(exported.metadata) ? exported.metadata : exported
-  if (!isRecord(m)) return {}
+  const m = unwrapExport(exported)
   if (Array.isArray(m.sources)) {
     const source = m.sources.find((s) => isRecord(s) && s.name === 'default') ?? m.sources[0]
     const rest: Record_ = { ...m }
@@ -29,13 +36,6 @@ export function toVersion2(exported: Json): Record_ {
     }
   }
   return m
-}
-
-function qualified(name: Json): string {
-  if (typeof name === 'string') return `public.${name}`
-  if (isRecord(name))
-    return `${typeof name.schema === 'string' ? name.schema : 'public'}.${String(name.name)}`
-  return JSON.stringify(name)
 }
 
 /** Stable JSON: object keys sorted, so equal metadata compares equal whatever the key order. */
@@ -78,7 +78,13 @@ function compareLists(
 }
 
 const byName = (e: Json) =>
-  isRecord(e) ? String(e.name ?? e.role ?? e.collection ?? canonical(e)) : canonical(e)
+  isRecord(e) ? String(e.name ?? e.role ?? e.collection ?? e.role_name ?? canonical(e)) : canonical(e)
+
+/** The name under `key` of an entry (`table`, `function`, …) as `schema.name`. */
+const nameAt =
+  (key: string) =>
+  (e: Json): string =>
+    formatName(isRecord(e) ? e[key] : e)
 
 const TABLE_PARTS: readonly [string, string][] = [
   ['object_relationships', 'object relationship'],
@@ -93,7 +99,6 @@ const TABLE_PARTS: readonly [string, string][] = [
 ]
 
 const TOP_LEVEL: readonly [string, string][] = [
-  ['functions', 'function'],
   ['actions', 'action'],
   ['remote_schemas', 'remote schema'],
   ['cron_triggers', 'cron trigger'],
@@ -101,36 +106,120 @@ const TOP_LEVEL: readonly [string, string][] = [
   ['allowlist', 'allow-list entry'],
 ]
 
-export function diffMetadata(current: Json, stable: MetadataV2): MetadataChange[] {
-  const before = toVersion2(current)
-  const after = stable as Record_
-  const changes: MetadataChange[] = []
-  const tableKey = (e: Json) => qualified(isRecord(e) ? e.table : e)
+/** Tables tracked, untracked or changed (part by part); `where` ends each label, e.g. ' in database x'. */
+function compareTables(before: Json, after: Json, where: string, changes: MetadataChange[]): void {
   compareLists(
-    list(before.tables),
-    list(after.tables),
-    tableKey,
-    (k) => `table ${k}`,
+    list(before),
+    list(after),
+    nameAt('table'),
+    (k) => `table ${k}${where}`,
     changes,
     (table, old, now) => {
       const o = old as Record_
       const n = now as Record_
-      const partChanges: MetadataChange[] = []
       for (const [part, word] of TABLE_PARTS) {
-        compareLists(list(o[part]), list(n[part]), byName, (k) => `${word} ${k} on ${table}`, partChanges)
+        compareLists(list(o[part]), list(n[part]), byName, (k) => `${word} ${k} on ${table}${where}`, changes)
       }
       const rest = (t: Record_) =>
         canonical(Object.fromEntries(Object.entries(t).filter(([k]) => !TABLE_PARTS.some(([p]) => p === k))))
-      if (rest(o) !== rest(n)) partChanges.push({ kind: 'changed', what: `configuration of table ${table}` })
-      changes.push(...partChanges)
+      if (rest(o) !== rest(n))
+        changes.push({ kind: 'changed', what: `configuration of table ${table}${where}` })
     },
   )
-  for (const [section, word] of TOP_LEVEL) {
-    const key = section === 'functions' ? (e: Json) => qualified(isRecord(e) ? e.function : e) : byName
-    compareLists(list(before[section]), list(after[section]), key, (k) => `${word} ${k}`, changes)
+}
+
+function compareTopLevel(
+  before: Record_,
+  after: Record_,
+  sections: typeof TOP_LEVEL,
+  changes: MetadataChange[],
+) {
+  for (const [section, word] of sections) {
+    compareLists(list(before[section]), list(after[section]), byName, (k) => `${word} ${k}`, changes)
   }
   if (canonical(before.custom_types ?? null) !== canonical(after.custom_types ?? null)) {
     changes.push({ kind: 'changed', what: 'action custom types' })
   }
+}
+
+export function diffMetadata(current: Json, stable: MetadataV2): MetadataChange[] {
+  const before = toVersion2(current)
+  const after = stable as Record_
+  const changes: MetadataChange[] = []
+  compareTables(before.tables, after.tables, '', changes)
+  compareLists(
+    list(before.functions),
+    list(after.functions),
+    nameAt('function'),
+    (k) => `function ${k}`,
+    changes,
+  )
+  compareTopLevel(before, after, TOP_LEVEL, changes)
   return changes
+}
+
+const SOURCE_PARTS: readonly [string, string, (e: Json) => string][] = [
+  ['functions', 'function', nameAt('function')],
+  ['logical_models', 'logical model', byName],
+  ['native_queries', 'native query', (e) => (isRecord(e) ? String(e.root_field_name) : canonical(e))],
+  ['stored_procedures', 'stored procedure', nameAt('stored_procedure')],
+]
+
+const V3_TOP_LEVEL: typeof TOP_LEVEL = [
+  ...TOP_LEVEL,
+  ['rest_endpoints', 'REST endpoint'],
+  ['inherited_roles', 'inherited role'],
+]
+
+/** Sections compared whole: [key, what changes]. */
+const V3_SETTINGS: readonly [string, string][] = [
+  ['network', 'network settings'],
+  ['api_limits', 'API limits'],
+  ['opentelemetry', 'OpenTelemetry settings'],
+  ['backend_configs', 'backend configs'],
+  ['graphql_schema_introspection', 'schema introspection settings'],
+  ['metrics_config', 'metrics settings'],
+]
+
+/** Config v3: `current` is a server export (version 3, possibly inside `{resource_version, metadata}`). */
+export function diffMetadataV3(current: Json, stable: MetadataV3): MetadataChange[] {
+  const before = unwrapExport(current)
+  const after = stable as unknown as Record_
+  const changes: MetadataChange[] = []
+  compareLists(
+    list(before.sources),
+    list(after.sources),
+    byName,
+    (k) => `database ${k}`,
+    changes,
+    (name, old, now) => compareSource(name, old as Record_, now as Record_, changes),
+  )
+  compareTopLevel(before, after, V3_TOP_LEVEL, changes)
+  for (const [section, what] of V3_SETTINGS) {
+    if (canonical(withoutEmpty(before[section])) !== canonical(withoutEmpty(after[section]))) {
+      changes.push({ kind: 'changed', what })
+    }
+  }
+  return changes
+}
+
+function compareSource(name: string, before: Record_, after: Record_, changes: MetadataChange[]): void {
+  const where = ` in database ${name}`
+  compareTables(before.tables, after.tables, where, changes)
+  for (const [part, word, key] of SOURCE_PARTS) {
+    compareLists(list(before[part]), list(after[part]), key, (k) => `${word} ${k}${where}`, changes)
+  }
+  const compared = new Set(['tables', ...SOURCE_PARTS.map(([part]) => part)])
+  const settings = (source: Record_) =>
+    canonical(withoutEmpty(Object.fromEntries(Object.entries(source).filter(([k]) => !compared.has(k)))))
+  if (settings(before) !== settings(after))
+    changes.push({ kind: 'changed', what: `settings of database ${name}` })
+}
+
+// Assembly leaves out a section the files leave empty; an export may hold it as `{}` or `[]`.
+function withoutEmpty(value: Json): Json {
+  if (Array.isArray(value)) return value.length === 0 ? null : value
+  if (!isRecord(value)) return value ?? null
+  const kept = Object.entries(value).filter(([, item]) => withoutEmpty(item) !== null)
+  return kept.length === 0 ? null : Object.fromEntries(kept)
 }

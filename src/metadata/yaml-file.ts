@@ -1,6 +1,6 @@
 // YAML reading for metadata files: values as plain JS plus a way back to the line of any value, so a
 // user-facing error can point at `metadata/actions.yaml:12`.
-import { isNode, LineCounter, parseDocument } from 'yaml'
+import { isNode, parseDocument, type ScalarTag } from 'yaml'
 import { errorMessage, RollbackError } from '../errors.js'
 import type { ProjectFiles } from '../project/files.js'
 
@@ -18,13 +18,14 @@ export interface YamlFile {
 // One anchored block may be reused by many tables; the cap only stops exponential alias expansion.
 const maxAliasCount = 10_000
 
-export function parseYamlFile(text: string, path: string): YamlFile {
-  const lineCounter = new LineCounter()
+/** `tags`: tags beyond YAML's own, such as config v3's `!include`. */
+export function parseYamlFile(text: string, path: string, tags: readonly ScalarTag[] = []): YamlFile {
   // merge: the CLI converts its YAML to JSON with YAML 1.1 rules, which resolve `<<` merge keys.
-  const doc = parseDocument(text, { lineCounter, merge: true, prettyErrors: false })
+  const parse = () => parseDocument(text, { merge: true, prettyErrors: false, customTags: [...tags] })
+  const doc = parse()
   const [error] = doc.errors
   if (error !== undefined) {
-    const line = lineCounter.linePos(error.pos[0]).line
+    const line = lineAt(text, error.pos[0])
     throw new RollbackError(`${path}:${line}: ${firstLine(error.message)}`, { file: path, line })
   }
   let value: unknown
@@ -36,18 +37,32 @@ export function parseYamlFile(text: string, path: string): YamlFile {
   return {
     path,
     value,
+    // Parsed again only for a message: keeping every file's document for it would hold thousands of
+    // them at once (a metadata directory with a file per table), and collecting them is slow.
     lineOf(valuePath) {
-      const node: unknown = valuePath.length === 0 ? doc.contents : doc.getIn(valuePath, true)
+      const again = parse()
+      const node: unknown = valuePath.length === 0 ? again.contents : again.getIn(valuePath, true)
       if (!isNode(node) || node.range == null) return undefined
-      return lineCounter.linePos(node.range[0]).line
+      return lineAt(text, node.range[0])
     },
   }
 }
 
+/** The 1-based line of a character offset. */
+function lineAt(text: string, offset: number): number {
+  let line = 1
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++
+  return line
+}
+
 /** The parsed file, or undefined when it does not exist. */
-export async function readYamlFile(files: ProjectFiles, path: string): Promise<YamlFile | undefined> {
+export async function readYamlFile(
+  files: ProjectFiles,
+  path: string,
+  tags: readonly ScalarTag[] = [],
+): Promise<YamlFile | undefined> {
   const text = await files.readText(path)
-  return text === undefined ? undefined : parseYamlFile(text, path)
+  return text === undefined ? undefined : parseYamlFile(text, path, tags)
 }
 
 /** A RollbackError placed at the value found at `valuePath` (or at the file when it cannot be found). */
@@ -55,10 +70,6 @@ export function yamlError(file: YamlFile, valuePath: YamlPath, problem: string):
   const line = file.lineOf(valuePath)
   const where = line === undefined ? file.path : `${file.path}:${line}`
   return new RollbackError(`${where}: ${problem}`, { file: file.path, line })
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 export function describeYamlValue(value: unknown): string {

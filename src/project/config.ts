@@ -2,6 +2,7 @@
 // → the project's `.env` → config.yaml → default (cli/cli.go readConfig + loadEnvfile).
 import { parseDocument } from 'yaml'
 import { RollbackError } from '../errors.js'
+import { isRecord } from '../json.js'
 import { DOT_ENV_FILE, parseDotEnv } from './dotenv.js'
 import type { ProjectFiles } from './files.js'
 
@@ -155,7 +156,7 @@ function flatten(mapping: Record<string, unknown>, prefix: string, into: Map<str
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
+  return isRecord(value) && !(value instanceof Date)
 }
 
 function checkVersion({ value, from }: Setting, writtenInFile: boolean): void {
