@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { RollbackError } from '../../src/errors.js'
 import { downVerdict } from '../../src/project/migrations.js'
@@ -11,6 +11,7 @@ import {
   splitStatements,
 } from '../../src/sql/statements.js'
 import { destructiveStatements } from '../../src/sql/destructive.js'
+import { hasTestdata, testdataPath } from '../support/testdata.js'
 
 const texts = (sql: string): string[] => splitStatements(sql).map((statement) => statement.text)
 
@@ -282,7 +283,7 @@ describe('destructiveStatements', () => {
   })
 })
 
-const projectsDir = resolve('../shared/testdata/hasura-projects')
+const projectsDir = testdataPath('hasura-projects')
 
 function downFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -292,7 +293,7 @@ function downFiles(dir: string): string[] {
   })
 }
 
-describe.skipIf(!existsSync(projectsDir))('real projects (../shared/testdata/hasura-projects)', () => {
+describe.skipIf(!hasTestdata)('real projects (../shared/testdata/hasura-projects)', () => {
   const read = (path: string): string => readFileSync(join(projectsDir, path), 'utf8')
 
   it.each([
