@@ -7,6 +7,32 @@ import json from '@rollup/plugin-json'
 import { nodeResolve } from '@rollup/plugin-node-resolve'
 import typescript from '@rollup/plugin-typescript'
 import { isBuiltin } from 'node:module'
+import { fileURLToPath } from 'node:url'
+import license from 'rollup-plugin-license'
+
+/**
+ * dist/licenses.txt: every third-party package with code in dist/, its licence and licence text.
+ * Sorted by name, '\n' line ends: the same file on every machine, so the dist check covers it.
+ */
+function licensesText(dependencies) {
+  const entries = [...dependencies]
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .map((d) => {
+      const lines = [`${d.name}@${d.version}`, `License: ${d.license ?? 'not stated'}`]
+      if (d.repository?.url) lines.push(`Repository: ${d.repository.url}`)
+      for (const [title, text] of [
+        ['License text', d.licenseText],
+        ['Notice', d.noticeText],
+      ]) {
+        if (text) lines.push('', `${title}:`, '', text.replace(/\r\n?/g, '\n').trim())
+      }
+      if (!d.licenseText)
+        lines.push('(The package ships no licence file; its package.json names the licence above.)')
+      return lines.join('\n')
+    })
+  const header = 'Third-party packages bundled in dist/ (written by `npm run package`; do not edit).'
+  return [header, ...entries].join('\n\n---\n\n') + '\n'
+}
 
 export default {
   input: 'src/index.ts',
@@ -36,6 +62,21 @@ export default {
     // friends would load on every start, SSL or not.
     commonjs({ ignore: (id) => id === 'pg-native' || isBuiltin(id) }),
     json(),
+    license({
+      thirdParty: {
+        // The licence of every package whose code lands in dist/ ships beside it.
+        output: {
+          file: fileURLToPath(new URL('dist/licenses.txt', import.meta.url)),
+          template: licensesText,
+        },
+        // A bundled package under any other licence (or none) fails the build until someone decides.
+        allow: {
+          test: '(MIT OR ISC OR BSD-2-Clause OR BSD-3-Clause OR Apache-2.0)',
+          failOnViolation: true,
+          failOnUnlicensed: true,
+        },
+      },
+    }),
     {
       name: 'dist-package-json',
       generateBundle() {

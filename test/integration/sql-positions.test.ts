@@ -1,11 +1,11 @@
 // Error positions from a real PostgreSQL, mapped back to the file and line they came from.
-import { existsSync, readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { scanStatements } from '../../src/sql/scan.js'
 import { lineAtPosition, splitStatements } from '../../src/sql/statements.js'
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js'
+import { hasTestdata, testdataPath } from '../support/testdata.js'
 
 let db: TestDatabase
 beforeAll(async () => {
@@ -102,11 +102,11 @@ describe('splitStatements agrees with PostgreSQL', () => {
   })
 })
 
-const brokenDown = resolve(
-  '../shared/testdata/hasura-projects/anticoronavirus__volunteer-backend__hasura/migrations/1588187507487_alter_table_public_period_alter_column_profession/down.sql',
+const brokenDown = testdataPath(
+  'hasura-projects/anticoronavirus__volunteer-backend__hasura/migrations/1588187507487_alter_table_public_period_alter_column_profession/down.sql',
 )
 
-describe.skipIf(!existsSync(brokenDown))('a real down.sql scriptEnding refuses (../shared/testdata)', () => {
+describe.skipIf(!hasTestdata)('a real down.sql scriptEnding refuses (../shared/testdata)', () => {
   it('is rejected by PostgreSQL on its own too', async () => {
     await expect(db.query(readFileSync(brokenDown, 'utf8'))).rejects.toThrow('unterminated quoted identifier')
   })

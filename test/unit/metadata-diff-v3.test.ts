@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { assembleMetadataV3, type MetadataV3 } from '../../src/metadata/assemble-v3.js'
 import { diffMetadataV3 } from '../../src/metadata/diff.js'
 import { workspaceFiles } from '../../src/project/files.js'
+import { hasTestdata, testdataPath } from '../support/testdata.js'
 
-const projects = resolve(process.cwd(), '../shared/testdata/hasura-projects-v3')
+const projects = testdataPath('hasura-projects-v3')
 
 const users = { table: { schema: 'public', name: 'users' } }
 const connection = { connection_info: { database_url: { from_env: 'DB_URL' } } }
@@ -114,7 +114,7 @@ describe('diffMetadataV3', () => {
     ])
   })
 
-  it.skipIf(!existsSync(projects))(
+  it.skipIf(!hasTestdata)(
     'intuition: an export of the same metadata differs in nothing; one table untracked since is named (needs ../shared/testdata)',
     async () => {
       const stable = await assembleMetadataV3(

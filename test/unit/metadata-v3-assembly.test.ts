@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
-import { join, relative, resolve } from 'node:path'
+import { join, relative } from 'node:path'
 import { Kind, parse as parseGraphql, print, type ObjectTypeDefinitionNode } from 'graphql'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
@@ -13,11 +13,11 @@ import { workspaceFiles, type ProjectFiles } from '../../src/project/files.js'
 import { makeTempTree, removeTree } from '../support/fs-tree.js'
 import { createRepo, removeRepos } from '../support/git-fixture.js'
 import { memoryFiles } from '../support/memory-files.js'
+import { hasTestdata, testdataPath } from '../support/testdata.js'
 
-const testdata = resolve(process.cwd(), '../shared/testdata')
-const golden = join(testdata, 'cli-golden-v3')
-const projects = join(testdata, 'hasura-projects-v3')
-const noTestdata = !existsSync(golden) || !existsSync(projects)
+const golden = testdataPath('cli-golden-v3')
+const projects = testdataPath('hasura-projects-v3')
+const noTestdata = !hasTestdata
 const skipReason =
   'needs ../shared/testdata (the Hasura CLI fixtures and real projects), absent in this clone'
 

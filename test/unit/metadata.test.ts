@@ -1,16 +1,16 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ProjectFiles } from '../../src/project/files.js'
 import { workspaceFiles } from '../../src/project/files.js'
 import { metadataForServer } from '../../src/metadata/apply.js'
 import { assembleMetadata, type MetadataV2 } from '../../src/metadata/assemble.js'
 import { memoryFiles } from '../support/memory-files.js'
+import { hasTestdata, testdataPath } from '../support/testdata.js'
 
-const testdata = resolve(process.cwd(), '../shared/testdata')
-const golden = join(testdata, 'cli-golden')
-const projects = join(testdata, 'hasura-projects')
-const noTestdata = !existsSync(testdata)
+const golden = testdataPath('cli-golden')
+const projects = testdataPath('hasura-projects')
+const noTestdata = !hasTestdata
 const skipReason =
   'needs ../shared/testdata (the Hasura CLI fixtures and real projects), absent in this clone'
 

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { RollbackError } from '../../src/errors.js'
 import { workspaceFiles, type ProjectFiles } from '../../src/project/files.js'
@@ -13,6 +12,7 @@ import {
   type Migration,
 } from '../../src/project/migrations.js'
 import { makeTempTree, removeTree, type FileTree } from '../support/fs-tree.js'
+import { hasTestdata, testdataPath } from '../support/testdata.js'
 
 const made: string[] = []
 afterEach(async () => {
@@ -275,9 +275,9 @@ describe('compareVersions', () => {
   })
 })
 
-const projectsDir = resolve('../shared/testdata/hasura-projects')
+const projectsDir = testdataPath('hasura-projects')
 
-describe.skipIf(!existsSync(projectsDir))('real projects (../shared/testdata/hasura-projects)', () => {
+describe.skipIf(!hasTestdata)('real projects (../shared/testdata/hasura-projects)', () => {
   async function scanProject(name: string) {
     const files = workspaceFiles(join(projectsDir, name))
     const migrations = await scanMigrations(files, 'migrations')

@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { assembleMetadataV3, type MetadataV3, type SourceMetadata } from '../../src/metadata/assemble-v3.js'
 import { requiredObjectsBySource } from '../../src/metadata/required-objects.js'
 import { workspaceFiles } from '../../src/project/files.js'
+import { hasTestdata, testdataPath } from '../support/testdata.js'
 
-const projects = resolve(process.cwd(), '../shared/testdata/hasura-projects-v3')
+const projects = testdataPath('hasura-projects-v3')
 
 const col = (table: string, column: string, schema = 'public') => ({ schema, table, column })
 const obj = (name: string, schema = 'public') => ({ schema, name })
@@ -225,7 +225,7 @@ describe('requiredObjectsBySource', () => {
     })
   })
 
-  it.skipIf(!existsSync(projects))(
+  it.skipIf(!hasTestdata)(
     'intuition: the cache table is required in cache; the relationships to it are left to Hasura (needs ../shared/testdata)',
     async () => {
       const metadata = await assembleMetadataV3(

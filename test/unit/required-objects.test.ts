@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { workspaceFiles } from '../../src/project/files.js'
 import { assembleMetadata, type MetadataV2 } from '../../src/metadata/assemble.js'
 import { requiredObjects } from '../../src/metadata/required-objects.js'
+import { hasTestdata, testdataPath } from '../support/testdata.js'
 
-const projects = resolve(process.cwd(), '../shared/testdata/hasura-projects')
+const projects = testdataPath('hasura-projects')
 
 const col = (table: string, column: string, schema = 'public') => ({ schema, table, column })
 const obj = (name: string, schema = 'public') => ({ schema, name })
@@ -104,7 +104,7 @@ describe('requiredObjects', () => {
     expect(requiredObjects({ version: 2 })).toEqual({ tables: [], columns: [], functions: [] })
   })
 
-  it.skipIf(!existsSync(projects))(
+  it.skipIf(!hasTestdata)(
     'finds the SQL function behind a computed field of a real project (needs ../shared/testdata)',
     async () => {
       const metadata = await assembleMetadata(

@@ -1,11 +1,12 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { RollbackError } from '../../src/errors.js'
 import { downVerdict } from '../../src/project/migrations.js'
 import { destructiveStatements } from '../../src/sql/destructive.js'
 import { scanStatements } from '../../src/sql/scan.js'
 import { lineAtPosition, scriptEnding, splitStatements as splitScan } from '../../src/sql/statements.js'
+import { hasTestdata, testdataPath } from '../support/testdata.js'
 
 const splitStatements = (sql: string) => splitScan(scanStatements(sql))
 const texts = (sql: string): string[] => splitStatements(sql).map((statement) => statement.text)
@@ -269,7 +270,7 @@ describe('destructiveStatements', () => {
   })
 })
 
-const projectsDir = resolve('../shared/testdata/hasura-projects')
+const projectsDir = testdataPath('hasura-projects')
 
 function downFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -279,7 +280,7 @@ function downFiles(dir: string): string[] {
   })
 }
 
-describe.skipIf(!existsSync(projectsDir))('real projects (../shared/testdata/hasura-projects)', () => {
+describe.skipIf(!hasTestdata)('real projects (../shared/testdata/hasura-projects)', () => {
   const read = (path: string): string => readFileSync(join(projectsDir, path), 'utf8')
 
   it.each([
@@ -318,10 +319,7 @@ describe.skipIf(!existsSync(projectsDir))('real projects (../shared/testdata/has
   })
 
   it('tells the Console placeholders (refused) from hand-written comment-only downs (run as they are)', () => {
-    const everyDown = [
-      ...downFiles(projectsDir),
-      ...downFiles(resolve('../shared/testdata/hasura-projects-v3')),
-    ]
+    const everyDown = [...downFiles(projectsDir), ...downFiles(testdataPath('hasura-projects-v3'))]
     const commentOnly = everyDown.filter((path) => !hasStatements(readFileSync(path, 'utf8')))
     const verdicts = commentOnly.map((path) => downVerdict(scanStatements(readFileSync(path, 'utf8'))))
     expect(verdicts.filter((v) => v === 'placeholder').length).toBeGreaterThan(100)
