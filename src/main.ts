@@ -16,6 +16,7 @@ import { RenderedSteps, buildReport } from './report.js'
 import type { RollbackResult } from './result.js'
 import { refusedResult } from './result.js'
 import { rollback } from './rollback.js'
+import { proxyFor, proxySecrets } from './proxy.js'
 import { secretsOfDatabaseUrl } from './secrets.js'
 import { connectHasura } from './transport/hasura.js'
 import { connectPostgres } from './transport/postgres.js'
@@ -72,6 +73,7 @@ export async function run(): Promise<void> {
   let request: RollbackRequest
   try {
     for (const secret of secretsOfDatabaseUrl(core.getInput('database-url'))) core.setSecret(secret)
+    for (const secret of proxySecrets(env)) core.setSecret(secret)
     for (const name of ['admin-secret', 'github-token']) {
       const secret = core.getInput(name)
       if (secret) core.setSecret(secret)
@@ -93,6 +95,7 @@ export async function run(): Promise<void> {
       },
       projectDir,
       timeoutMs: request.httpTimeoutSeconds * 1000,
+      proxy: (url) => proxyFor(url, env),
     }))
   const context = { projectDir: request.projectDir, rendered: new RenderedSteps(request.projectDir) }
   // A step's part of the summary is rendered on the next turn of the event loop, by when the transport
