@@ -119,7 +119,9 @@ export async function run(): Promise<void> {
     git: async () => (await import('./git/git.js')).createGit(workspace, out.line),
     lastSuccessfulRun: async () => {
       const { lastSuccessfulRunSha, runContextFromEnv } = await import('./github/last-successful-run.js')
-      return lastSuccessfulRunSha(request.githubToken, runContextFromEnv(env))
+      return lastSuccessfulRunSha(request.githubToken, runContextFromEnv(env), request.workflow, {
+        log: out.line,
+      })
     },
     backupDir: env.RUNNER_TEMP || tmpdir(),
     runKey: runKey(env, request),

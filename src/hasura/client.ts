@@ -302,12 +302,13 @@ function networkFailure(
     what = `${where} failed: ${error.message}${error.code ? ` (${error.code})` : ''}`
     if (mayHaveRun) what += '; the connection broke after the request was sent, so it may have run'
   }
-  const via = error.proxy ? ` through proxy ${error.proxy}` : ''
-  return new HasuraApiError(
-    redact(`Cannot reach Hasura at ${endpoint}${via}: ${what}`),
-    { mayHaveRun },
-    error,
-  )
+  const message = `Cannot reach Hasura at ${endpoint}${error.proxy ? ` through proxy ${error.proxy}` : ''}: ${what}`
+  return new HasuraApiError(redact(message), { mayHaveRun }, error)
+}
+
+const STATUS_HINTS: Readonly<Record<number, string>> = {
+  404: ': check the endpoint and api_paths in config.yaml',
+  407: ': the proxy wants credentials; check the user and password in HTTP_PROXY',
 }
 
 interface ResponseContext {
@@ -374,12 +375,7 @@ function parseResponse<T>(response: HttpResponse, context: ResponseContext): T {
     const sqlState = pg?.statusCode ? ` (SQLSTATE ${pg.statusCode})` : ''
     throw make(`Postgres failed the SQL sent to ${shownEndpoint}: ${pg?.message ?? error}${sqlState}`)
   }
-  const hint =
-    response.status === 404
-      ? ': check the endpoint and api_paths in config.yaml'
-      : response.status === 407
-        ? ': the proxy wants credentials; check the user and password in HTTP_PROXY'
-        : ''
+  const hint = STATUS_HINTS[response.status] ?? ''
   const at = path ? ` at ${path}` : ''
   throw make(
     `Hasura at ${shownEndpoint} rejected ${where} with HTTP ${response.status}${codeText}${at}: ${error}${hint}`,

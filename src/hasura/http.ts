@@ -56,7 +56,8 @@ export const TIMEOUT_CODE = 'ETIMEDOUT'
 /** The proxy answered CONNECT with something other than 2xx: nothing reached the host. */
 export const PROXY_REFUSED_CODE = 'ERR_PROXY_CONNECT'
 
-function isTlsCode(code: string | undefined): boolean {
+/** A certificate or handshake failure (Node's and OpenSSL's codes). */
+export function isTlsCode(code: string | undefined): boolean {
   return (
     code !== undefined &&
     (code.startsWith('ERR_TLS') ||
