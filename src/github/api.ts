@@ -2,6 +2,8 @@
 // the runner's proxy settings (@actions/http-client), the token. On top, what a rollback needs when
 // things are already going wrong: a timeout on each request, GETs retried after 5xx answers, network
 // failures and rate limits (all waits bounded), and a failure that says its cause in one line.
+// @actions/github picks the proxy for GITHUB_API_URL when it is first imported: main.ts imports this
+// module (a chunk of its own) during the run, with the runner's environment, and apiUrl is that URL.
 import { getOctokit } from '@actions/github'
 import { RollbackError } from '../errors.js'
 import { isTlsCode } from '../hasura/http.js'
@@ -87,7 +89,7 @@ export function createGitHubApi(
   const redact = (text: string) => text.split(token).join('***')
   octokit.hook.wrap('request', async (request, endpointOptions) => {
     const { method, url } = octokit.request.endpoint(endpointOptions)
-    const endpoint = `${method} ${url.slice(context.apiUrl.length).replace(/\?.*/, '')}`
+    const endpoint = `${method} ${apiPath(url, context.apiUrl)}`
     let waited = 0
     for (let attempt = 1; ; attempt++) {
       const controller = new AbortController()
@@ -131,6 +133,13 @@ export function createGitHubApi(
       }
     },
   }
+}
+
+/** /repos/… without the API URL's own path (GitHub Enterprise Server: /api/v3) or the query. */
+function apiPath(url: string, apiUrl: string): string {
+  const path = new URL(url).pathname
+  const basePath = new URL(apiUrl).pathname.replace(/\/+$/, '')
+  return path.startsWith(`${basePath}/`) ? path.slice(basePath.length) : path
 }
 
 /** How long to wait before the next attempt, or undefined when another attempt cannot help. */
@@ -227,7 +236,7 @@ function networkFailure(error: unknown): Failure {
     const proxyAnswer = /^Proxy response \((\d+)\)/.exec(message)
     permanent = proxyAnswer !== null
     cause = proxyAnswer
-      ? `the proxy answered CONNECT with HTTP ${proxyAnswer[1]}${proxyAnswer[1] === '407' ? ': check the user and password in HTTPS_PROXY' : ''}`
+      ? `the proxy answered CONNECT with HTTP ${proxyAnswer[1]}${proxyAnswer[1] === '407' ? ': check the user and password in the proxy URL' : ''}`
       : `${message}${code ? ` (${code})` : ''}`
   }
   return { kind: 'network', cause, permanent }

@@ -85,6 +85,53 @@ describe('behind a forward proxy (HTTP_PROXY with credentials)', () => {
   })
 })
 
+describe('behind a proxy that refuses the credentials', () => {
+  it('says the proxy refused the GitHub API, changes nothing and never prints the password', async () => {
+    const releases = await twoReleases()
+    const db = await createTestDatabase()
+    await applyUps(db, releases.allMigrations)
+    const hasura = await startHasuraStandIn({ databaseUrl: db.url, generation: 'v2', adminSecret: SECRET })
+    const github = await startGitHubApiStandIn({
+      repository: 'acme/app',
+      token: TOKEN,
+      workflows: [],
+      runs: [],
+    })
+    const proxy = await startForwardProxy({
+      hosts: { 'github.invalid': '127.0.0.1' },
+      credentials: { user: 'ci', password: 'the-current-password' },
+    })
+    cleanups.push(hasura.close, () => db.drop(), github.close, proxy.close)
+    const apiUrl = `http://github.invalid:${portOf(github.url)}`
+    const result = await runAction({
+      workspace: releases.workspace.dir,
+      // Hasura at 127.0.0.1: loopback, never proxied.
+      inputs: {
+        'project-dir': PROJECT_DIR,
+        endpoint: hasura.url,
+        'admin-secret': SECRET,
+        ref: 'last-successful-run',
+        workflow: 'deploy.yml',
+        'github-token': TOKEN,
+      },
+      env: {
+        HTTP_PROXY: proxy.urlWithCredentials.replace('the-current-password', PROXY_PASSWORD),
+        GITHUB_API_URL: apiUrl,
+        GITHUB_REPOSITORY: 'acme/app',
+        GITHUB_RUN_ID: '200',
+        GITHUB_REF_NAME: 'main',
+      },
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.annotations.map((a) => a.message)).toContain(
+      `ref: last-successful-run: could not reach the GitHub API at ${apiUrl} through proxy ${proxy.url}: the proxy answered CONNECT with HTTP 407: check the user and password in the proxy URL on GET /repos/acme/app/actions/workflows/deploy.yml`,
+    )
+    expect(github.requests).toEqual([])
+    expect(await appliedVersions(db)).toEqual(releases.allMigrations.map((m) => m.version))
+    expect(printed(result, PROXY_PASSWORD)).not.toContain(PROXY_PASSWORD)
+  })
+})
+
 const certificate = selfSignedCertificate(['hasura.invalid', '127.0.0.1'])
 const otherCertificate = selfSignedCertificate(['elsewhere.invalid'])
 
