@@ -3,7 +3,7 @@
 // with certificate_authority and insecure_skip_tls_verify still applied to Hasura's own certificate).
 import { createServer } from 'node:https'
 import { mkdtempSync, writeFileSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -173,6 +173,27 @@ describe.skipIf(!certificate)('Hasura over https through a CONNECT tunnel (needs
     )
     expect(forward.requests).toHaveLength(1)
     expect(seen).toEqual([])
+  })
+
+  it('times out a tunnel whose host never answers the TLS handshake, saying nothing was sent', async () => {
+    const held = new Set<Socket>()
+    const silent = createNetServer((socket) => held.add(socket))
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+    cleanups.push(() => {
+      for (const socket of held) socket.destroy()
+      return new Promise((resolve) => silent.close(() => resolve()))
+    })
+    const forward = await proxy()
+    const endpoint = `https://hasura.invalid:${(silent.address() as AddressInfo).port}`
+    const client = createHasuraClient(hasuraConfig(endpoint, SECRET), {
+      timeoutMs: 300,
+      proxy: (url) => proxyFor(url, { HTTPS_PROXY: forward.url }),
+    })
+    const error = await failureOf(client.metadata({ type: 'export_metadata', args: {} }))
+    expect(error.message).toBe(
+      `Cannot reach Hasura at ${endpoint} through proxy ${forward.url}: no answer to GET v1/version (server version) within 0.3 s`,
+    )
+    expect(error.mayHaveRun).toBe(false)
   })
 
   it('says which proxy cannot be reached', async () => {
