@@ -676,8 +676,100 @@ function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-// One HTTP exchange with node:http(s). Not the global fetch: Node exposes no undici Agent without the
-// undici package, and certificate_authority / insecure_skip_tls_verify need per-request TLS options.
+// Which forward proxy a request goes through, by the rules of @actions/http-client (its proxy.ts), so the
+// Hasura admin API is reached the way the runner and the GitHub API calls reach their hosts:
+// https_proxy / HTTPS_PROXY for https URLs, http_proxy / HTTP_PROXY for http URLs (lower case first),
+// no_proxy / NO_PROXY to bypass, and loopback hosts never proxied.
+const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
+/** The proxy for `target`; undefined: go direct. A setting that is no http(s) URL is refused, naming it. */
+function proxyFor(target, env) {
+    if (bypassesProxy(target, env))
+        return undefined;
+    const names = target.protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
+    const name = names.find((n) => env[n]);
+    if (name === undefined)
+        return undefined;
+    const proxy = parseProxyUrl(env[name] ?? '');
+    if (!proxy || (proxy.protocol !== 'http:' && proxy.protocol !== 'https:') || !proxy.hostname) {
+        const shown = proxy?.hostname ? shownProxy(proxy) : 'its value';
+        throw new RollbackError(`${name} (${shown}) is not an http:// or https:// proxy URL: set it to http://host:port, or list ${target.hostname} in NO_PROXY`);
+    }
+    return proxy;
+}
+/**
+ * A proxy setting as a URL. `proxy.corp:3128` (no scheme) means http://proxy.corp:3128: @actions/http-client
+ * would read `proxy.corp:` as a scheme and go direct without a word.
+ */
+function parseProxyUrl(value) {
+    const text = value.trim();
+    try {
+        return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The proxy URL as it may be shown: no user name, no password. */
+function shownProxy(proxy) {
+    return `${proxy.protocol}//${proxy.host}`;
+}
+/** The `Proxy-Authorization` value for a proxy URL with credentials, else undefined. */
+function proxyAuthorization(proxy) {
+    if (!proxy.username && !proxy.password)
+        return undefined;
+    const credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+    return `Basic ${Buffer.from(credentials).toString('base64')}`;
+}
+/** Every form in which a proxy password could be printed (as written and decoded), for masking. */
+function proxySecrets(env) {
+    const secrets = new Set();
+    for (const name of PROXY_VARIABLES) {
+        const proxy = env[name] ? parseProxyUrl(env[name]) : undefined;
+        if (!proxy?.password)
+            continue;
+        secrets.add(proxy.password);
+        secrets.add(decodeURIComponent(proxy.password));
+        const authorization = proxyAuthorization(proxy);
+        if (authorization)
+            secrets.add(authorization.slice('Basic '.length));
+    }
+    return [...secrets];
+}
+/**
+ * @actions/http-client's checkBypass: loopback hosts always; then each no_proxy entry (case-insensitive)
+ * matches the host, the host:port, or a parent domain of either (`example.com` and `.example.com` both
+ * match `api.example.com`); `*` matches every host.
+ */
+function bypassesProxy(target, env) {
+    const host = target.hostname.toUpperCase();
+    if (!host)
+        return false;
+    if (isLoopback(host))
+        return true;
+    const noProxy = env['no_proxy'] || env['NO_PROXY'] || '';
+    const port = target.port ? Number(target.port) : defaultPort(target.protocol);
+    const hosts = port === undefined ? [host] : [host, `${host}:${port}`];
+    return noProxy
+        .split(',')
+        .map((entry) => entry.trim().toUpperCase())
+        .filter((entry) => entry !== '')
+        .some((entry) => entry === '*' ||
+        hosts.some((h) => h === entry || h.endsWith(`.${entry}`) || (entry.startsWith('.') && h.endsWith(entry))));
+}
+function isLoopback(upperHost) {
+    return (upperHost === 'LOCALHOST' ||
+        upperHost.startsWith('127.') ||
+        upperHost.startsWith('[::1]') ||
+        upperHost.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+function defaultPort(protocol) {
+    if (protocol === 'http:')
+        return 80;
+    if (protocol === 'https:')
+        return 443;
+    return undefined;
+}
+
 /** Error codes after which the request certainly never reached the server. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 /** The exchange failed without an HTTP answer. */
@@ -690,70 +782,192 @@ class NetworkError extends Error {
     code, 
     /** False when the server cannot have seen the request (nothing to undo, safe to retry). */
     sent, tls, options) {
-        super(message, options);
+        super(message, options?.cause === undefined ? undefined : { cause: options.cause });
         this.code = code;
         this.sent = sent;
         this.tls = tls;
         this.name = 'NetworkError';
+        this.proxy = options?.proxy === undefined ? undefined : shownProxy(options.proxy);
     }
+    /** The proxy the request went through, without credentials; undefined when it went direct. */
+    proxy;
 }
 const TIMEOUT_CODE = 'ETIMEDOUT';
+/** The proxy answered CONNECT with something other than 2xx: nothing reached the host. */
+const PROXY_REFUSED_CODE = 'ERR_PROXY_CONNECT';
+/** A certificate or handshake failure (Node's and OpenSSL's codes). */
 function isTlsCode(code) {
     return (code !== undefined &&
         (code.startsWith('ERR_TLS') ||
             code.startsWith('ERR_SSL') ||
             /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/.test(code)));
 }
+/**
+ * TLS settings for one endpoint. `extraCa` (PEM) is trusted besides Node's own CAs (its bundled roots,
+ * NODE_EXTRA_CA_CERTS), never instead of them: a `ca` option alone would replace them. Built once per
+ * endpoint: a context with ~150 CAs takes ~30 ms to build.
+ */
+async function tlsOptions(extraCa, rejectUnauthorized) {
+    if (extraCa === undefined)
+        return { rejectUnauthorized };
+    const tls = await Promise.resolve().then(function () { return /*#__PURE__*/_interopNamespaceDefault(require('node:tls')); });
+    return { secureContext: tls.createSecureContext({ ca: [...nodeCas(tls), extraCa] }), rejectUnauthorized };
+}
+function nodeCas(tls) {
+    // Node 22.15+ and 23.10+ give the store Node itself uses (roots, NODE_EXTRA_CA_CERTS, --use-system-ca).
+    const { getCACertificates } = tls;
+    if (getCACertificates)
+        return getCACertificates('default');
+    const extraFile = process.env.NODE_EXTRA_CA_CERTS;
+    let extra = [];
+    try {
+        if (extraFile)
+            extra = [node_fs.readFileSync(extraFile, 'utf8')];
+    }
+    catch {
+        // Node warned about an unreadable NODE_EXTRA_CA_CERTS at start and goes on without it; so do we.
+    }
+    return [...tls.rootCertificates, ...extra];
+}
 async function sendHttp(req, tls) {
-    const https = req.url.protocol === 'https:';
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), req.timeoutMs);
+    // The socket is connected (and TLS verified) once this is set: from then on the server may act.
+    const progress = { connected: false };
+    try {
+        const route = await routeOf(req, tls, controller.signal);
+        return await exchange(req, route, progress, controller.signal);
+    }
+    catch (error) {
+        if (controller.signal.aborted) {
+            const message = `no answer within ${req.timeoutMs} ms`;
+            throw new NetworkError(message, TIMEOUT_CODE, progress.connected, false, { proxy: req.proxy });
+        }
+        if (error instanceof NetworkError)
+            throw error;
+        const code = codeOf(error);
+        const tlsFailure = isTlsCode(code);
+        const sent = progress.connected && !tlsFailure && !NOT_SENT_CODES.has(code ?? '');
+        const message = error instanceof Error ? error.message : String(error);
+        throw new NetworkError(message, code, sent, tlsFailure, { cause: error, proxy: req.proxy });
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+async function routeOf(req, tls, signal) {
     // Loaded on first use: node:https brings TLS (~7 ms of every start), and a database-url run sends none.
-    const { request } = https ? await Promise.resolve().then(function () { return /*#__PURE__*/_interopNamespaceDefault(require('node:https')); }) : await Promise.resolve().then(function () { return /*#__PURE__*/_interopNamespaceDefault(require('node:http')); });
+    const https = req.url.protocol === 'https:';
+    const tlsConnect = https
+        ? {
+            rejectUnauthorized: tls.rejectUnauthorized,
+            ...(tls.secureContext ? { secureContext: tls.secureContext, agent: false } : {}),
+        }
+        : {};
+    if (!req.proxy) {
+        const { request } = https ? await Promise.resolve().then(function () { return /*#__PURE__*/_interopNamespaceDefault(require('node:https')); }) : await Promise.resolve().then(function () { return /*#__PURE__*/_interopNamespaceDefault(require('node:http')); });
+        return { request, url: req.url, options: tlsConnect, tunnelled: false };
+    }
+    if (https) {
+        const socket = await tunnel(req.proxy, req.url, tls, signal);
+        const { request } = await Promise.resolve().then(function () { return /*#__PURE__*/_interopNamespaceDefault(require('node:https')); });
+        return { request, url: req.url, options: { createConnection: () => socket }, tunnelled: true };
+    }
+    // An http URL goes to the proxy in absolute form; the proxy's own certificate (an https proxy) is
+    // checked against Node's CAs, as @actions/http-client does.
+    const { request } = req.proxy.protocol === 'https:' ? await Promise.resolve().then(function () { return /*#__PURE__*/_interopNamespaceDefault(require('node:https')); }) : await Promise.resolve().then(function () { return /*#__PURE__*/_interopNamespaceDefault(require('node:http')); });
+    const authorization = proxyAuthorization(req.proxy);
+    return {
+        request,
+        url: new URL(req.proxy.origin),
+        options: { path: req.url.href },
+        headers: { Host: req.url.host, ...(authorization ? { 'Proxy-Authorization': authorization } : {}) },
+        tunnelled: false,
+    };
+}
+function exchange(req, route, progress, signal) {
     return new Promise((resolve, reject) => {
-        const headers = { ...req.headers };
+        const headers = { ...req.headers, ...route.headers };
         if (req.body !== undefined)
             headers['Content-Length'] = String(Buffer.byteLength(req.body));
-        const options = { method: req.method, headers };
-        const tlsOptions = https ? { ca: tls.ca, rejectUnauthorized: tls.rejectUnauthorized } : {};
-        // The socket is connected (and TLS verified) once this is set: from then on the server may act.
-        let connected = false;
-        let settled = false;
-        const fail = (error) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            reject(error);
-        };
-        const outgoing = request(req.url, { ...options, ...tlsOptions }, (res) => {
+        const options = { ...route.options, method: req.method, headers, signal };
+        const outgoing = route.request(route.url, options, (res) => {
             const chunks = [];
             res.on('data', (chunk) => chunks.push(chunk));
-            res.on('error', (error) => fail(new NetworkError(error.message, codeOf(error), true, false)));
-            res.on('end', () => {
-                if (settled)
-                    return;
-                settled = true;
-                clearTimeout(timer);
-                resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
+            res.on('error', reject);
+            res.on('close', () => {
+                if (!res.complete)
+                    reject(Object.assign(new Error('connection closed mid-answer'), { code: 'ECONNRESET' }));
             });
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
         });
         outgoing.on('socket', (socket) => {
             // A kept-alive socket is connected already: from here on, count the request as possibly sent.
-            if (!socket.connecting)
-                connected = true;
+            if (route.tunnelled || !socket.connecting)
+                progress.connected = true;
             else
-                socket.once(https ? 'secureConnect' : 'connect', () => (connected = true));
+                socket.once(secureOrPlainConnect(route), () => (progress.connected = true));
         });
-        outgoing.on('error', (error) => {
-            const code = codeOf(error);
-            const tlsFailure = isTlsCode(code);
-            const sent = connected && !tlsFailure && !NOT_SENT_CODES.has(code ?? '');
-            fail(new NetworkError(error.message, code, sent, tlsFailure, { cause: error }));
-        });
-        const timer = setTimeout(() => {
-            fail(new NetworkError(`no answer within ${req.timeoutMs} ms`, TIMEOUT_CODE, connected, false));
-            outgoing.destroy();
-        }, req.timeoutMs);
+        outgoing.on('error', reject);
         outgoing.end(req.body);
+    });
+}
+function secureOrPlainConnect(route) {
+    return route.url.protocol === 'https:' ? 'secureConnect' : 'connect';
+}
+/** A TLS connection to `target` inside a CONNECT tunnel through `proxy`, verified as a direct one is. */
+async function tunnel(proxy, target, tls, signal) {
+    const authority = `${target.hostname}:${target.port || '443'}`;
+    const { request } = proxy.protocol === 'https:' ? await Promise.resolve().then(function () { return /*#__PURE__*/_interopNamespaceDefault(require('node:https')); }) : await Promise.resolve().then(function () { return /*#__PURE__*/_interopNamespaceDefault(require('node:http')); });
+    const authorization = proxyAuthorization(proxy);
+    const headers = { Host: authority, ...(authorization ? { 'Proxy-Authorization': authorization } : {}) };
+    const raw = await new Promise((resolve, reject) => {
+        const connect = request(new URL(proxy.origin), {
+            method: 'CONNECT',
+            path: authority,
+            headers,
+            agent: false,
+            signal,
+        });
+        // Node hands every answer to CONNECT, 2xx or not, to 'connect' with the raw socket.
+        connect.once('connect', (res, socket) => {
+            if (res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300)
+                return resolve(socket);
+            socket.destroy();
+            const answer = `${res.statusCode ?? '?'} ${res.statusMessage ?? ''}`.trim();
+            const hint = res.statusCode === 407 ? ': check the user and password in the proxy URL' : '';
+            const message = `proxy ${shownProxy(proxy)} answered CONNECT ${authority} with HTTP ${answer}${hint}`;
+            reject(new NetworkError(message, PROXY_REFUSED_CODE, false, false, { proxy }));
+        });
+        connect.once('error', reject);
+        connect.end();
+    });
+    const { connect } = await Promise.resolve().then(function () { return /*#__PURE__*/_interopNamespaceDefault(require('node:tls')); });
+    if (signal.aborted) {
+        raw.destroy();
+        throw signal.reason;
+    }
+    const host = target.hostname.replace(/^\[(.*)\]$/, '$1');
+    return new Promise((resolve, reject) => {
+        const secure = connect({
+            socket: raw,
+            host,
+            // SNI takes host names only.
+            ...(/^[\d.]+$|:/.test(host) ? {} : { servername: host }),
+            rejectUnauthorized: tls.rejectUnauthorized,
+            ...(tls.secureContext ? { secureContext: tls.secureContext } : {}),
+        });
+        const abort = () => secure.destroy(signal.reason instanceof Error ? signal.reason : undefined);
+        signal.addEventListener('abort', abort, { once: true });
+        secure.once('secureConnect', () => {
+            signal.removeEventListener('abort', abort);
+            resolve(secure);
+        });
+        secure.once('error', (error) => {
+            signal.removeEventListener('abort', abort);
+            raw.destroy();
+            reject(error);
+        });
     });
 }
 function codeOf(error) {
@@ -819,13 +1033,14 @@ function createHasuraClient(config, options = {}) {
         const url = joinApiPath(config.endpoint, c.apiPath);
         const where = `${c.method} ${c.apiPath} (${c.what})`;
         const body = c.body === undefined ? undefined : JSON.stringify(c.body);
-        const tlsOptions = await (tls ??= loadTls(config, options.projectDir));
+        const tlsSettings = await (tls ??= loadTls(config, options.projectDir));
+        const proxy = options.proxy?.(url);
         for (let attempt = 0;; attempt++) {
             const started = Date.now();
             let response;
             try {
                 requestCount++;
-                response = await send({ method: c.method, url, headers, body, timeoutMs }, tlsOptions);
+                response = await send({ method: c.method, url, headers, body, timeoutMs, proxy }, tlsSettings);
             }
             catch (error) {
                 if (!(error instanceof NetworkError))
@@ -928,23 +1143,26 @@ function sleep(ms) {
     return new Promise((done) => setTimeout(done, ms));
 }
 function mayRetry(error, idempotent) {
-    if (error.tls || error.code === 'ENOTFOUND' || error.code === TIMEOUT_CODE)
+    const permanent = [TIMEOUT_CODE, 'ENOTFOUND', PROXY_REFUSED_CODE];
+    if (error.tls || permanent.includes(error.code ?? ''))
         return false;
     return idempotent || !error.sent;
 }
 async function loadTls(config, projectDir) {
     const rejectUnauthorized = !config.insecureSkipTlsVerify;
     if (!config.certificateAuthority)
-        return { rejectUnauthorized };
+        return tlsOptions(undefined, rejectUnauthorized);
     const path = node_path.isAbsolute(config.certificateAuthority)
         ? config.certificateAuthority
         : node_path.resolve(projectDir ?? '.', config.certificateAuthority);
+    let ca;
     try {
-        return { ca: node_fs.readFileSync(path, 'utf8'), rejectUnauthorized };
+        ca = node_fs.readFileSync(path, 'utf8');
     }
     catch (error) {
         throw new RollbackError(`certificate_authority '${config.certificateAuthority}' cannot be read: ${errorMessage(error)}`, { file: config.configFile, cause: error });
     }
+    return tlsOptions(ca, rejectUnauthorized);
 }
 function networkFailure(error, where, endpoint, timeoutMs, redact) {
     const mayHaveRun = error.sent && where.startsWith('POST');
@@ -958,7 +1176,9 @@ function networkFailure(error, where, endpoint, timeoutMs, redact) {
         what = `TLS failed on ${where}: ${error.message} (${error.code}); set certificate_authority or insecure_skip_tls_verify in config.yaml if the certificate is expected`;
     }
     else if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') {
-        what = `host ${new URL(endpoint).hostname} not found (DNS ${error.code}) on ${where}`;
+        // Through a proxy, only the proxy's host is looked up here.
+        const host = new URL(error.proxy ?? endpoint).hostname;
+        what = `host ${host} not found (DNS ${error.code}) on ${where}`;
     }
     else if (error.code === 'ECONNREFUSED') {
         what = `connection refused (ECONNREFUSED) on ${where}`;
@@ -968,8 +1188,13 @@ function networkFailure(error, where, endpoint, timeoutMs, redact) {
         if (mayHaveRun)
             what += '; the connection broke after the request was sent, so it may have run';
     }
-    return new HasuraApiError(redact(`Cannot reach Hasura at ${endpoint}: ${what}`), { mayHaveRun }, error);
+    const message = `Cannot reach Hasura at ${endpoint}${error.proxy ? ` through proxy ${error.proxy}` : ''}: ${what}`;
+    return new HasuraApiError(redact(message), { mayHaveRun }, error);
 }
+const STATUS_HINTS = {
+    404: ': check the endpoint and api_paths in config.yaml',
+    407: ': the proxy wants credentials; check the user and password in HTTP_PROXY',
+};
 function parseResponse(response, context) {
     const { where, shownEndpoint, redact } = context;
     let body;
@@ -1014,7 +1239,7 @@ function parseResponse(response, context) {
         const sqlState = pg?.statusCode ? ` (SQLSTATE ${pg.statusCode})` : '';
         throw make(`Postgres failed the SQL sent to ${shownEndpoint}: ${pg?.message ?? error}${sqlState}`);
     }
-    const hint = response.status === 404 ? ': check the endpoint and api_paths in config.yaml' : '';
+    const hint = STATUS_HINTS[response.status] ?? '';
     const at = path ? ` at ${path}` : '';
     throw make(`Hasura at ${shownEndpoint} rejected ${where} with HTTP ${response.status}${codeText}${at}: ${error}${hint}`);
 }
@@ -1070,6 +1295,20 @@ function parseHttpTimeout(raw) {
     }
     return seconds;
 }
+/** A workflow file name (deploy.yml) or a numeric workflow id, as the Actions API takes them. */
+function parseWorkflow(raw, ref) {
+    if (raw === '')
+        return '';
+    if (ref !== LAST_SUCCESSFUL_RUN) {
+        throw new RollbackError(`Input 'workflow' is only used with 'ref: last-successful-run'${ref ? `, not with ref '${ref}'` : ''}: remove it, or set 'ref: last-successful-run'`);
+    }
+    if (/^\d+$/.test(raw) || /^[^/\\]+\.ya?ml$/.test(raw))
+        return raw;
+    const fileName = /[/\\]([^/\\]+\.ya?ml)$/.exec(raw)?.[1];
+    throw new RollbackError(fileName
+        ? `Input 'workflow' takes the workflow's file name, not its path: use '${fileName}' instead of '${raw}'`
+        : `Input 'workflow' must be a workflow file name such as deploy.yml, or a workflow id, got '${raw}'`);
+}
 function parseSelector(read) {
     const given = ['version', 'count', 'to-version'].filter((name) => read(name) !== '');
     if (given.length > 1) {
@@ -1104,6 +1343,7 @@ function parseInputs(read, workspace) {
     if (ref === LAST_SUCCESSFUL_RUN && !get('github-token')) {
         throw new RollbackError("'ref: last-successful-run' needs input 'github-token' (default: ${{ github.token }})");
     }
+    const workflow = parseWorkflow(get('workflow'), ref);
     const lockTimeout = get('lock-timeout') || '60';
     // Postgres' lock_timeout takes at most INT_MAX milliseconds (about 24.8 days).
     if (/^\d+(\.\d+)?$/.test(lockTimeout) && Number(lockTimeout) > MAX_HTTP_TIMEOUT_SECONDS) {
@@ -1131,6 +1371,7 @@ function parseInputs(read, workspace) {
         lockTimeoutSeconds: Number(lockTimeout),
         httpTimeoutSeconds: parseHttpTimeout(get('http-timeout') || '60'),
         githubToken: get('github-token'),
+        workflow,
     });
 }
 
@@ -19218,8 +19459,10 @@ function runOf(env, request) {
     const key = [GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_JOB, GITHUB_ACTION, request.projectDir].join('/');
     return { key, attempt: Number(GITHUB_RUN_ATTEMPT) || 1 };
 }
-function maskInputSecrets() {
+function maskInputSecrets(env) {
     for (const secret of secretsOfDatabaseUrl(getInput('database-url')))
+        setSecret(secret);
+    for (const secret of proxySecrets(env))
         setSecret(secret);
     for (const name of ['admin-secret', 'github-token']) {
         const secret = getInput(name);
@@ -19232,7 +19475,7 @@ async function run() {
     const workspace = node_path.resolve(env.GITHUB_WORKSPACE || process.cwd());
     let request;
     try {
-        maskInputSecrets();
+        maskInputSecrets(env);
         request = parseInputs((name) => getInput(name), workspace);
     }
     catch (error) {
@@ -19247,6 +19490,7 @@ async function run() {
         log: (line) => debug(line),
         projectDir,
         timeoutMs: request.httpTimeoutSeconds * 1000,
+        proxy: (url) => proxyFor(url, env),
     }));
     const result = await rollback(request, {
         files: workspaceFiles(projectDir),
@@ -19260,7 +19504,9 @@ async function run() {
         git: async () => (await Promise.resolve().then(function () { return require('./git.js'); })).createGit(workspace, (line) => debug(line)),
         lastSuccessfulRun: async () => {
             const { lastSuccessfulRunSha, runContextFromEnv } = await Promise.resolve().then(function () { return require('./last-successful-run.js'); });
-            return lastSuccessfulRunSha(request.githubToken, runContextFromEnv(env));
+            return lastSuccessfulRunSha(request.githubToken, runContextFromEnv(env), request.workflow, {
+                log: (line) => info(line),
+            });
         },
         backupDir: env.RUNNER_TEMP || node_os.tmpdir(),
         run: runOf(env, request),
@@ -19298,9 +19544,13 @@ run().catch((error) => setFailed(`Unexpected error: ${errorMessage(error)}`));
 exports.DEFAULT_FILE_SIZE_LIMITS = DEFAULT_FILE_SIZE_LIMITS;
 exports.RollbackError = RollbackError;
 exports.checkFileSize = checkFileSize;
+exports.commonjsGlobal = commonjsGlobal;
 exports.distExports = distExports;
 exports.errorMessage = errorMessage;
 exports.isRecord = isRecord;
+exports.isTlsCode = isTlsCode;
 exports.loadProjectConfig = loadProjectConfig;
+exports.proxyFor = proxyFor;
 exports.qualifiedName = qualifiedName;
 exports.scanMigrations = scanMigrations;
+exports.shownProxy = shownProxy;

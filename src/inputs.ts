@@ -36,6 +36,8 @@ export interface RollbackRequest {
   readonly httpTimeoutSeconds: number
   /** Token for the Actions API; only used for `ref: last-successful-run`. */
   readonly githubToken: string
+  /** Workflow (file name or id) whose last successful run `ref: last-successful-run` means; '': this one. */
+  readonly workflow: string
 }
 
 /** The `ref` value that means "the head commit of this workflow's last successful run". */
@@ -81,6 +83,23 @@ function parseHttpTimeout(raw: string): number {
   return seconds
 }
 
+/** A workflow file name (deploy.yml) or a numeric workflow id, as the Actions API takes them. */
+function parseWorkflow(raw: string, ref: string): string {
+  if (raw === '') return ''
+  if (ref !== LAST_SUCCESSFUL_RUN) {
+    throw new RollbackError(
+      `Input 'workflow' is only used with 'ref: last-successful-run'${ref ? `, not with ref '${ref}'` : ''}: remove it, or set 'ref: last-successful-run'`,
+    )
+  }
+  if (/^\d+$/.test(raw) || /^[^/\\]+\.ya?ml$/.test(raw)) return raw
+  const fileName = /[/\\]([^/\\]+\.ya?ml)$/.exec(raw)?.[1]
+  throw new RollbackError(
+    fileName
+      ? `Input 'workflow' takes the workflow's file name, not its path: use '${fileName}' instead of '${raw}'`
+      : `Input 'workflow' must be a workflow file name such as deploy.yml, or a workflow id, got '${raw}'`,
+  )
+}
+
 function parseSelector(read: InputReader): Selector | undefined {
   const given = (['version', 'count', 'to-version'] as const).filter((name) => read(name) !== '')
   if (given.length > 1) {
@@ -124,6 +143,7 @@ export function parseInputs(read: InputReader, workspace: string): RollbackReque
       "'ref: last-successful-run' needs input 'github-token' (default: ${{ github.token }})",
     )
   }
+  const workflow = parseWorkflow(get('workflow'), ref)
   const lockTimeout = get('lock-timeout') || '60'
   // Postgres' lock_timeout takes at most INT_MAX milliseconds (about 24.8 days).
   if (/^\d+(\.\d+)?$/.test(lockTimeout) && Number(lockTimeout) > MAX_HTTP_TIMEOUT_SECONDS) {
@@ -153,5 +173,6 @@ export function parseInputs(read: InputReader, workspace: string): RollbackReque
     lockTimeoutSeconds: Number(lockTimeout),
     httpTimeoutSeconds: parseHttpTimeout(get('http-timeout') || '60'),
     githubToken: get('github-token'),
+    workflow,
   })
 }

@@ -15,6 +15,7 @@ import { buildReport } from './report/report.js'
 import type { RollbackResult } from './result.js'
 import { refusedResult } from './result.js'
 import { rollback } from './rollback.js'
+import { proxyFor, proxySecrets } from './proxy.js'
 import { secretsOfDatabaseUrl } from './secrets.js'
 import { connectHasura } from './transport/hasura.js'
 import { connectPostgres } from './transport/postgres.js'
@@ -42,8 +43,9 @@ function runOf(
   return { key, attempt: Number(GITHUB_RUN_ATTEMPT) || 1 }
 }
 
-function maskInputSecrets(): void {
+function maskInputSecrets(env: NodeJS.ProcessEnv): void {
   for (const secret of secretsOfDatabaseUrl(core.getInput('database-url'))) core.setSecret(secret)
+  for (const secret of proxySecrets(env)) core.setSecret(secret)
   for (const name of ['admin-secret', 'github-token']) {
     const secret = core.getInput(name)
     if (secret) core.setSecret(secret)
@@ -55,7 +57,7 @@ export async function run(): Promise<void> {
   const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd())
   let request: RollbackRequest
   try {
-    maskInputSecrets()
+    maskInputSecrets(env)
     request = parseInputs((name) => core.getInput(name), workspace)
   } catch (error) {
     // Refused inputs get the same outputs, summary and failure line as any other failure.
@@ -70,6 +72,7 @@ export async function run(): Promise<void> {
       log: (line) => core.debug(line),
       projectDir,
       timeoutMs: request.httpTimeoutSeconds * 1000,
+      proxy: (url) => proxyFor(url, env),
     }))
   const result = await rollback(request, {
     files: workspaceFiles(projectDir),
@@ -84,7 +87,9 @@ export async function run(): Promise<void> {
     git: async () => (await import('./git/git.js')).createGit(workspace, (line) => core.debug(line)),
     lastSuccessfulRun: async () => {
       const { lastSuccessfulRunSha, runContextFromEnv } = await import('./github/last-successful-run.js')
-      return lastSuccessfulRunSha(request.githubToken, runContextFromEnv(env))
+      return lastSuccessfulRunSha(request.githubToken, runContextFromEnv(env), request.workflow, {
+        log: (line) => core.info(line),
+      })
     },
     backupDir: env.RUNNER_TEMP || tmpdir(),
     run: runOf(env, request),

@@ -6,7 +6,7 @@ import { isAbsolute, resolve } from 'node:path'
 import { RollbackError, errorMessage } from '../errors.js'
 import type { ProjectConfig } from '../project/config.js'
 import type { HttpRequest, HttpResponse, TlsOptions } from './http.js'
-import { NetworkError, TIMEOUT_CODE, sendHttp } from './http.js'
+import { NetworkError, PROXY_REFUSED_CODE, TIMEOUT_CODE, sendHttp, tlsOptions } from './http.js'
 
 export type ServerGeneration = 'v1' | 'v2'
 
@@ -44,6 +44,8 @@ export interface HasuraClientOptions {
   readonly retryDelaysMs?: readonly number[]
   /** A relative certificate_authority is read from here (the project directory); default the cwd. */
   readonly projectDir?: string
+  /** The forward proxy for a URL (`proxyFor` over the runner's environment); default: none. */
+  readonly proxy?: (url: URL) => URL | undefined
   /** Replaces the HTTP exchange (tests). */
   readonly send?: (request: HttpRequest, tls: TlsOptions) => Promise<HttpResponse>
 }
@@ -135,13 +137,14 @@ export function createHasuraClient(config: ProjectConfig, options: HasuraClientO
     const url = joinApiPath(config.endpoint, c.apiPath)
     const where = `${c.method} ${c.apiPath} (${c.what})`
     const body = c.body === undefined ? undefined : JSON.stringify(c.body)
-    const tlsOptions = await (tls ??= loadTls(config, options.projectDir))
+    const tlsSettings = await (tls ??= loadTls(config, options.projectDir))
+    const proxy = options.proxy?.(url)
     for (let attempt = 0; ; attempt++) {
       const started = Date.now()
       let response: HttpResponse
       try {
         requestCount++
-        response = await send({ method: c.method, url, headers, body, timeoutMs }, tlsOptions)
+        response = await send({ method: c.method, url, headers, body, timeoutMs, proxy }, tlsSettings)
       } catch (error) {
         if (!(error instanceof NetworkError)) throw error
         if (attempt < retryDelays.length && mayRetry(error, c.idempotent)) {
@@ -252,24 +255,27 @@ function sleep(ms: number): Promise<void> {
 }
 
 function mayRetry(error: NetworkError, idempotent: boolean): boolean {
-  if (error.tls || error.code === 'ENOTFOUND' || error.code === TIMEOUT_CODE) return false
+  const permanent = [TIMEOUT_CODE, 'ENOTFOUND', PROXY_REFUSED_CODE]
+  if (error.tls || permanent.includes(error.code ?? '')) return false
   return idempotent || !error.sent
 }
 
 async function loadTls(config: ProjectConfig, projectDir: string | undefined): Promise<TlsOptions> {
   const rejectUnauthorized = !config.insecureSkipTlsVerify
-  if (!config.certificateAuthority) return { rejectUnauthorized }
+  if (!config.certificateAuthority) return tlsOptions(undefined, rejectUnauthorized)
   const path = isAbsolute(config.certificateAuthority)
     ? config.certificateAuthority
     : resolve(projectDir ?? '.', config.certificateAuthority)
+  let ca: string
   try {
-    return { ca: readFileSync(path, 'utf8'), rejectUnauthorized }
+    ca = readFileSync(path, 'utf8')
   } catch (error) {
     throw new RollbackError(
       `certificate_authority '${config.certificateAuthority}' cannot be read: ${errorMessage(error)}`,
       { file: config.configFile, cause: error },
     )
   }
+  return tlsOptions(ca, rejectUnauthorized)
 }
 
 function networkFailure(
@@ -287,14 +293,22 @@ function networkFailure(
   } else if (error.tls) {
     what = `TLS failed on ${where}: ${error.message} (${error.code}); set certificate_authority or insecure_skip_tls_verify in config.yaml if the certificate is expected`
   } else if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') {
-    what = `host ${new URL(endpoint).hostname} not found (DNS ${error.code}) on ${where}`
+    // Through a proxy, only the proxy's host is looked up here.
+    const host = new URL(error.proxy ?? endpoint).hostname
+    what = `host ${host} not found (DNS ${error.code}) on ${where}`
   } else if (error.code === 'ECONNREFUSED') {
     what = `connection refused (ECONNREFUSED) on ${where}`
   } else {
     what = `${where} failed: ${error.message}${error.code ? ` (${error.code})` : ''}`
     if (mayHaveRun) what += '; the connection broke after the request was sent, so it may have run'
   }
-  return new HasuraApiError(redact(`Cannot reach Hasura at ${endpoint}: ${what}`), { mayHaveRun }, error)
+  const message = `Cannot reach Hasura at ${endpoint}${error.proxy ? ` through proxy ${error.proxy}` : ''}: ${what}`
+  return new HasuraApiError(redact(message), { mayHaveRun }, error)
+}
+
+const STATUS_HINTS: Readonly<Record<number, string>> = {
+  404: ': check the endpoint and api_paths in config.yaml',
+  407: ': the proxy wants credentials; check the user and password in HTTP_PROXY',
 }
 
 interface ResponseContext {
@@ -361,7 +375,7 @@ function parseResponse<T>(response: HttpResponse, context: ResponseContext): T {
     const sqlState = pg?.statusCode ? ` (SQLSTATE ${pg.statusCode})` : ''
     throw make(`Postgres failed the SQL sent to ${shownEndpoint}: ${pg?.message ?? error}${sqlState}`)
   }
-  const hint = response.status === 404 ? ': check the endpoint and api_paths in config.yaml' : ''
+  const hint = STATUS_HINTS[response.status] ?? ''
   const at = path ? ` at ${path}` : ''
   throw make(
     `Hasura at ${shownEndpoint} rejected ${where} with HTTP ${response.status}${codeText}${at}: ${error}${hint}`,

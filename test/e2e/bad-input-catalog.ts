@@ -134,6 +134,18 @@ export const badInputs: readonly BadInput[] = [
   },
   {
     area: 'input',
+    what: 'workflow without ref: last-successful-run',
+    inputs: { ref: 'v1', workflow: 'deploy.yml' },
+    says: "Input 'workflow' is only used with 'ref: last-successful-run'",
+  },
+  {
+    area: 'input',
+    what: 'workflow given as a path',
+    inputs: { ref: 'last-successful-run', 'github-token': 'ghs_x', workflow: '.github/workflows/deploy.yml' },
+    says: "use 'deploy.yml'",
+  },
+  {
+    area: 'input',
     what: 'project-dir outside the workspace',
     inputs: { 'project-dir': '../elsewhere' },
     says: "Input 'project-dir' ('../elsewhere') points outside the workspace",

@@ -288,4 +288,43 @@ describe('ref: last-successful-run (GitHub API stand-in)', () => {
     expect(await appliedVersions(s.db)).toEqual([m1])
     expect(result.stdout.replaceAll('::add-mask::gh-canary-token', '')).not.toContain('gh-canary-token')
   })
+
+  it('in a rollback workflow of its own, takes the last successful run of the workflow named in input workflow', async () => {
+    const s = await setUp('v2')
+    const deploy = { id: 7, path: '.github/workflows/deploy.yml' }
+    const rollback = { id: 8, path: '.github/workflows/rollback.yml' }
+    const github = await startGitHubApiStandIn({
+      repository: 'acme/app',
+      token: 'gh-canary-token',
+      workflows: [deploy, rollback],
+      runs: [
+        { id: 100, workflowId: deploy.id, headSha: s.stableSha, headBranch: 'main' },
+        { id: 101, workflowId: deploy.id, headSha: s.badSha, headBranch: 'main', conclusion: 'failure' },
+        // A successful dry run of the rollback workflow, at the bad commit: not a deploy.
+        { id: 102, workflowId: rollback.id, headSha: s.badSha, headBranch: 'main' },
+        { id: 103, workflowId: rollback.id, headSha: s.badSha, headBranch: 'main', status: 'in_progress' },
+      ],
+      // GitHub has a bad moment: the first answer is a 502.
+      faults: [{ status: 502, message: 'Server Error' }],
+    })
+    cleanups.push(() => github.close())
+    const env = {
+      GITHUB_API_URL: github.url,
+      GITHUB_REPOSITORY: 'acme/app',
+      GITHUB_RUN_ID: '103',
+      GITHUB_REF_NAME: 'main',
+      GITHUB_WORKFLOW_REF: 'acme/app/.github/workflows/rollback.yml@refs/heads/main',
+    }
+    const inputs = { ref: 'last-successful-run', workflow: 'deploy.yml', 'github-token': 'gh-canary-token' }
+    const result = await s.run('postgres', inputs, env)
+    expect(result.exitCode, result.stdout).toBe(0)
+    expect(result.outputs['metadata-ref']).toBe(s.stableSha)
+    expect(await appliedVersions(s.db)).toEqual([m1])
+    expect(result.stdout).toContain(`ref: last-successful-run is ${s.stableSha}`)
+    expect(github.requests.map((r) => `${r.path} ${r.status}`)).toEqual([
+      '/repos/acme/app/actions/workflows/deploy.yml 502',
+      '/repos/acme/app/actions/workflows/deploy.yml 200',
+      '/repos/acme/app/actions/workflows/7/runs 200',
+    ])
+  })
 })

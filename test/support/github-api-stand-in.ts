@@ -1,8 +1,10 @@
-// A stand-in for the two GitHub REST endpoints `ref: last-successful-run` reads (get a workflow run,
-// list a workflow's runs), on node:http at 127.0.0.1. It filters, orders and pages like GitHub
-// (newest first, per_page 30 by default, at most 100) and answers errors with GitHub's JSON shape.
+// A stand-in for the GitHub REST endpoints `ref: last-successful-run` reads (get a workflow run, get a
+// workflow by id or file name, list a workflow's runs), on node:http at 127.0.0.1. It filters, orders
+// and pages like GitHub (newest first, per_page 30 by default, at most 100, a Link header to the next
+// and last pages) and answers errors with GitHub's JSON shape. `faults` make the first requests fail
+// as GitHub and networks do: 5xx, rate limits, no answer, a dropped connection.
 import { createServer, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 
 export interface StandInRun {
   id: number
@@ -22,12 +24,27 @@ export interface StandInWorkflow {
   path: string
 }
 
+/** How one request fails: an HTTP answer, no answer at all, or a connection dropped before any answer. */
+export type GitHubFault =
+  { status: number; message: string; headers?: Record<string, string> } | { hang: true } | { reset: true }
+
+/** GitHub's answer to too many requests in a short time; it says when to come back in retry-after. */
+export function secondaryRateLimit(retryAfterSeconds: number): GitHubFault {
+  return {
+    status: 403,
+    message:
+      'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.',
+    headers: { 'retry-after': String(retryAfterSeconds) },
+  }
+}
+
 export interface RecordedGitHubRequest {
   method: string
   /** Path without the query. */
   path: string
   query: Record<string, string>
   authorization: string | undefined
+  /** The answer's status; 0 for a fault without an answer. */
   status: number
 }
 
@@ -43,6 +60,8 @@ export interface GitHubApiStandInOptions {
   actionsRead?: boolean
   /** Answer every request with this status and message instead. */
   failWith?: { status: number; message: string; headers?: Record<string, string> }
+  /** The first requests, one fault each, in order; later requests are answered normally. */
+  faults?: GitHubFault[]
 }
 
 export interface GitHubApiStandIn {
@@ -56,8 +75,11 @@ const docs = 'https://docs.github.com/rest'
 
 export async function startGitHubApiStandIn(options: GitHubApiStandInOptions): Promise<GitHubApiStandIn> {
   const requests: RecordedGitHubRequest[] = []
+  const faults = [...(options.faults ?? [])]
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    // Link headers point at the host the client asked for, as GitHub's point at api.github.com.
+    const base = `http://${req.headers.host ?? '127.0.0.1'}`
+    const url = new URL(req.url ?? '/', base)
     const record: RecordedGitHubRequest = {
       method: req.method ?? 'GET',
       path: url.pathname,
@@ -66,9 +88,23 @@ export async function startGitHubApiStandIn(options: GitHubApiStandInOptions): P
       status: 0,
     }
     requests.push(record)
-    const [status, body, headers] = answer(options, record, url.searchParams)
+    const fault = faults.shift()
+    if (fault && 'hang' in fault) return
+    if (fault && 'reset' in fault) return req.socket.destroy()
+    const [status, body, headers] = fault
+      ? [
+          fault.status,
+          { message: fault.message, documentation_url: docs, status: String(fault.status) },
+          fault.headers,
+        ]
+      : answer(options, record, url)
     record.status = status
     send(res, status, body, headers)
+  })
+  const sockets = new Set<Socket>()
+  server.on('connection', (socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
@@ -76,17 +112,17 @@ export async function startGitHubApiStandIn(options: GitHubApiStandInOptions): P
     url: `http://127.0.0.1:${port}`,
     requests,
     close: () =>
-      new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+      new Promise((resolve, reject) => {
+        // Kept-alive and hanging connections too.
+        for (const socket of sockets) socket.destroy()
+        server.close((error) => (error ? reject(error) : resolve()))
+      }),
   }
 }
 
 type Answer = [status: number, body: unknown, headers?: Record<string, string>]
 
-function answer(
-  options: GitHubApiStandInOptions,
-  request: RecordedGitHubRequest,
-  query: URLSearchParams,
-): Answer {
+function answer(options: GitHubApiStandInOptions, request: RecordedGitHubRequest, url: URL): Answer {
   const authorization = request.authorization ?? ''
   if (authorization !== `Bearer ${options.token}` && authorization !== `token ${options.token}`) {
     return [401, { message: 'Bad credentials', documentation_url: docs, status: '401' }]
@@ -111,18 +147,30 @@ function answer(
     const run = options.runs.find((r) => r.id === Number(single[1]))
     return run ? [200, runJson(options, run)] : notFound
   }
-  const listing = /^\/workflows\/([^/]+)\/runs$/.exec(rest)
-  if (listing) {
-    const key = decodeURIComponent(listing[1] ?? '')
+  const workflowPath = /^\/workflows\/([^/]+)(\/runs)?$/.exec(rest)
+  if (workflowPath) {
+    const key = decodeURIComponent(workflowPath[1] ?? '')
     // workflow_id: the numeric id or the workflow's file name.
     const workflow = options.workflows.find((w) => String(w.id) === key || w.path.endsWith(`/${key}`))
     if (!workflow) return notFound
-    return [200, listRuns(options, workflow.id, query)]
+    if (!workflowPath[2]) return [200, workflowJson(options, workflow)]
+    return listRuns(options, workflow.id, url)
   }
   return notFound
 }
 
-function listRuns(options: GitHubApiStandInOptions, workflowId: number, query: URLSearchParams) {
+function workflowJson(options: GitHubApiStandInOptions, workflow: StandInWorkflow) {
+  return {
+    id: workflow.id,
+    name: workflow.path.replace(/^.*\//, '').replace(/\.ya?ml$/, ''),
+    path: workflow.path,
+    state: 'active',
+    html_url: `https://github.com/${options.repository}/blob/main/${workflow.path}`,
+  }
+}
+
+function listRuns(options: GitHubApiStandInOptions, workflowId: number, url: URL): Answer {
+  const query = url.searchParams
   const branch = query.get('branch')
   const status = query.get('status')
   const perPage = Math.min(Number(query.get('per_page') ?? 30), 100)
@@ -132,10 +180,19 @@ function listRuns(options: GitHubApiStandInOptions, workflowId: number, query: U
     .filter((run) => branch === null || run.headBranch === branch)
     .filter((run) => status === null || statusOf(run) === status || conclusionOf(run) === status)
     .reverse()
-  return {
+  const body = {
     total_count: matching.length,
     workflow_runs: matching.slice((page - 1) * perPage, page * perPage).map((run) => runJson(options, run)),
   }
+  const lastPage = Math.max(1, Math.ceil(matching.length / perPage))
+  const pageUrl = (n: number) => {
+    const next = new URL(url)
+    next.searchParams.set('page', String(n))
+    return `<${next.href}>`
+  }
+  const links =
+    page < lastPage ? [`${pageUrl(page + 1)}; rel="next"`, `${pageUrl(lastPage)}; rel="last"`] : []
+  return [200, body, links.length > 0 ? { link: links.join(', ') } : {}]
 }
 
 function statusOf(run: StandInRun): string {

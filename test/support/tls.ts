@@ -1,9 +1,11 @@
-// A certificate for 127.0.0.1 made with openssl (undefined where openssl is missing), and an https
-// front for a plain-http test server, so code that talks TLS can be tested against the stand-in.
+// A self-signed certificate (its own CA) for 127.0.0.1 and any other names, made with openssl (undefined
+// where openssl is missing), and an https front for a plain-http test server, so code that talks TLS
+// can be tested against the stand-in.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { createServer } from 'node:https'
+import { isIP } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -13,7 +15,9 @@ export interface Certificate {
   readonly certPath: string
 }
 
-export function selfSignedCertificate(): Certificate | undefined {
+/** `hosts`: the names and addresses it is valid for (subjectAltName); the first is also its CN. */
+export function selfSignedCertificate(hosts: readonly string[] = ['127.0.0.1']): Certificate | undefined {
+  const altNames = hosts.map((host) => (isIP(host) ? `IP:${host}` : `DNS:${host}`)).join(',')
   const dir = mkdtempSync(join(tmpdir(), 'hasura-rollback-tls-'))
   try {
     execFileSync(
@@ -27,9 +31,9 @@ export function selfSignedCertificate(): Certificate | undefined {
         '-days',
         '1',
         '-subj',
-        '/CN=127.0.0.1',
+        `/CN=${hosts[0]}`,
         '-addext',
-        'subjectAltName=IP:127.0.0.1',
+        `subjectAltName=${altNames}`,
         '-keyout',
         join(dir, 'key.pem'),
         '-out',

@@ -89,3 +89,41 @@ describe('project-dir', () => {
     expect(parse({ ...base, count: '1', 'project-dir': dir }).projectDir).toBe(dir)
   })
 })
+
+describe('workflow', () => {
+  const lastGood = { ref: 'last-successful-run', 'github-token': 'ghs_x' }
+
+  it.each(['deploy.yml', 'Deploy Prod.yaml', '161335'])(
+    'takes %s with ref: last-successful-run',
+    (workflow) => {
+      expect(parse({ ...lastGood, workflow }).workflow).toBe(workflow)
+    },
+  )
+
+  it('is empty (the running workflow) when not given', () => {
+    expect(parse(lastGood).workflow).toBe('')
+  })
+
+  it.each<[Record<string, string>, string]>([
+    [
+      { ref: 'v1', workflow: 'deploy.yml' },
+      "Input 'workflow' is only used with 'ref: last-successful-run', not with ref 'v1': remove it, or set 'ref: last-successful-run'",
+    ],
+    [
+      { ...base, count: '1', workflow: 'deploy.yml' },
+      "Input 'workflow' is only used with 'ref: last-successful-run': remove it, or set 'ref: last-successful-run'",
+    ],
+    [
+      { ...lastGood, workflow: '.github/workflows/deploy.yml' },
+      "Input 'workflow' takes the workflow's file name, not its path: use 'deploy.yml' instead of '.github/workflows/deploy.yml'",
+    ],
+    [
+      { ...lastGood, workflow: 'Deploy' },
+      "Input 'workflow' must be a workflow file name such as deploy.yml, or a workflow id, got 'Deploy'",
+    ],
+  ])('refuses %j in one line naming the input', (inputs, message) => {
+    const attempt = () => parse(inputs)
+    expect(attempt).toThrow(RollbackError)
+    expect(attempt).toThrow(message)
+  })
+})
