@@ -25,6 +25,8 @@ export interface RollbackRequest {
   readonly databaseUrl: string
   /** What to revert; undefined when only `ref` was given. */
   readonly selector: Selector | undefined
+  /** Config v3: the database (Hasura source) to roll back, ALL_DATABASES, or '' (see action.yml). */
+  readonly databaseName: string
   /** Stable commit, tag or branch whose metadata is re-applied; '' when none. */
   readonly ref: string
   readonly applyMetadata: boolean
@@ -39,6 +41,9 @@ export interface RollbackRequest {
   /** Workflow (file name or id) whose last successful run `ref: last-successful-run` means; '': this one. */
   readonly workflow: string
 }
+
+/** The `database-name` value that means every database. */
+export const ALL_DATABASES = 'all'
 
 /** The `ref` value that means "the head commit of this workflow's last successful run". */
 export const LAST_SUCCESSFUL_RUN = 'last-successful-run'
@@ -100,6 +105,39 @@ function parseWorkflow(raw: string, ref: string): string {
   )
 }
 
+/** Postgres' lock_timeout takes at most INT_MAX milliseconds (about 24.8 days); a day is plenty. */
+const MAX_LOCK_TIMEOUT_SECONDS = 86_400
+
+function parseLockTimeout(raw: string): number {
+  if (!/^\d+(\.\d+)?$/.test(raw)) {
+    throw new RollbackError(`Input 'lock-timeout' must be a number of seconds, got '${raw}'`)
+  }
+  if (Number(raw) > MAX_LOCK_TIMEOUT_SECONDS) {
+    throw new RollbackError(
+      `Input 'lock-timeout' must be at most ${MAX_LOCK_TIMEOUT_SECONDS} seconds, got '${raw}'`,
+    )
+  }
+  return Number(raw)
+}
+
+function parseProjectDir(projectDir: string, workspace: string): string {
+  const inside = relative(workspace, resolve(workspace, projectDir))
+  if (inside.startsWith('..') || isAbsolute(inside)) {
+    throw new RollbackError(`Input 'project-dir' ('${projectDir}') points outside the workspace ${workspace}`)
+  }
+  return projectDir
+}
+
+/** '' (the input's default), `all`, or one database; `all` goes with `count` (or a ref) only. */
+function parseDatabaseName(raw: string, selector: Selector | undefined): string {
+  if (raw.toLowerCase() === 'all' && (selector?.kind === 'version' || selector?.kind === 'to-version')) {
+    throw new RollbackError(
+      `Input 'database-name: all' reverts a count of versions in every database; '${selector.kind}' names a version of one database: set 'database-name' to that database`,
+    )
+  }
+  return raw.toLowerCase() === 'all' ? ALL_DATABASES : raw
+}
+
 function parseSelector(read: InputReader): Selector | undefined {
   const given = (['version', 'count', 'to-version'] as const).filter((name) => read(name) !== '')
   if (given.length > 1) {
@@ -143,36 +181,21 @@ export function parseInputs(read: InputReader, workspace: string): RollbackReque
       "'ref: last-successful-run' needs input 'github-token' (default: ${{ github.token }})",
     )
   }
-  const workflow = parseWorkflow(get('workflow'), ref)
-  const lockTimeout = get('lock-timeout') || '60'
-  // Postgres' lock_timeout takes at most INT_MAX milliseconds (about 24.8 days).
-  if (/^\d+(\.\d+)?$/.test(lockTimeout) && Number(lockTimeout) > MAX_HTTP_TIMEOUT_SECONDS) {
-    throw new RollbackError(
-      `Input 'lock-timeout' must be at most ${MAX_HTTP_TIMEOUT_SECONDS} seconds, got '${lockTimeout}'`,
-    )
-  }
-  if (!/^\d+(\.\d+)?$/.test(lockTimeout)) {
-    throw new RollbackError(`Input 'lock-timeout' must be a number of seconds, got '${lockTimeout}'`)
-  }
-  const projectDir = get('project-dir') || '.'
-  const inside = relative(workspace, resolve(workspace, projectDir))
-  if (inside.startsWith('..') || isAbsolute(inside)) {
-    throw new RollbackError(`Input 'project-dir' ('${projectDir}') points outside the workspace ${workspace}`)
-  }
   return Object.freeze({
     workspace,
-    projectDir,
+    projectDir: parseProjectDir(get('project-dir') || '.', workspace),
     endpoint: get('endpoint'),
     adminSecret: get('admin-secret'),
     databaseUrl: get('database-url'),
     selector,
+    databaseName: parseDatabaseName(get('database-name'), selector),
     ref,
     applyMetadata,
     dryRun: parseBoolean(get('dry-run') || 'false', 'dry-run'),
     allowDirty: parseBoolean(get('allow-dirty') || 'false', 'allow-dirty'),
-    lockTimeoutSeconds: Number(lockTimeout),
+    lockTimeoutSeconds: parseLockTimeout(get('lock-timeout') || '60'),
     httpTimeoutSeconds: parseHttpTimeout(get('http-timeout') || '60'),
     githubToken: get('github-token'),
-    workflow,
+    workflow: parseWorkflow(get('workflow'), ref),
   })
 }

@@ -28,7 +28,7 @@ const actionsLog: Log = {
 
 /** Admin secrets may come from env, .env or config.yaml too: mask whichever was resolved. */
 function maskConfigSecrets(config: ProjectConfig): ProjectConfig {
-  if (config.adminSecret) core.setSecret(config.adminSecret)
+  for (const secret of config.secrets) core.setSecret(secret)
   return config
 }
 
@@ -78,10 +78,10 @@ export async function run(): Promise<void> {
     files: workspaceFiles(projectDir),
     env,
     log: actionsLog,
-    connect: async (config) =>
+    connect: async (config, database) =>
       request.databaseUrl
         ? connectPostgres({ databaseUrl: request.databaseUrl })
-        : connectHasura({ client: clientFor(config) }),
+        : connectHasura({ client: clientFor(config), source: database }),
     metadataApi: clientFor,
     // Loaded when a ref is given: @actions/exec and child_process are not needed otherwise.
     git: async () => (await import('./git/git.js')).createGit(workspace, (line) => core.debug(line)),

@@ -11,8 +11,25 @@ import { notExecuted } from './transport/transport.js'
 export type RollbackStatus = 'rolled-back' | 'nothing-to-roll-back' | 'dry-run' | 'failed'
 
 export interface StepReport extends StepOutcome {
+  /** The database the version belongs to (config v2: its one database, 'default'). */
+  readonly database: string
   readonly name: string
   readonly down: DownFile
+}
+
+/** A version and the database it belongs to. */
+export interface VersionOf {
+  readonly database: string
+  readonly version: string
+}
+
+/** What became of one database of the run. */
+export interface DatabaseOutcome {
+  readonly name: string
+  /** Its rollback transaction committed. */
+  readonly committed: boolean
+  /** Config v3, catalog state held elsewhere: whether the write after COMMIT happened. */
+  readonly stateWrite?: 'written' | 'failed'
 }
 
 export interface MetadataReport {
@@ -32,11 +49,15 @@ export interface MetadataReport {
 
 export interface RollbackResult {
   readonly status: RollbackStatus
+  /** Config version of the project; undefined when the run stopped before reading config.yaml. */
+  readonly configVersion: 2 | 3 | undefined
   readonly transport: Transport['kind'] | undefined
+  /** Each database the run rolled back (or would), in the order they ran. */
+  readonly databases: readonly DatabaseOutcome[]
   /** Planned steps with what happened to each, in plan order (highest version first). */
   readonly steps: readonly StepReport[]
   /** Versions an earlier attempt of this run already reverted (journal); this run reverted none. */
-  readonly alreadyReverted: readonly string[]
+  readonly alreadyReverted: readonly VersionOf[]
   /** Pre-flight refusals; non-empty means nothing was attempted. */
   readonly problems: readonly Problem[]
   readonly notes: readonly string[]
@@ -49,10 +70,12 @@ export interface RollbackResult {
 
 /** Mutable scratch of one run; frozen into the result at the end. */
 export interface Progress {
+  configVersion?: 2 | 3
   /** Closed however the run ends. */
-  transport?: Transport
+  transports: Transport[]
+  databases: DatabaseOutcome[]
   steps: StepReport[]
-  alreadyReverted: readonly string[]
+  alreadyReverted: readonly VersionOf[]
   problems: readonly Problem[]
   notes: readonly string[]
   committed: boolean
@@ -60,6 +83,8 @@ export interface Progress {
 }
 
 export const noProgress = (): Progress => ({
+  transports: [],
+  databases: [],
   steps: [],
   alreadyReverted: [],
   problems: [],
@@ -74,7 +99,9 @@ export function resultOf(
 ): RollbackResult {
   return {
     status,
-    transport: progress.transport?.kind,
+    configVersion: progress.configVersion,
+    transport: progress.transports[0]?.kind,
+    databases: progress.databases,
     steps: progress.steps,
     alreadyReverted: progress.alreadyReverted,
     problems: progress.problems,
@@ -136,9 +163,10 @@ export function withOutcomes(steps: readonly StepReport[], outcomes: readonly St
   return steps.map((s, i) => ({ ...s, ...outcomes[i]! }))
 }
 
-export function planReport(plan: Plan): StepReport[] {
+export function planReport(plan: Plan, database: string): StepReport[] {
   return notExecuted(plan.steps).map((outcome, i) => ({
     ...outcome,
+    database,
     name: plan.steps[i]!.name,
     down: plan.steps[i]!.down,
   }))

@@ -4,15 +4,18 @@
 import { readFileSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
 import { RollbackError, errorMessage } from '../errors.js'
+import type { LosslessJson } from '../lossless-json.js'
+import { parseLossless, stringifyLossless } from '../lossless-json.js'
 import type { ProjectConfig } from '../project/config.js'
 import type { HttpRequest, HttpResponse, TlsOptions } from './http.js'
 import { NetworkError, PROXY_REFUSED_CODE, TIMEOUT_CODE, sendHttp, tlsOptions } from './http.js'
+import { HasuraApiError, networkFailure, parseResponse } from './errors.js'
 
 export type ServerGeneration = 'v1' | 'v2'
 
 /**
  * A run_sql answer. Cells are Postgres text output as strings; SQL NULL arrives as the string 'NULL'
- * (indistinguishable from the text 'NULL': use `sqlNull` only on columns that cannot hold that text).
+ * (indistinguishable from the text 'NULL').
  */
 export interface SqlResult {
   readonly resultType: 'CommandOk' | 'TuplesOk'
@@ -27,12 +30,21 @@ export interface HasuraClient {
   readonly endpoint: string
   /** GET <endpoint>/<api_paths.version>; asked once, then cached. */
   serverVersion(): Promise<{ version: string; generation: ServerGeneration }>
-  /** One run_sql = one transaction; `check_metadata_consistency: false` as the CLI sends it. */
-  runSql(sql: string, options?: { readOnly?: boolean }): Promise<SqlResult>
+  /**
+   * One run_sql = one transaction; `check_metadata_consistency: false` as the CLI sends it. `source`:
+   * the database (config v3); left out, the server's `default`.
+   */
+  runSql(sql: string, options?: RunSqlOptions): Promise<SqlResult>
   /** A metadata query on /v1/metadata (v2.x) or /v1/query (v1.x); resolves to the JSON answer. */
-  metadata<T = unknown>(body: { type: string; args: unknown; version?: number }): Promise<T>
+  /** `lossless`: numbers in the answer become JsonNumber (lossless-json.ts), keeping every digit. */
+  metadata<T = unknown>(body: MetadataBody, options?: { lossless?: boolean }): Promise<T>
   /** HTTP requests sent so far, retries included. */
   readonly requestCount: number
+}
+
+export interface RunSqlOptions {
+  readonly readOnly?: boolean
+  readonly source?: string
 }
 
 export interface HasuraClientOptions {
@@ -50,63 +62,14 @@ export interface HasuraClientOptions {
   readonly send?: (request: HttpRequest, tls: TlsOptions) => Promise<HttpResponse>
 }
 
-/** The Postgres error inside a `postgres-error` answer (Hasura reports no position). */
-export interface PostgresErrorDetail {
-  readonly message: string
-  readonly statusCode: string | undefined
-  readonly description: string | undefined
-  readonly hint: string | undefined
-}
-
-/** A request Hasura refused or that got no answer; `status` is undefined without an HTTP answer. */
-export class HasuraApiError extends RollbackError {
-  readonly status: number | undefined
-  readonly code: string | undefined
-  readonly path: string | undefined
-  readonly internal: unknown
-  /** False when the request certainly had no effect; true when it may have run (e.g. timed out). */
-  readonly mayHaveRun: boolean
-
-  constructor(
-    message: string,
-    details: { status?: number; code?: string; path?: string; internal?: unknown; mayHaveRun: boolean },
-    cause?: unknown,
-  ) {
-    super(message, { cause, outcomeUnknown: details.mayHaveRun })
-    this.name = 'HasuraApiError'
-    this.status = details.status
-    this.code = details.code
-    this.path = details.path
-    this.internal = details.internal
-    this.mayHaveRun = details.mayHaveRun
-  }
-
-  /** The Postgres error of a `postgres-error` answer, else undefined. */
-  get postgresError(): PostgresErrorDetail | undefined {
-    return this.code === 'postgres-error' ? parsePostgresError(this.internal) : undefined
-  }
-}
-
-function parsePostgresError(internal: unknown): PostgresErrorDetail | undefined {
-  const error = (internal as { error?: Record<string, unknown> } | undefined)?.error
-  if (typeof error?.message !== 'string') return undefined
-  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined)
-  return {
-    message: error.message,
-    statusCode: text(error.status_code),
-    description: text(error.description),
-    hint: text(error.hint),
-  }
-}
-
-/** 'NULL' (how run_sql renders SQL NULL) → null; any other cell as is. */
-export function sqlNull(cell: string | undefined): string | null {
-  return cell === undefined || cell === 'NULL' ? null : cell
-}
-
 const DEFAULT_TIMEOUT_MS = 60_000
 const DEFAULT_RETRY_DELAYS_MS = [500, 2000]
-const SECRET_SOURCES = `input 'admin-secret', HASURA_GRAPHQL_ADMIN_SECRET, the project's .env or admin_secret in config.yaml`
+
+export interface MetadataBody {
+  readonly type: string
+  readonly args: unknown
+  readonly version?: number
+}
 
 interface Call {
   readonly method: 'GET' | 'POST'
@@ -116,6 +79,8 @@ interface Call {
   readonly body?: unknown
   /** True for requests that change nothing (GET): retried after any transient failure. */
   readonly idempotent: boolean
+  /** Parses the answer; JSON.parse when not given. */
+  readonly parse?: (text: string) => unknown
 }
 
 export function createHasuraClient(config: ProjectConfig, options: HasuraClientOptions = {}): HasuraClient {
@@ -136,7 +101,8 @@ export function createHasuraClient(config: ProjectConfig, options: HasuraClientO
   async function call<T>(c: Call): Promise<T> {
     const url = joinApiPath(config.endpoint, c.apiPath)
     const where = `${c.method} ${c.apiPath} (${c.what})`
-    const body = c.body === undefined ? undefined : JSON.stringify(c.body)
+    // Values read losslessly (the catalog state) go back digit for digit.
+    const body = c.body === undefined ? undefined : stringifyLossless(c.body as LosslessJson)
     const tlsSettings = await (tls ??= loadTls(config, options.projectDir))
     const proxy = options.proxy?.(url)
     for (let attempt = 0; ; attempt++) {
@@ -165,6 +131,7 @@ export function createHasuraClient(config: ProjectConfig, options: HasuraClientO
         hasSecret: Boolean(secret),
         redact,
         changesState: !c.idempotent,
+        parse: c.parse ?? JSON.parse,
       })
     }
   }
@@ -189,11 +156,12 @@ export function createHasuraClient(config: ProjectConfig, options: HasuraClientO
     return version
   }
 
-  async function runSql(sql: string, sqlOptions: { readOnly?: boolean } = {}): Promise<SqlResult> {
+  async function runSql(sql: string, sqlOptions: RunSqlOptions = {}): Promise<SqlResult> {
     const { generation } = await serverVersion()
     const args: Record<string, unknown> = { sql, check_metadata_consistency: false }
-    // read_only is a v2.x argument; v1.x servers always run read-write.
+    // read_only and source are v2.x arguments; v1.x servers always run read-write on their one database.
     if (sqlOptions.readOnly && generation === 'v2') args.read_only = true
+    if (sqlOptions.source !== undefined && generation === 'v2') args.source = sqlOptions.source
     const answer = await call<{ result_type?: unknown; result?: unknown }>({
       method: 'POST',
       apiPath: generation === 'v2' ? config.apiPaths.v2Query : config.apiPaths.query,
@@ -204,7 +172,7 @@ export function createHasuraClient(config: ProjectConfig, options: HasuraClientO
     return toSqlResult(answer, shownEndpoint)
   }
 
-  async function metadata<T>(body: { type: string; args: unknown; version?: number }): Promise<T> {
+  async function metadata<T>(body: MetadataBody, metadataOptions: { lossless?: boolean } = {}): Promise<T> {
     const { generation } = await serverVersion()
     return call<T>({
       method: 'POST',
@@ -212,6 +180,7 @@ export function createHasuraClient(config: ProjectConfig, options: HasuraClientO
       what: body.type,
       body,
       idempotent: false,
+      parse: metadataOptions.lossless ? parseLossless : undefined,
     })
   }
 
@@ -276,110 +245,6 @@ async function loadTls(config: ProjectConfig, projectDir: string | undefined): P
     )
   }
   return tlsOptions(ca, rejectUnauthorized)
-}
-
-function networkFailure(
-  error: NetworkError,
-  where: string,
-  endpoint: string,
-  timeoutMs: number,
-  redact: (text: string) => string,
-): HasuraApiError {
-  const mayHaveRun = error.sent && where.startsWith('POST')
-  let what: string
-  if (error.code === TIMEOUT_CODE) {
-    what = `no answer to ${where} within ${timeoutMs / 1000} s`
-    if (mayHaveRun) what += '; the server may still complete the request'
-  } else if (error.tls) {
-    what = `TLS failed on ${where}: ${error.message} (${error.code}); set certificate_authority or insecure_skip_tls_verify in config.yaml if the certificate is expected`
-  } else if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') {
-    // Through a proxy, only the proxy's host is looked up here.
-    const host = new URL(error.proxy ?? endpoint).hostname
-    what = `host ${host} not found (DNS ${error.code}) on ${where}`
-  } else if (error.code === 'ECONNREFUSED') {
-    what = `connection refused (ECONNREFUSED) on ${where}`
-  } else {
-    what = `${where} failed: ${error.message}${error.code ? ` (${error.code})` : ''}`
-    if (mayHaveRun) what += '; the connection broke after the request was sent, so it may have run'
-  }
-  const message = `Cannot reach Hasura at ${endpoint}${error.proxy ? ` through proxy ${error.proxy}` : ''}: ${what}`
-  return new HasuraApiError(redact(message), { mayHaveRun }, error)
-}
-
-const STATUS_HINTS: Readonly<Record<number, string>> = {
-  404: ': check the endpoint and api_paths in config.yaml',
-  407: ': the proxy wants credentials; check the user and password in HTTP_PROXY',
-}
-
-interface ResponseContext {
-  readonly where: string
-  readonly shownEndpoint: string
-  readonly hasSecret: boolean
-  readonly redact: (text: string) => string
-  /** False for reads: a proxy error on them changes nothing. */
-  readonly changesState: boolean
-}
-
-interface ErrorBody {
-  code?: unknown
-  error?: unknown
-  path?: unknown
-  internal?: unknown
-}
-
-function parseResponse<T>(response: HttpResponse, context: ResponseContext): T {
-  const { where, shownEndpoint, redact } = context
-  let body: unknown
-  try {
-    body = JSON.parse(response.text)
-  } catch {
-    body = undefined
-  }
-  if (response.status >= 200 && response.status < 300) {
-    if (body === undefined) {
-      throw new HasuraApiError(
-        `Hasura at ${shownEndpoint} answered ${where} with HTTP ${response.status} but no JSON: is this a Hasura endpoint?`,
-        { status: response.status, mayHaveRun: true },
-      )
-    }
-    return body as T
-  }
-  const parsed = (typeof body === 'object' && body !== null ? body : {}) as ErrorBody
-  const code = typeof parsed.code === 'string' ? parsed.code : undefined
-  const path = typeof parsed.path === 'string' ? parsed.path : undefined
-  const error = typeof parsed.error === 'string' ? parsed.error : response.text.trim().slice(0, 200)
-  // A 5xx that is not Hasura's own {code, error} answer comes from a proxy or load balancer (502/503/504
-  // on a slow request): Hasura may still carry the request out.
-  const fromProxy = response.status >= 500 && code === undefined
-  const details = {
-    status: response.status,
-    code,
-    path,
-    internal: parsed.internal,
-    mayHaveRun: fromProxy && context.changesState,
-  }
-  const make = (message: string) => new HasuraApiError(redact(message), details)
-  if (response.status === 401 || code === 'access-denied') {
-    throw context.hasSecret
-      ? make(`Hasura at ${shownEndpoint} refused the admin secret (${error}): check ${SECRET_SOURCES}`)
-      : make(`Hasura at ${shownEndpoint} requires an admin secret and none was given: set ${SECRET_SOURCES}`)
-  }
-  const codeText = code ? ` (${code})` : ''
-  if (response.status >= 500) {
-    throw make(
-      `Hasura at ${shownEndpoint} answered ${where} with HTTP ${response.status}: ${error}${codeText}`,
-    )
-  }
-  if (code === 'postgres-error') {
-    const pg = parsePostgresError(parsed.internal)
-    const sqlState = pg?.statusCode ? ` (SQLSTATE ${pg.statusCode})` : ''
-    throw make(`Postgres failed the SQL sent to ${shownEndpoint}: ${pg?.message ?? error}${sqlState}`)
-  }
-  const hint = STATUS_HINTS[response.status] ?? ''
-  const at = path ? ` at ${path}` : ''
-  throw make(
-    `Hasura at ${shownEndpoint} rejected ${where} with HTTP ${response.status}${codeText}${at}: ${error}${hint}`,
-  )
 }
 
 function toSqlResult(answer: { result_type?: unknown; result?: unknown }, endpoint: string): SqlResult {

@@ -7,12 +7,12 @@ import { RollbackError } from '../errors.js'
 import type { MetadataV2 } from './assemble.js'
 import type { MetadataV3 } from './assemble-v3.js'
 
-import type { ServerGeneration } from '../hasura/client.js'
+import type { MetadataBody, ServerGeneration } from '../hasura/client.js'
 
 /** The part of the admin API client metadata work needs. */
 export interface MetadataApi {
   serverVersion(): Promise<{ version: string; generation: ServerGeneration }>
-  metadata<T = unknown>(body: { type: string; args: unknown; version?: number }): Promise<T>
+  metadata<T = unknown>(body: MetadataBody, options?: { lossless?: boolean }): Promise<T>
 }
 
 export interface MetadataBackup {
@@ -53,10 +53,19 @@ interface InconsistentMetadata {
   inconsistent_objects: unknown[]
 }
 
-/** Replaces the server's metadata with `metadata` (the stable commit's). */
-export async function replaceMetadata(api: MetadataApi, metadata: MetadataV2): Promise<void> {
+/** Metadata assembled from a project directory: config v2's version-2 shape, or config v3's sources. */
+export type StableMetadata =
+  | { readonly version: 2; readonly metadata: MetadataV2 }
+  | { readonly version: 3; readonly metadata: MetadataV3 }
+
+/** Replaces the server's metadata with the stable commit's. */
+export async function replaceMetadata(api: MetadataApi, stable: StableMetadata): Promise<void> {
+  if (stable.version === 3) {
+    await api.metadata(replaceMetadataV3Request(stable.metadata))
+    return
+  }
   const { generation } = await api.serverVersion()
-  await api.metadata({ type: 'replace_metadata', args: metadataForServer(metadata, generation) })
+  await api.metadata({ type: 'replace_metadata', args: metadataForServer(stable.metadata, generation) })
 }
 
 /** The inconsistent objects the server reports; a separate step, as its failure leaves the metadata applied. */

@@ -1,4 +1,4 @@
-// config.yaml (config v2) with the Hasura CLI's precedence: explicit option → HASURA_GRAPHQL_* environment
+// config.yaml (config v2 and v3) with the Hasura CLI's precedence: explicit option → HASURA_GRAPHQL_* environment
 // → the project's `.env` → config.yaml → default (cli/cli.go readConfig + loadEnvfile).
 import { parseDocument } from 'yaml'
 import { RollbackError } from '../errors.js'
@@ -19,10 +19,19 @@ export interface ApiPaths {
 export interface ProjectConfig {
   /** Project-relative name of the config file, for messages: 'config.yaml'. */
   configFile: string
+  /** Config v2: one database, state in hdb_catalog.schema_migrations; v3: one folder of migrations per database, state in the catalog state. */
+  version: 2 | 3
   /** http(s) URL without trailing '/'; a path prefix is kept (API paths join onto it). */
   endpoint: string
-  /** `admin_secret`, falling back to the legacy `access_key`; undefined when neither is set. */
+  /**
+   * `admin_secret`, falling back to the first of `admin_secrets` (config v3: a JSON list in a string),
+   * then the legacy `access_key`; undefined when none is set.
+   */
   adminSecret: string | undefined
+  /** Every secret the config holds, to mask (all of `admin_secrets`, not only the one sent). */
+  secrets: string[]
+  /** Config v3 `metadata_file` (single-file metadata), as written; undefined when not set. */
+  metadataFile: string | undefined
   metadataDirectory: string
   migrationsDirectory: string
   apiPaths: ApiPaths
@@ -99,14 +108,16 @@ export async function loadProjectConfig(
   }
   const required = (key: string): Setting => setting(key) ?? { value: '', from: key }
 
-  checkVersion(required('version'), fileValues.has('version'))
-  const secret = setting('admin_secret')
-  const adminSecret = secret !== undefined && secret.value !== '' ? secret : setting('access_key')
+  const version = checkVersion(required('version'), fileValues.has('version'))
+  const secrets = adminSecretsOf(setting)
   const certificateAuthority = setting('certificate_authority')?.value
   return {
     configFile: CONFIG_FILE,
+    version,
     endpoint: parseEndpoint(required('endpoint')),
-    adminSecret: adminSecret?.value === '' ? undefined : adminSecret?.value,
+    adminSecret: secrets[0],
+    secrets,
+    metadataFile: version === 3 ? setting('metadata_file')?.value || undefined : undefined,
     metadataDirectory: directory(required('metadata_directory')),
     migrationsDirectory: directory(required('migrations_directory')),
     apiPaths: {
@@ -159,27 +170,50 @@ function isMapping(value: unknown): value is Record<string, unknown> {
   return isRecord(value) && !(value instanceof Date)
 }
 
-function checkVersion({ value, from }: Setting, writtenInFile: boolean): void {
+/**
+ * The secret to send first, then every other one: `admin_secret`, else `admin_secrets` (a JSON list in a
+ * string, the first sent), else the legacy `access_key`.
+ */
+function adminSecretsOf(setting: (key: string) => Setting | undefined): string[] {
+  const single = setting('admin_secret')?.value
+  const list = setting('admin_secrets')
+  const many = list ? parseSecretList(list) : []
+  const access = setting('access_key')?.value
+  const first = single || many[0] || access
+  return [...new Set([first, ...many].filter((s): s is string => Boolean(s)))]
+}
+
+function parseSecretList({ value, from }: Setting): string[] {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(value)
+  } catch {
+    parsed = undefined
+  }
+  if (!Array.isArray(parsed) || !parsed.every((s) => typeof s === 'string')) {
+    // Never the value itself in the message: it holds secrets.
+    throw new RollbackError(`admin_secrets (from ${from}) is not a JSON list of strings`, {
+      file: fileOf(from),
+    })
+  }
+  return parsed.filter((s) => s !== '')
+}
+
+function checkVersion({ value, from }: Setting, writtenInFile: boolean): 2 | 3 {
   const version = /^\s*\+?\d+\s*$/.test(value) ? Number(value) : Number.NaN
-  if (version === 2) return
+  if (version === 2 || version === 3) return version
   if (version === 1) {
     const why =
       writtenInFile || !from.startsWith('the default')
         ? `is config v1 (${from})`
         : 'has no version key (config v1)'
     throw new RollbackError(
-      `${CONFIG_FILE} ${why}: hasura-rollback needs config v2; upgrade the project with 'hasura scripts update-project-v2'`,
-      { file: CONFIG_FILE },
-    )
-  }
-  if (version === 3) {
-    throw new RollbackError(
-      `${CONFIG_FILE} is config v3 (${from}), which is not supported yet: hasura-rollback handles config v2 projects`,
+      `${CONFIG_FILE} ${why}: hasura-rollback needs config v2 or v3; upgrade the project with 'hasura scripts update-project-v2'`,
       { file: CONFIG_FILE },
     )
   }
   throw new RollbackError(
-    `${CONFIG_FILE}: version '${value}' (${from}) is not a config version; expected 2`,
+    `${CONFIG_FILE}: version '${value}' (${from}) is not a config version; expected 2 or 3`,
     {
       file: CONFIG_FILE,
     },

@@ -51,16 +51,58 @@ interface Found {
 }
 
 /**
- * Every migration under `migrationsDirectory`, ascending by version. Lists files only; nothing is read.
- * A version exists when a `.sql` or `.yaml` file names it; only `.sql` files are runnable (config v2
- * ignores up.yaml/down.yaml). Files that do not match the CLI's pattern (README, .gitkeep) are ignored.
- * Throws RollbackError for a version above 2^64-1 or two files of one version and direction.
+ * Every migration under `migrationsDirectory` (config v2), ascending by version. Lists files only;
+ * nothing is read. A version exists when a `.sql` or `.yaml` file names it; only `.sql` files are
+ * runnable (up.yaml/down.yaml are ignored). Files that do not match the CLI's pattern (README,
+ * .gitkeep) are ignored. Throws RollbackError for a version above 2^64-1 or two files of one version
+ * and direction.
  */
 export async function scanMigrations(files: ProjectFiles, migrationsDirectory: string): Promise<Migration[]> {
-  const directory = migrationsDirectory.replace(/^(\.\/)+/, '').replace(/\/+$/, '')
-  const prefix = directory === '' || directory === '.' ? '' : `${directory}/`
+  const directory = plainDirectory(migrationsDirectory)
+  return migrationsIn(await files.listFiles(directory), prefixOf(directory))
+}
+
+/**
+ * Config v3: the migrations of each database folder `<migrationsDirectory>/<database>/`, scanned as in
+ * config v2. A version folder or file directly under the migrations directory belongs to no database:
+ * a RollbackError naming it.
+ */
+export async function scanDatabaseMigrations(
+  files: ProjectFiles,
+  migrationsDirectory: string,
+): Promise<Map<string, Migration[]>> {
+  const directory = plainDirectory(migrationsDirectory)
+  const prefix = prefixOf(directory)
+  const paths = await files.listFiles(directory)
+  const byDatabase = new Map<string, string[]>()
+  for (const path of paths) {
+    if (!path.startsWith(prefix)) continue
+    const parts = path.slice(prefix.length).split('/')
+    const direct = parts.length === 1 ? parts[0]! : parts.length === 2 ? parts.join('.') : ''
+    if (MIGRATION_FILE.test(direct)) {
+      throw new RollbackError(
+        `${path} is a migration directly under ${directory}/: config v3 keeps each database's migrations in ${directory}/<database>/; move it into the folder of its database`,
+        { file: path },
+      )
+    }
+    if (parts.length < 2) continue
+    const database = parts[0]!
+    byDatabase.set(database, [...(byDatabase.get(database) ?? []), path])
+  }
+  const result = new Map<string, Migration[]>()
+  for (const [database, inFolder] of byDatabase) {
+    result.set(database, migrationsIn(inFolder, `${prefix}${database}/`))
+  }
+  return result
+}
+
+const plainDirectory = (directory: string): string => directory.replace(/^(\.\/)+/, '').replace(/\/+$/, '')
+const prefixOf = (directory: string): string => (directory === '' || directory === '.' ? '' : `${directory}/`)
+
+/** The migrations that `paths` (the files under `prefix`) hold, ascending by version. */
+function migrationsIn(paths: readonly string[], prefix: string): Migration[] {
   const byVersion = new Map<string, Found>()
-  for (const path of await files.listFiles(directory)) {
+  for (const path of paths) {
     if (!path.startsWith(prefix)) continue
     const parts = path.slice(prefix.length).split('/')
     if (parts.length > 2) continue
@@ -69,11 +111,14 @@ export async function scanMigrations(files: ProjectFiles, migrationsDirectory: s
     const [, digits = '', name = '', direction, extension] = match
     if (extension !== 'sql' && extension !== 'yaml') continue
     const version = parseVersion(digits, path)
-    let found = byVersion.get(version)
-    if (found === undefined) {
-      found = { version, name: undefined, up: undefined, down: undefined, yamlName: undefined }
-      byVersion.set(version, found)
+    const found = byVersion.get(version) ?? {
+      version,
+      name: undefined,
+      up: undefined,
+      down: undefined,
+      yamlName: undefined,
     }
+    byVersion.set(version, found)
     if (extension === 'yaml') {
       found.yamlName ??= name
       continue

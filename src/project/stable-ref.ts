@@ -1,14 +1,21 @@
-// The project as it is at the stable ref, read from git without touching the workspace: its
-// metadata (re-applied after the downs) and its migration versions (the target of a ref rollback).
+// The project as it is at the stable ref, read from git without touching the workspace: its metadata
+// (re-applied after the downs), what that metadata needs in each database (the guard), and its
+// migration versions per database (the target of a ref rollback).
 import type { Git } from '../git/git.js'
-import type { ConfigOverrides } from './config.js'
-import { loadProjectConfig } from './config.js'
-import type { MetadataV2 } from '../metadata/assemble.js'
+import type { StableMetadata } from '../metadata/apply.js'
 import { assembleMetadata } from '../metadata/assemble.js'
-import type { RequiredObjects } from '../metadata/required-objects.js'
-import { requiredObjects } from '../metadata/required-objects.js'
+import { assembleMetadataV3 } from '../metadata/assemble-v3.js'
+import type { SourceRequirements } from '../metadata/required-objects.js'
+import { requiredObjects, requiredObjectsBySource } from '../metadata/required-objects.js'
+import type { ConfigOverrides, ProjectConfig } from './config.js'
+import { loadProjectConfig } from './config.js'
+import type { ProjectFiles } from './files.js'
 import type { Migration } from './migrations.js'
-import { scanMigrations } from './migrations.js'
+import { scanDatabaseMigrations, scanMigrations } from './migrations.js'
+import { RollbackError } from '../errors.js'
+
+/** Config v2's one database, as the state and reports name it. */
+export const V2_DATABASE = 'default'
 
 export interface StableRef {
   /** The ref as given. */
@@ -16,10 +23,11 @@ export interface StableRef {
   readonly sha: string
   readonly subject: string
   /** Undefined when metadata is not re-applied. */
-  readonly metadata: MetadataV2 | undefined
-  readonly required: RequiredObjects | undefined
-  /** Migrations at the ref (only read when the ref is the rollback target). */
-  readonly migrations: readonly Migration[] | undefined
+  readonly metadata: StableMetadata | undefined
+  /** Per database: what the metadata needs there (config v2: its one database, V2_DATABASE). */
+  readonly required: ReadonlyMap<string, SourceRequirements> | undefined
+  /** Migrations at the ref per database (only read when the ref is the rollback target). */
+  readonly migrations: ReadonlyMap<string, readonly Migration[]> | undefined
 }
 
 export interface StableRefRequest {
@@ -36,13 +44,40 @@ export async function loadStableRef(git: Git, request: StableRefRequest): Promis
   const files = git.filesAt(sha, request.projectDir)
   // The ref's own config.yaml says where its metadata and migrations live (they may have moved).
   const config = await loadProjectConfig(files, request.env, request.overrides)
-  const metadata = request.withMetadata ? await assembleMetadata(files, config.metadataDirectory) : undefined
+  const metadata = request.withMetadata ? await stableMetadata(files, config) : undefined
   return {
     ref: request.ref,
     sha,
     subject: await git.commitSubject(sha),
     metadata,
-    required: metadata && requiredObjects(metadata),
-    migrations: request.withMigrations ? await scanMigrations(files, config.migrationsDirectory) : undefined,
+    required: metadata && requiredOf(metadata),
+    migrations: request.withMigrations ? await migrationsOf(files, config) : undefined,
   }
+}
+
+async function stableMetadata(files: ProjectFiles, config: ProjectConfig): Promise<StableMetadata> {
+  if (config.version === 2) {
+    return { version: 2, metadata: await assembleMetadata(files, config.metadataDirectory) }
+  }
+  if (config.metadataFile) {
+    throw new RollbackError(
+      `config.yaml at the stable ref sets metadata_file '${config.metadataFile}' (single-file metadata), which hasura-rollback does not read: keep the metadata in a directory (metadata_directory), or set 'apply-metadata: false'`,
+      { file: config.configFile },
+    )
+  }
+  return { version: 3, metadata: await assembleMetadataV3(files, config.metadataDirectory) }
+}
+
+function requiredOf(stable: StableMetadata): ReadonlyMap<string, SourceRequirements> {
+  if (stable.version === 3) return requiredObjectsBySource(stable.metadata)
+  const required = requiredObjects(stable.metadata)
+  return new Map([[V2_DATABASE, { kind: 'postgres', required, unjudged: [] }]])
+}
+
+async function migrationsOf(
+  files: ProjectFiles,
+  config: ProjectConfig,
+): Promise<ReadonlyMap<string, readonly Migration[]>> {
+  if (config.version === 3) return scanDatabaseMigrations(files, config.migrationsDirectory)
+  return new Map([[V2_DATABASE, await scanMigrations(files, config.migrationsDirectory)]])
 }

@@ -1,6 +1,6 @@
 // Pure rendering of a result: action outputs, the job summary and annotations — one function of the
 // result, computed once the run has ended.
-import type { RollbackResult } from '../result.js'
+import type { RollbackResult, VersionOf } from '../result.js'
 import { destructiveStatements } from '../sql/destructive.js'
 import type { ReportAnnotation } from './annotations.js'
 import { capAnnotations } from './annotations.js'
@@ -23,12 +23,17 @@ export interface ReportContext {
 }
 
 /** The versions the outputs report: reverted (by this run or an earlier attempt), or planned in a dry run. */
-function reportedVersions(result: RollbackResult): string[] {
-  if (result.status === 'dry-run') return result.steps.map((s) => s.version)
-  const now = result.committed
-    ? result.steps.filter((s) => s.status === 'reverted').map((s) => s.version)
-    : []
-  return [...result.alreadyReverted, ...now]
+function reportedVersions(result: RollbackResult): VersionOf[] {
+  if (result.status === 'dry-run') return [...result.steps]
+  return [...result.alreadyReverted, ...result.steps.filter((s) => s.status === 'reverted')]
+}
+
+/** Config v3: each database to its reported versions; `{}` for config v2. */
+function byDatabase(result: RollbackResult, versions: readonly VersionOf[]): Record<string, string[]> {
+  const grouped: Record<string, string[]> = {}
+  if (result.configVersion !== 3) return grouped
+  for (const { database, version } of versions) (grouped[database] ??= []).push(version)
+  return grouped
 }
 
 /** What the downs that ran (or would run, in a dry run) destroy, statement by statement. */
@@ -75,7 +80,8 @@ function annotationsOf(
 }
 
 export function buildReport(result: RollbackResult, context: ReportContext): Report {
-  const versions = reportedVersions(result)
+  const reported = reportedVersions(result)
+  const versions = reported.map((v) => v.version)
   const losses = dataLoss(result, context.projectDir)
   const failureMessage = failureMessageOf(result)
   const annotations = annotationsOf(result, losses, context.projectDir)
@@ -84,6 +90,7 @@ export function buildReport(result: RollbackResult, context: ReportContext): Rep
       status: result.status,
       'rolled-back-versions': JSON.stringify(versions),
       'rolled-back-count': String(versions.length),
+      'rolled-back-by-database': JSON.stringify(byDatabase(result, reported)),
       'metadata-ref': result.metadata?.sha ?? '',
       'metadata-backup': result.metadata?.backupPath ?? '',
       'inconsistent-objects': JSON.stringify(result.metadata?.inconsistentObjects ?? []),

@@ -92,17 +92,16 @@ function stateLine(result: RollbackResult): string | undefined {
 function stepTable(result: RollbackResult, projectDir: string): string[] {
   const { steps } = result
   if (steps.length === 0) return []
+  const v3 = result.configVersion === 3
   const rows = steps.map((s) => {
     const file = workspacePath(projectDir, s.down.path) ?? ''
     const duration = s.durationMs === undefined ? '' : formatDuration(s.durationMs)
     const cells = [s.version, escapeText(s.name), code(file), String(s.down.scan.statements.length)]
+    if (v3) cells.unshift(escapeText(s.database))
     return `| ${cells.join(' | ')} | ${STATUS_LABEL[s.status]} | ${duration} |`
   })
-  const table = [
-    '| Version | Name | Down file | Statements | Status | Duration |',
-    '| --- | --- | --- | --- | --- | --- |',
-    ...rows,
-  ]
+  const head = `${v3 ? '| Database ' : ''}| Version | Name | Down file | Statements | Status | Duration |`
+  const table = [head, head.replace(/[^|]+/g, ' --- '), ...rows]
   if (steps.some((s) => s.durationMs !== undefined)) {
     table.push(
       '',

@@ -3,8 +3,8 @@
 import { RollbackError } from '../errors.js'
 import type { PlannedStep } from '../plan.js'
 import { parseGuardFailure } from './guard-sql.js'
-import { classifyError } from './script.js'
-import { JOURNAL_MARKER, JOURNAL_TABLE, STATE_TABLE } from './state-sql.js'
+import { JOURNAL_TABLE } from './journal-sql.js'
+import { JOURNAL_MARKER, classifyError } from './markers.js'
 import type { ExecutionFailure } from './transport.js'
 import { migrationLabel } from './transport.js'
 
@@ -35,11 +35,11 @@ export function concurrentlyReverted(gone: readonly string[]): ExecutionFailure 
   }
 }
 
-/** The re-check before the downs could not lock the planned versions' state rows. */
-export function stateRowsNotLocked(error: SqlErrorFields): ExecutionFailure {
+/** The re-check before the downs could not lock `what` (the planned versions' state). */
+export function stateNotLocked(what: string, error: SqlErrorFields): ExecutionFailure {
   const held = error.code === '55P03' ? '; another session holds them (a hasura migrate running?)' : ''
   return {
-    message: `Could not lock the rows of the planned versions in ${STATE_TABLE}: ${error.message}${sqlState(error)}${held}. Nothing was changed`,
+    message: `Could not lock ${what}: ${error.message}${sqlState(error)}${held}. Nothing was changed`,
   }
 }
 

@@ -3,9 +3,7 @@
 // metadata is sent — so Hasura is never asked to track what the rollback dropped.
 import type { RequiredObjects } from '../metadata/required-objects.js'
 import { dollarQuote, sqlLiteral as literal } from '../sql/quote.js'
-
-/** Prefix of the guard's exception message; transports recognise a guard failure by it. */
-export const GUARD_MARKER = 'hasura-rollback guard:'
+import { GUARD_MARKER } from './markers.js'
 
 function valuesList(rows: readonly (readonly string[])[]): string {
   return rows.map((r) => `(${r.map(literal).join(', ')})`).join(', ')

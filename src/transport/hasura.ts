@@ -5,10 +5,10 @@
 // a deliberate exception, so each is rolled back. One request cannot time its downs apart, so steps
 // have no duration.
 import { randomUUID } from 'node:crypto'
-import { RollbackError } from '../errors.js'
-import type { HasuraClient, PostgresErrorDetail } from '../hasura/client.js'
-import { HasuraApiError } from '../hasura/client.js'
-import type { AppliedState, PlannedStep } from '../plan.js'
+import type { HasuraClient } from '../hasura/client.js'
+import type { PostgresErrorDetail } from '../hasura/errors.js'
+import { HasuraApiError } from '../hasura/errors.js'
+import type { PlannedStep } from '../plan.js'
 import type { SqlErrorFields } from './failures.js'
 import {
   concurrentlyReverted,
@@ -18,17 +18,19 @@ import {
   rehearsalError,
   sqlFailure,
   sqlState,
-  stateRowsNotLocked,
+  stateNotLocked,
 } from './failures.js'
 import { locateFailure } from './locate-failure.js'
-import { classifyError, downsSql, lockSql, recheckSql, rehearsalEndSql } from './script.js'
-import * as state from './state-sql.js'
+import { classifyError } from './markers.js'
+import { downsSql, lockSql, rehearsalEndSql } from './script.js'
 import type { ExecuteOptions, Execution, ExecutionFailure, StepOutcome, StepStatus } from './transport.js'
 import type { Transport } from './transport.js'
 import { markFailedAt, notExecuted } from './transport.js'
 
 export interface HasuraTransportOptions {
   readonly client: HasuraClient
+  /** The database (Hasura source) of a config v3 project; left out, the server's `default`. */
+  readonly source?: string
 }
 
 /** What the script runs: the first `downs` downs, then `partial` (see Rehearse), `afterDowns`, `end`. */
@@ -41,26 +43,19 @@ interface ScriptParts {
 }
 
 export async function connectHasura(options: HasuraTransportOptions): Promise<Transport> {
-  const { client } = options
+  const { client, source } = options
 
-  async function readState(readOptions: { runKey?: string } = {}): Promise<AppliedState> {
-    const result = await client.runSql(state.readStateSql(readOptions.runKey), { readOnly: true })
-    try {
-      return state.parseStateCell(result.rows[0]?.[0])
-    } catch (error) {
-      throw new RollbackError(
-        `Hasura at ${client.endpoint} answered the migration state query unexpectedly: ${String(error)}`,
-        { cause: error },
-      )
-    }
+  async function readState(query: string): Promise<string | undefined> {
+    const result = await client.runSql(query, { readOnly: true, source })
+    return result.rows[0]?.[0]
   }
 
-  /** Lock, re-check, downs with their state rows, the rest: one transaction. */
-  function script(steps: readonly PlannedStep[], lockTimeoutSeconds: number, parts: ScriptParts): string {
+  /** Lock, re-check, downs with their state changes, the rest: one transaction. */
+  function script(steps: readonly PlannedStep[], options: ExecuteOptions, parts: ScriptParts): string {
     return [
-      lockSql(lockTimeoutSeconds),
-      recheckSql(steps.map((s) => s.version)),
-      downsSql(steps.slice(0, parts.downs ?? steps.length)),
+      lockSql(options.lockTimeoutSeconds),
+      options.state.recheck,
+      downsSql(steps.slice(0, parts.downs ?? steps.length), options.state),
       // A newline first: a partial down may end in a -- comment.
       parts.partial === undefined ? '' : `${parts.partial}\n;\n`,
       parts.afterDowns ? `${parts.afterDowns};\n` : '',
@@ -71,7 +66,7 @@ export async function connectHasura(options: HasuraTransportOptions): Promise<Tr
   /** Runs a script; undefined when it succeeded, else the Postgres error it stopped with. */
   async function tryScript(sql: string): Promise<SqlErrorFields | undefined> {
     try {
-      await client.runSql(sql)
+      await client.runSql(sql, { source })
       return undefined
     } catch (error) {
       const pg = error instanceof HasuraApiError ? error.postgresError : undefined
@@ -83,7 +78,7 @@ export async function connectHasura(options: HasuraTransportOptions): Promise<Tr
   async function execute(steps: readonly PlannedStep[], options: ExecuteOptions): Promise<Execution> {
     const outcomes = notExecuted(steps)
     const nonce = options.dryRun ? randomUUID() : undefined
-    const sql = script(steps, options.lockTimeoutSeconds, { afterDowns: options.afterDowns, nonce })
+    const sql = script(steps, options, { afterDowns: options.afterDowns, nonce })
     let error: SqlErrorFields | undefined
     try {
       error = await tryScript(sql)
@@ -110,7 +105,7 @@ export async function connectHasura(options: HasuraTransportOptions): Promise<Tr
   ): Promise<ExecutionFailure> {
     const verdict = classifyError(error.message)
     if (verdict.kind === 'lock-held') throw lockHeld(options.lockTimeoutSeconds, verdict.endedBy)
-    if (verdict.kind === 'rows-locked') return stateRowsNotLocked(verdict.cause)
+    if (verdict.kind === 'rows-locked') return stateNotLocked(options.state.locks, verdict.cause)
     if (verdict.kind === 'no-longer-applied') return concurrentlyReverted(verdict.versions)
     // Every down ran before what failed next; the transaction took them back.
     markAll(outcomes, 'undone')
@@ -118,7 +113,7 @@ export async function connectHasura(options: HasuraTransportOptions): Promise<Tr
     const nonce = randomUUID()
     const rehearse = async (parts: ScriptParts) =>
       rehearsalError(
-        await tryScript(script(steps, options.lockTimeoutSeconds, { ...parts, nonce })),
+        await tryScript(script(steps, options, { ...parts, nonce })),
         options.lockTimeoutSeconds,
         nonce,
       )

@@ -4,7 +4,7 @@
 // finds the down and line with rehearsals on the same session.
 import pg from 'pg'
 import { RollbackError, errorMessage } from '../errors.js'
-import type { AppliedState, PlannedStep } from '../plan.js'
+import type { PlannedStep } from '../plan.js'
 import type { Batch, BatchLimits } from './batches.js'
 import { BATCH_LIMITS, batchesOf, describeBatch } from './batches.js'
 import type { SqlErrorFields } from './failures.js'
@@ -18,11 +18,11 @@ import {
   rehearsalError,
   sqlFailure,
   sqlState,
-  stateRowsNotLocked,
+  stateNotLocked,
 } from './failures.js'
 import { locateFailure } from './locate-failure.js'
-import { classifyError, downsSql, lockSql, recheckSql } from './script.js'
-import * as state from './state-sql.js'
+import { classifyError } from './markers.js'
+import { downsSql, lockSql } from './script.js'
 import type { ExecuteOptions, Execution, ExecutionFailure, StepOutcome, Transport } from './transport.js'
 import { markFailedAt, markUndone, notExecuted } from './transport.js'
 
@@ -55,9 +55,9 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
     )
   }
 
-  async function readState(readOptions: { runKey?: string } = {}): Promise<AppliedState> {
-    const { rows } = await client.query<{ state: string }>(state.readStateSql(readOptions.runKey))
-    return state.parseStateCell(rows[0]?.state)
+  async function readState(query: string): Promise<string | undefined> {
+    const { rows } = await client.query<Record<string, string | null>>(query)
+    return Object.values(rows[0] ?? {})[0] ?? undefined
   }
 
   async function execute(steps: readonly PlannedStep[], options: ExecuteOptions): Promise<Execution> {
@@ -78,11 +78,11 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
     let stage: Stopped['stage'] = 'begin'
     let batch: Batch | undefined
     try {
-      await begin(steps, options.lockTimeoutSeconds)
+      await begin(options)
       stage = 'downs'
       for (batch of batchesOf(steps, limits)) {
         const started = now()
-        await client.query(downsSql(steps.slice(batch.start, batch.end)))
+        await client.query(downsSql(steps.slice(batch.start, batch.end), options.state))
         // Postgres does not time the downs of one query apart: each gets its share of the batch.
         const share = (now() - started) / (batch.end - batch.start)
         for (const outcome of outcomes.slice(batch.start, batch.end)) {
@@ -102,10 +102,9 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
     }
   }
 
-  /** BEGIN, the lock and the re-check of the planned versions: one round trip. */
-  async function begin(steps: readonly PlannedStep[], lockTimeoutSeconds: number): Promise<void> {
-    const versions = steps.map((s) => s.version)
-    await client.query(`BEGIN;\n${lockSql(lockTimeoutSeconds)}${recheckSql(versions)}`)
+  /** BEGIN, the lock and the re-check of the planned versions' state: one round trip. */
+  async function begin(options: ExecuteOptions): Promise<void> {
+    await client.query(`BEGIN;\n${lockSql(options.lockTimeoutSeconds)}${options.state.recheck}`)
   }
 
   async function explain(
@@ -122,9 +121,9 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
     }
     const verdict = classifyError(error.message)
     if (verdict.kind === 'lock-held') throw lockHeld(options.lockTimeoutSeconds, verdict.endedBy)
-    if (verdict.kind === 'rows-locked') return stateRowsNotLocked(verdict.cause)
+    if (verdict.kind === 'rows-locked') return stateNotLocked(options.state.locks, verdict.cause)
     if (verdict.kind === 'no-longer-applied') return concurrentlyReverted(verdict.versions)
-    if (stage === 'begin') return stateRowsNotLocked(error)
+    if (stage === 'begin') return stateNotLocked(options.state.locks, error)
     if (stage === 'after-downs' || verdict.kind === 'after-downs') return guardFailure(error)
     const located = await locateFailure(steps, (k, partial) => rehearse(steps, k, partial, options))
     if (!located) {
@@ -144,9 +143,9 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
     options: ExecuteOptions,
   ): Promise<SqlErrorFields | undefined> {
     try {
-      await begin(steps, options.lockTimeoutSeconds)
+      await begin(options)
       for (const batch of batchesOf(steps.slice(0, downs), limits)) {
-        await client.query(downsSql(steps.slice(batch.start, batch.end)))
+        await client.query(downsSql(steps.slice(batch.start, batch.end), options.state))
       }
       if (partial !== undefined) await client.query(partial)
       return undefined

@@ -1,21 +1,13 @@
 // The SQL of one rollback transaction, the same on both transports: the lock, the re-check of the
-// planned versions, the downs with their state rows, and (for a rehearsal through Hasura) a final
-// exception. Our own exceptions carry a marker, so their answers are told apart from a failing down.
+// planned versions' state, the downs with their state changes, and (for a rehearsal through Hasura) a
+// final exception. Our exceptions carry the markers of markers.ts.
 import type { PlannedStep } from '../plan.js'
-import { dollarQuote } from '../sql/quote.js'
 import { scriptEnding } from '../sql/statements.js'
-import { GUARD_MARKER } from './guard-sql.js'
-import { JOURNAL_MARKER } from './state-sql.js'
-import * as state from './state-sql.js'
+import { LOCK_HELD, LOCK_WAIT_ENDED, REHEARSAL_END, doBlock } from './markers.js'
+import type { StateChange } from './transport.js'
 
-const MARKER = 'hasura-rollback:'
-const LOCK_HELD = `${MARKER} lock held`
-const NO_LONGER_APPLIED = `${MARKER} no longer applied:`
-const ROWS_LOCKED = `${MARKER} rows locked:`
-const LOCK_WAIT_ENDED = `${MARKER} lock wait ended:`
-const REHEARSAL_END = `${MARKER} rehearsal passed`
-
-const doBlock = (body: string): string => `DO ${dollarQuote(`\n${body}\n`, 'hasura_rollback')};\n`
+/** Advisory lock key shared by every hasura-rollback run on a database ('hrbk' + 1), on both transports. */
+export const LOCK_KEY = '7526186138990542849'
 
 /**
  * An advisory lock shared by every hasura-rollback run on the database, held until the transaction
@@ -24,7 +16,7 @@ const doBlock = (body: string): string => `DO ${dollarQuote(`\n${body}\n`, 'hasu
 export function lockSql(timeoutSeconds: number): string {
   if (timeoutSeconds <= 0) {
     return doBlock(
-      `BEGIN\n  IF NOT pg_try_advisory_xact_lock(${state.LOCK_KEY}::bigint) THEN RAISE EXCEPTION '${LOCK_HELD}'; END IF;\nEND`,
+      `BEGIN\n  IF NOT pg_try_advisory_xact_lock(${LOCK_KEY}::bigint) THEN RAISE EXCEPTION '${LOCK_HELD}'; END IF;\nEND`,
     )
   }
   // lock_timeout bounds the wait, then goes back to its previous value for the downs.
@@ -33,7 +25,7 @@ export function lockSql(timeoutSeconds: number): string {
 BEGIN
   PERFORM set_config('lock_timeout', '${ms}ms', true);
   BEGIN
-    PERFORM pg_advisory_xact_lock(${state.LOCK_KEY}::bigint);
+    PERFORM pg_advisory_xact_lock(${LOCK_KEY}::bigint);
   EXCEPTION WHEN lock_not_available THEN
     RAISE EXCEPTION '${LOCK_HELD}';
   WHEN query_canceled THEN
@@ -44,81 +36,16 @@ END`)
 }
 
 /**
- * Locks the planned versions' state and fails when one is no longer applied (another rollback got
- * there first), or when a lock or statement timeout (role or database settings) ends the wait for
- * the state rows: marked with its SQLSTATE, so it is not taken for a failing down.
+ * The downs, each ended so the next starts afresh (pre-flight refused any that cannot be), then their
+ * state change. The first down comes first: an error position counts from it.
  */
-export function recheckSql(versions: readonly string[]): string {
-  if (versions.length === 0) return ''
-  return doBlock(`DECLARE gone text;
-BEGIN
-  BEGIN
-    PERFORM 1 FROM (${state.lockPlannedRowsSql(versions)}) AS locked;
-  EXCEPTION WHEN lock_not_available OR query_canceled THEN
-    RAISE EXCEPTION '${ROWS_LOCKED} % %', SQLSTATE, SQLERRM USING ERRCODE = SQLSTATE;
-  END;
-  SELECT g.gone INTO gone FROM (${state.goneVersionsSql(versions)}) AS g;
-  IF gone IS NOT NULL THEN RAISE EXCEPTION '${NO_LONGER_APPLIED} %', gone; END IF;
-END`)
-}
-
-/**
- * The downs, each ended so the next starts afresh (pre-flight refused any that cannot be), then one
- * DELETE of their state rows. The first down comes first: an error position counts from it.
- */
-export function downsSql(steps: readonly PlannedStep[]): string {
+export function downsSql(steps: readonly PlannedStep[], state: StateChange): string {
   if (steps.length === 0) return ''
   const downs = steps.map((s) => s.down.sql + scriptEnding(s.down.scan, s.down.path)).join('')
-  return `${downs}${state.removeStateRowsSql(steps.map((s) => s.version))}\n`
+  return `${downs}${state.removeVersions(steps.map((s) => s.version))}`
 }
 
 /** Ends a rehearsal sent as one request: the exception rolls everything back; the nonce proves it ran. */
 export function rehearsalEndSql(nonce: string): string {
   return doBlock(`BEGIN\n  RAISE EXCEPTION '${REHEARSAL_END} ${nonce}';\nEND`)
-}
-
-/** A Postgres error our SQL caught and raised again, marked: its SQLSTATE and message. */
-export interface MarkedError {
-  readonly code: string
-  readonly message: string
-}
-
-export type ScriptError =
-  /** Another run holds the lock; `endedBy` when something else than lock-timeout ended the wait. */
-  | { readonly kind: 'lock-held'; readonly endedBy?: MarkedError }
-  | { readonly kind: 'no-longer-applied'; readonly versions: readonly string[] }
-  /** The wait for the planned versions' state rows ended: why, as Postgres said it. */
-  | { readonly kind: 'rows-locked'; readonly cause: MarkedError }
-  | { readonly kind: 'rehearsal-passed' }
-  /** The guard or the journal record, run after the downs. */
-  | { readonly kind: 'after-downs' }
-  | { readonly kind: 'sql' }
-
-/** `<marker> <SQLSTATE> <message>` inside `message`, as the DO blocks above raise it. */
-function markedError(message: string, marker: string): MarkedError | undefined {
-  const at = message.indexOf(marker)
-  const found = at < 0 ? null : /^\s*(\w{5}) (.*)$/s.exec(message.slice(at + marker.length))
-  return found ? { code: found[1]!, message: found[2]! } : undefined
-}
-
-/** What the message of the error that stopped a rollback transaction says about where it stopped. */
-export function classifyError(message: string, rehearsalNonce?: string): ScriptError {
-  if (rehearsalNonce && message.includes(`${REHEARSAL_END} ${rehearsalNonce}`))
-    return { kind: 'rehearsal-passed' }
-  if (message.includes(LOCK_HELD)) return { kind: 'lock-held' }
-  const endedBy = markedError(message, LOCK_WAIT_ENDED)
-  if (endedBy) return { kind: 'lock-held', endedBy }
-  const rowsLocked = markedError(message, ROWS_LOCKED)
-  if (rowsLocked) return { kind: 'rows-locked', cause: rowsLocked }
-  const gone = message.indexOf(NO_LONGER_APPLIED)
-  if (gone >= 0) {
-    const versions = message
-      .slice(gone + NO_LONGER_APPLIED.length)
-      .split(',')
-      .map((v) => v.trim())
-      .filter((v) => /^\d+$/.test(v))
-    return { kind: 'no-longer-applied', versions }
-  }
-  if (message.includes(GUARD_MARKER) || message.includes(JOURNAL_MARKER)) return { kind: 'after-downs' }
-  return { kind: 'sql' }
 }

@@ -1,5 +1,5 @@
 // What the core needs from a database path: the migration state, and a plan run in one transaction.
-import type { AppliedState, PlannedStep } from '../plan.js'
+import type { PlannedStep } from '../plan.js'
 
 /** Every step starts 'not-executed'; 'undone' ran but was rolled back with the whole transaction. */
 export type StepStatus = 'not-executed' | 'reverted' | 'rehearsed' | 'failed' | 'undone'
@@ -29,10 +29,27 @@ export interface Execution {
   readonly failure: ExecutionFailure | undefined
 }
 
+/**
+ * How the migration state of the planned versions changes inside the rollback transaction: config v2
+ * rows of hdb_catalog.schema_migrations, or (config v3) the catalog state or the journal.
+ */
+export interface StateChange {
+  /**
+   * Run after the lock: locks the state of the planned versions and raises the NO_LONGER_APPLIED
+   * marker (markers.ts) when one of them is no longer applied. '' when nothing is to lock.
+   */
+  readonly recheck: string
+  /** What the re-check locks, for messages: "the rows of the planned versions in …". */
+  readonly locks: string
+  /** Run after each batch of downs: removes the versions of that batch from the state ('' if none). */
+  readonly removeVersions: (versions: readonly string[]) => string
+}
+
 export interface ExecuteOptions {
   /** Roll the transaction back at the end, whatever happened (rehearsal). */
   readonly dryRun: boolean
   readonly lockTimeoutSeconds: number
+  readonly state: StateChange
   /**
    * SQL run in the same transaction after the downs: the metadata guard (raises an exception whose
    * message starts with GUARD_MARKER) and the journal record. A failure here rolls everything back.
@@ -46,8 +63,8 @@ export interface ExecuteOptions {
  */
 export interface Transport {
   readonly kind: 'postgres' | 'hasura'
-  /** `runKey` also reads this run's journal record, when there is one. */
-  readState(options?: { readonly runKey?: string }): Promise<AppliedState>
+  /** Runs the state query — one read-only SELECT answering one text cell — and gives that cell. */
+  readState(query: string): Promise<string | undefined>
   execute(steps: readonly PlannedStep[], options: ExecuteOptions): Promise<Execution>
   close(): Promise<void>
 }

@@ -181,10 +181,22 @@ export const badInputs: readonly BadInput[] = [
     says: 'config.yaml',
   },
   {
+    area: 'input',
+    what: 'database-name on a config v2 project',
+    inputs: { 'database-name': 'analytics' },
+    says: "Input 'database-name' is 'analytics', but config.yaml is config v2, which has one database",
+  },
+  {
     area: 'project',
-    what: 'config v3 project',
+    what: 'config v3 with a version folder outside any database folder',
     workspace: { 'hasura/config.yaml': 'version: 3\n' },
-    says: 'is config v3 (version in config.yaml), which is not supported yet',
+    says: 'is a migration directly under migrations/: config v3 keeps each database',
+  },
+  {
+    area: 'ref metadata',
+    what: 'config v3 metadata_file at the ref',
+    atRef: { 'hasura/config.yaml': 'version: 3\nmetadata_file: metadata.yaml\n' },
+    says: "sets metadata_file 'metadata.yaml' (single-file metadata), which hasura-rollback does not read",
   },
   {
     area: 'project',

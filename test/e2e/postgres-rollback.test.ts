@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { existsSync } from 'node:fs'
 import pg from 'pg'
-import { LOCK_KEY } from '../../src/transport/state-sql.js'
+import { LOCK_KEY } from '../../src/transport/script.js'
 import type { ActionRun } from '../support/action-runner.js'
 import { advisoryWaiters, waitFor } from '../support/blockers.js'
 import { node24, runAction } from '../support/action-runner.js'

@@ -4,7 +4,7 @@
 // transactions overlap); a few rounds hold the rollback lock until both runs wait for it, forcing
 // both to read the state before either commits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { LOCK_KEY } from '../../src/transport/state-sql.js'
+import { LOCK_KEY } from '../../src/transport/script.js'
 import type { ActionRun } from '../support/action-runner.js'
 import { runAction } from '../support/action-runner.js'
 import { advisoryWaiters, waitFor } from '../support/blockers.js'

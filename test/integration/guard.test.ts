@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import pg from 'pg'
 import { guardSql, parseGuardFailure } from '../../src/transport/guard-sql.js'
-import { JOURNAL_TABLE, writeJournalSql } from '../../src/transport/state-sql.js'
+import { JOURNAL_TABLE, writeJournalSql } from '../../src/transport/journal-sql.js'
 import { guardFailure } from '../../src/transport/failures.js'
 import type { TestDatabase } from '../support/postgres.js'
 import { createTestDatabase } from '../support/postgres.js'

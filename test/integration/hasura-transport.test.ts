@@ -11,7 +11,7 @@ import { startHasuraStandIn } from '../support/hasura-stand-in.js'
 import type { TestDatabase } from '../support/postgres.js'
 import { createTestDatabase, schemaSnapshot } from '../support/postgres.js'
 import type { MigrationSpec } from '../support/hasura-project.js'
-import { run, stepsOf, transportSuite, withDown } from '../support/transport-suite.js'
+import { execute, readState, stepsOf, transportSuite, withDown } from '../support/transport-suite.js'
 
 const generations: ServerGeneration[] = ['v1', 'v2']
 const SECRET = 'transport-s3cret'
@@ -53,9 +53,9 @@ describe.each(generations)('Hasura transport specifics (%s server)', (generation
 
   it('rolls back N versions in 3 requests: version, state, one run_sql', async () => {
     const { db, hasura, client, transport } = await setUp(generation)
-    const state = await transport.readState()
+    const state = await readState(transport)
     expect(state.applied).toHaveLength(3)
-    const execution = await transport.execute(stepsOf(threeMigrations), run())
+    const execution = await execute(transport, stepsOf(threeMigrations))
     expect(execution.committed).toBe(true)
     expect(execution.steps.every((s) => s.durationMs === undefined)).toBe(true)
     expect(await appliedVersions(db)).toEqual([])
@@ -85,8 +85,8 @@ describe.each(generations)('Hasura transport specifics (%s server)', (generation
     )
     const { db, hasura, transport } = await setUp(generation, broken)
     const before = await schemaSnapshot(db)
-    await transport.readState()
-    const execution = await transport.execute(stepsOf(broken), run())
+    await readState(transport)
+    const execution = await execute(transport, stepsOf(broken))
     expect(execution.failure).toMatchObject({
       version: '1700000000006',
       file: 'migrations/1700000000006_table_6/down.sql',
@@ -117,7 +117,7 @@ describe.each(generations)('Hasura transport specifics (%s server)', (generation
   it('reports a failing single down after one probe confirms the failure', async () => {
     const migrations = withDown(threeMigrations[2]!.version, 'ALTER TABLE author DROP COLUMN nope;')
     const { hasura, transport } = await setUp(generation, migrations)
-    const execution = await transport.execute(stepsOf(migrations).slice(0, 1), run())
+    const execution = await execute(transport, stepsOf(migrations).slice(0, 1))
     expect(execution.failure?.message).toContain('column "nope" of relation "author" does not exist')
     expect(hasura.requests.filter(isProbe)).toHaveLength(1)
   })
@@ -125,7 +125,7 @@ describe.each(generations)('Hasura transport specifics (%s server)', (generation
   it('tells a failing guard from a failing down when the guard error carries no marker', async () => {
     const { db, hasura, transport } = await setUp(generation)
     const steps = stepsOf(threeMigrations).slice(0, 2)
-    const execution = await transport.execute(steps, run({ afterDowns: 'SELECT 1 / 0' }))
+    const execution = await execute(transport, steps, { afterDowns: 'SELECT 1 / 0' })
     expect(execution.failure?.message).toMatch(/^The checks after the downs failed: division by zero\./)
     expect(execution.steps.map((s) => s.status)).toEqual(['undone', 'undone'])
     // Two prefixes bisected, then the whole script once more to confirm the failure is not passing.
@@ -139,7 +139,7 @@ describe.each(generations)('Hasura transport specifics (%s server)', (generation
     await client.serverVersion()
     const transport = await connectHasura({ client: slow })
     hasura.injectFault('hang', { match: (r) => r.path === sqlPath })
-    await expect(transport.execute(stepsOf(threeMigrations), run())).rejects.toThrow(
+    await expect(execute(transport, stepsOf(threeMigrations))).rejects.toThrow(
       new RegExp(
         `no answer to POST ${sqlPath.slice(1)} \\(run_sql\\) within 0.3 s.*may or may not have been committed: check hdb_catalog\\.schema_migrations`,
       ),
@@ -154,7 +154,7 @@ describe('a failure that does not happen again', () => {
     const migrations = withDown(threeMigrations[1]!.version, flaky)
     const { db, transport } = await setUp('v2', migrations)
     await db.query('CREATE SEQUENCE flaky')
-    const execution = await transport.execute(stepsOf(migrations), run())
+    const execution = await execute(transport, stepsOf(migrations))
     expect(execution.committed).toBe(false)
     expect(execution.failure).toEqual({
       message: expect.stringMatching(

@@ -9,7 +9,7 @@ import { connectPostgres } from '../../src/transport/postgres.js'
 import type { MigrationSpec } from '../support/hasura-project.js'
 import { appliedVersions, applyUps, createTableMigrations } from '../support/hasura-project.js'
 import { createTestDatabase, schemaSnapshot } from '../support/postgres.js'
-import { run, stepsOf } from '../support/transport-suite.js'
+import { execute, stepsOf } from '../support/transport-suite.js'
 
 const cleanups: (() => Promise<unknown>)[] = []
 afterEach(async () => {
@@ -64,7 +64,7 @@ describe('postgres transport: batched downs', () => {
   it('reverts 250 migrations in batches, each step timed as its share of its batch', async () => {
     const migrations = createTableMigrations(250)
     const { transport, after } = await setUp(migrations, { batchLimits: SMALL_BATCHES })
-    const execution = await transport.execute(stepsOf(migrations), run())
+    const execution = await execute(transport, stepsOf(migrations))
     expect(execution).toMatchObject({ committed: true, failure: undefined })
     expect(execution.steps).toHaveLength(250)
     expect(execution.steps.every((o) => o.status === 'reverted' && o.durationMs! >= 0)).toBe(true)
@@ -88,7 +88,7 @@ describe('postgres transport: batched downs', () => {
       )
       const failing = migrations[250 - 170]!
       const { transport, before, after } = await setUp(migrations, { batchLimits })
-      const execution = await transport.execute(stepsOf(migrations), run())
+      const execution = await execute(transport, stepsOf(migrations))
       expect(execution.committed).toBe(false)
       expect(execution.failure).toEqual({
         version: failing.version,
@@ -118,7 +118,7 @@ describe('postgres transport: batched downs', () => {
     )
     const failing = migrations[250 - 200]!
     const { transport, before, after } = await setUp(migrations)
-    const execution = await transport.execute(stepsOf(migrations), run())
+    const execution = await execute(transport, stepsOf(migrations))
     expect(execution.failure).toMatchObject({ version: failing.version, line: 2 })
     expect(execution.steps.map((s) => s.status).indexOf('failed')).toBe(199)
     expect(await after()).toEqual(before)
@@ -128,7 +128,7 @@ describe('postgres transport: batched downs', () => {
     const migrations = withKthDown(150, 120, 'SELECT 1;\n\nSELECT * FROM nowhere_at_all;\n')
     const failing = migrations[150 - 120]!
     const { transport, before, after } = await setUp(migrations)
-    const execution = await transport.execute(stepsOf(migrations), run({ dryRun: true }))
+    const execution = await execute(transport, stepsOf(migrations), { dryRun: true })
     expect(execution.failure).toMatchObject({ version: failing.version, line: 3 })
     expect(execution.failure?.message).toMatch(
       /^Down migration .* failed at .*down\.sql:3: relation "nowhere_at_all"/,
@@ -140,7 +140,7 @@ describe('postgres transport: batched downs', () => {
     const migrations = withKthDown(3, 2, 'SELECT pg_terminate_backend(pg_backend_pid());\n')
     const { transport, before, after } = await setUp(migrations)
     const [first, , last] = [...migrations].reverse()
-    const execution = await transport.execute(stepsOf(migrations), run())
+    const execution = await execute(transport, stepsOf(migrations))
     expect(execution.committed).toBe(false)
     expect(execution.failure).toEqual({
       message: `Lost the connection to the database while the 3 down migrations ${first!.version}_${first!.name} to ${last!.version}_${last!.name} (one query) ran: terminating connection due to administrator command (SQLSTATE 57P01). Postgres rolls back an open transaction: nothing was changed`,

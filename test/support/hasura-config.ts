@@ -8,8 +8,11 @@ export function hasuraConfig(
 ): ProjectConfig {
   return {
     configFile: 'config.yaml',
+    version: 2,
     endpoint,
     adminSecret,
+    secrets: adminSecret ? [adminSecret] : [],
+    metadataFile: undefined,
     metadataDirectory: 'metadata',
     migrationsDirectory: 'migrations',
     apiPaths: { query: 'v1/query', v2Query: 'v2/query', v1Metadata: 'v1/metadata', version: 'v1/version' },

@@ -2,11 +2,13 @@
 // state reads and rollbacks against a real database, through Postgres directly or through Hasura.
 import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { PlannedStep } from '../../src/plan.js'
+import type { AppliedState, PlannedStep } from '../../src/plan.js'
 import { downFile } from '../../src/project/migrations.js'
-import { GUARD_MARKER } from '../../src/transport/guard-sql.js'
-import { LOCK_KEY, writeJournalSql } from '../../src/transport/state-sql.js'
-import type { ExecuteOptions, Transport } from '../../src/transport/transport.js'
+import { writeJournalSql } from '../../src/transport/journal-sql.js'
+import { GUARD_MARKER } from '../../src/transport/markers.js'
+import { LOCK_KEY } from '../../src/transport/script.js'
+import { parseStateCell, readStateSql, stateRowsChange } from '../../src/transport/state-sql.js'
+import type { ExecuteOptions, Execution, Transport } from '../../src/transport/transport.js'
 import type { MigrationSpec } from './hasura-project.js'
 import { CREATE_STATE_TABLE, appliedVersions, applyUps, threeMigrations } from './hasura-project.js'
 import type { TestDatabase } from './postgres.js'
@@ -31,11 +33,20 @@ export function stepsOf(migrations: readonly MigrationSpec[]): PlannedStep[] {
     }))
 }
 
-export const run = (overrides: Partial<ExecuteOptions> = {}): ExecuteOptions => ({
-  dryRun: false,
-  lockTimeoutSeconds: 5,
-  ...overrides,
-})
+/** Runs `steps` as a config v2 rollback (their state rows removed), with `overrides` of the defaults. */
+export function execute(
+  transport: Transport,
+  steps: readonly PlannedStep[],
+  overrides: Partial<ExecuteOptions> = {},
+): Promise<Execution> {
+  const state = stateRowsChange(steps.map((s) => s.version))
+  return transport.execute(steps, { dryRun: false, lockTimeoutSeconds: 5, state, ...overrides })
+}
+
+/** The config v2 state of the database `transport` reaches; `runKey` also reads that run's journal record. */
+export async function readState(transport: Transport, runKey?: string): Promise<AppliedState> {
+  return parseStateCell(await transport.readState(readStateSql(runKey)))
+}
 
 /** threeMigrations with the down of `version` replaced. */
 export function withDown(version: string, down: string): MigrationSpec[] {
@@ -77,7 +88,7 @@ export function transportSuite(name: string, connect: TransportFactory): void {
 
     it('reads a database without hdb_catalog as: no state table, nothing applied', async () => {
       const { transport } = await setUp([])
-      expect(await transport.readState()).toEqual({
+      expect(await readState(transport)).toEqual({
         stateTableExists: false,
         applied: [],
         migrationMode: undefined,
@@ -88,11 +99,11 @@ export function transportSuite(name: string, connect: TransportFactory): void {
     it('reads an empty state table, then applied and dirty versions beyond 2^53 exactly', async () => {
       const { db, transport } = await setUp([])
       await db.query(CREATE_STATE_TABLE)
-      expect(await transport.readState()).toMatchObject({ stateTableExists: true, applied: [] })
+      expect(await readState(transport)).toMatchObject({ stateTableExists: true, applied: [] })
       await db.query(
         `INSERT INTO hdb_catalog.schema_migrations VALUES (1700000000001, false), (9007199254740993, true)`,
       )
-      const state = await transport.readState()
+      const state = await readState(transport)
       expect([...state.applied].sort((a, b) => a.version.localeCompare(b.version))).toEqual([
         { version: '1700000000001', dirty: false },
         { version: '9007199254740993', dirty: true },
@@ -101,29 +112,29 @@ export function transportSuite(name: string, connect: TransportFactory): void {
 
     it('reads migration_mode, and no value when the settings table or its row is missing', async () => {
       const { db, transport } = await setUp()
-      expect((await transport.readState()).migrationMode).toBeUndefined()
+      expect((await readState(transport)).migrationMode).toBeUndefined()
       await db.query('CREATE TABLE hdb_catalog.migration_settings (setting text PRIMARY KEY, value text)')
-      expect((await transport.readState()).migrationMode).toBeUndefined()
+      expect((await readState(transport)).migrationMode).toBeUndefined()
       await db.query(`INSERT INTO hdb_catalog.migration_settings VALUES ('migration_mode', 'false')`)
-      expect((await transport.readState()).migrationMode).toBe('false')
+      expect((await readState(transport)).migrationMode).toBe('false')
     })
 
     it("reads this run's journal record only when asked with its run key", async () => {
       const { db, transport } = await setUp()
-      expect((await transport.readState({ runKey: 'o/r/1/job' })).journal).toBeUndefined()
+      expect((await readState(transport, 'o/r/1/job')).journal).toBeUndefined()
       const entry = { runKey: "o/r/1/job's", attempt: 2, versions: [m3, m2], metadataSha: 'abc123' }
       await db.query(writeJournalSql(entry))
-      expect((await transport.readState({ runKey: "o/r/1/job's" })).journal).toEqual({
+      expect((await readState(transport, "o/r/1/job's")).journal).toEqual({
         versions: [m3, m2],
         metadataSha: 'abc123',
         attempt: 2,
       })
-      expect((await transport.readState()).journal).toBeUndefined()
+      expect((await readState(transport)).journal).toBeUndefined()
     })
 
     it('reverts every planned version in one transaction and removes their state rows', async () => {
       const { db, transport } = await setUp()
-      const execution = await transport.execute(stepsOf(threeMigrations), run())
+      const execution = await execute(transport, stepsOf(threeMigrations))
       expect(execution).toMatchObject({ committed: true, failure: undefined })
       expect(execution.steps.map((s) => [s.version, s.status])).toEqual([
         [m3, 'reverted'],
@@ -137,7 +148,7 @@ export function transportSuite(name: string, connect: TransportFactory): void {
     it('joins down files safely: a trailing -- comment or a missing ; does not swallow the next', async () => {
       const migrations = withDown(m3, 'ALTER TABLE author DROP COLUMN email -- no semicolon, comment last')
       const { db, transport } = await setUp(migrations)
-      const execution = await transport.execute(stepsOf(migrations).slice(0, 2), run())
+      const execution = await execute(transport, stepsOf(migrations).slice(0, 2))
       expect(execution.failure).toBeUndefined()
       expect(await schemaSnapshot(db)).toEqual({ author: ['id', 'name'] })
       expect(await appliedVersions(db)).toEqual([m1])
@@ -145,7 +156,7 @@ export function transportSuite(name: string, connect: TransportFactory): void {
 
     it('rehearses a dry run without changing anything', async () => {
       const { db, transport } = await setUp()
-      const execution = await transport.execute(stepsOf(threeMigrations), run({ dryRun: true }))
+      const execution = await execute(transport, stepsOf(threeMigrations), { dryRun: true })
       expect(execution).toMatchObject({ committed: false, failure: undefined })
       expect(execution.steps.map((s) => s.status)).toEqual(['rehearsed', 'rehearsed', 'rehearsed'])
       await expectUnchanged(db)
@@ -154,7 +165,7 @@ export function transportSuite(name: string, connect: TransportFactory): void {
     it('changes nothing when a down fails and names its version, file and the Postgres message', async () => {
       const migrations = withDown(m2, 'DROP TABLE no_such_table;')
       const { db, transport } = await setUp(migrations)
-      const execution = await transport.execute(stepsOf(migrations), run())
+      const execution = await execute(transport, stepsOf(migrations))
       expect(execution.committed).toBe(false)
       expect(execution.failure).toMatchObject({
         version: m2,
@@ -172,7 +183,7 @@ export function transportSuite(name: string, connect: TransportFactory): void {
     it('reverts nothing when another rollback removed a planned version after the state was read', async () => {
       const { db, transport } = await setUp()
       await db.query(`DELETE FROM hdb_catalog.schema_migrations WHERE version = ${m3}`)
-      const execution = await transport.execute(stepsOf(threeMigrations), run())
+      const execution = await execute(transport, stepsOf(threeMigrations))
       expect(execution.committed).toBe(false)
       expect(execution.failure?.message).toMatch(
         new RegExp(`^Version ${m3} is no longer applied: another rollback`),
@@ -185,7 +196,7 @@ export function transportSuite(name: string, connect: TransportFactory): void {
     it('rolls everything back when the guard after the downs fails, naming the missing objects', async () => {
       const { db, transport } = await setUp()
       const afterDowns = `DO $$ BEGIN RAISE EXCEPTION '${GUARD_MARKER} table public.author'; END $$`
-      const execution = await transport.execute(stepsOf(threeMigrations).slice(0, 1), run({ afterDowns }))
+      const execution = await execute(transport, stepsOf(threeMigrations).slice(0, 1), { afterDowns })
       expect(execution.failure?.message).toMatch(
         /^The stable metadata needs objects the rollback leaves missing: table public\.author\./,
       )
@@ -198,13 +209,13 @@ export function transportSuite(name: string, connect: TransportFactory): void {
       const holder = await otherSession(db)
       await holder.query(`SELECT pg_advisory_lock(${LOCK_KEY}::bigint)`)
       for (const lockTimeoutSeconds of [0, 0.3]) {
-        await expect(
-          transport.execute(stepsOf(threeMigrations), run({ lockTimeoutSeconds })),
-        ).rejects.toThrow(/^Another hasura-rollback run holds the database lock; gave up after 0(\.3)? s/)
+        await expect(execute(transport, stepsOf(threeMigrations), { lockTimeoutSeconds })).rejects.toThrow(
+          /^Another hasura-rollback run holds the database lock; gave up after 0(\.3)? s/,
+        )
       }
       expect(await appliedVersions(db)).toEqual([m1, m2, m3])
       await holder.query(`SELECT pg_advisory_unlock(${LOCK_KEY}::bigint)`)
-      expect((await transport.execute(stepsOf(threeMigrations).slice(0, 1), run())).committed).toBe(true)
+      expect((await execute(transport, stepsOf(threeMigrations).slice(0, 1))).committed).toBe(true)
       expect(await appliedVersions(db)).toEqual([m1, m2])
     })
 
@@ -221,7 +232,7 @@ export function transportSuite(name: string, connect: TransportFactory): void {
       const holder = await otherSession(db)
       await holder.query('BEGIN')
       await holder.query(`SELECT 1 FROM hdb_catalog.schema_migrations WHERE version = ${m2} FOR UPDATE`)
-      const execution = await transport.execute(stepsOf(threeMigrations), run())
+      const execution = await execute(transport, stepsOf(threeMigrations))
       await holder.query('ROLLBACK')
       expect(execution).toMatchObject({ committed: false })
       expect(execution.failure).toEqual({
@@ -243,11 +254,11 @@ export function transportSuite(name: string, connect: TransportFactory): void {
         return rows[0]?.ok
       }
       const steps = stepsOf(migrations)
-      expect((await transport.execute(steps.slice(0, 1), run({ dryRun: true }))).failure).toBeUndefined()
+      expect((await execute(transport, steps.slice(0, 1), { dryRun: true })).failure).toBeUndefined()
       expect(await lockIsFree()).toBe(true)
-      expect((await transport.execute(steps, run())).failure).toBeDefined()
+      expect((await execute(transport, steps)).failure).toBeDefined()
       expect(await lockIsFree()).toBe(true)
-      expect((await transport.execute(steps.slice(0, 1), run())).committed).toBe(true)
+      expect((await execute(transport, steps.slice(0, 1))).committed).toBe(true)
       expect(await lockIsFree()).toBe(true)
       expect(await appliedVersions(db)).toEqual([m1, m2])
     })
@@ -256,9 +267,7 @@ export function transportSuite(name: string, connect: TransportFactory): void {
       const { db, transport } = await setUp(threeMigrations, ["statement_timeout = '300ms'"])
       const holder = await otherSession(db)
       await holder.query(`SELECT pg_advisory_lock(${LOCK_KEY}::bigint)`)
-      await expect(
-        transport.execute(stepsOf(threeMigrations), run({ lockTimeoutSeconds: 5 })),
-      ).rejects.toThrow(
+      await expect(execute(transport, stepsOf(threeMigrations), { lockTimeoutSeconds: 5 })).rejects.toThrow(
         "Another hasura-rollback run holds the database lock; the wait ended before input 'lock-timeout' did: canceling statement due to statement timeout (SQLSTATE 57014). Nothing was changed",
       )
       await expectUnchanged(db)
@@ -273,14 +282,11 @@ ALTER TABLE author DROP COLUMN email;`
       const { db, transport } = await setUp(migrations)
       const holder = await otherSession(db)
       await holder.query(`SELECT pg_advisory_lock(${LOCK_KEY}::bigint)`)
-      await expect(transport.execute(stepsOf(migrations), run({ lockTimeoutSeconds: 0.3 }))).rejects.toThrow(
+      await expect(execute(transport, stepsOf(migrations), { lockTimeoutSeconds: 0.3 })).rejects.toThrow(
         /gave up after 0\.3 s/,
       )
       await holder.query(`SELECT pg_advisory_unlock(${LOCK_KEY}::bigint)`)
-      const execution = await transport.execute(
-        stepsOf(migrations).slice(0, 1),
-        run({ lockTimeoutSeconds: 5 }),
-      )
+      const execution = await execute(transport, stepsOf(migrations).slice(0, 1), { lockTimeoutSeconds: 5 })
       expect(execution).toMatchObject({ committed: true, failure: undefined })
       expect(await appliedVersions(db)).toEqual([m1, m2])
     })
@@ -297,7 +303,7 @@ ALTER TABLE author DROP COLUMN email;`
         steps[index] = { ...bad, down: downFile(bad.down.path, sql) }
         await db.query(`${CREATE_STATE_TABLE}; INSERT INTO hdb_catalog.schema_migrations
           SELECT v, false FROM unnest(ARRAY[${steps.map((s) => s.version).join(',')}]::bigint[]) AS v`)
-        const execution = await transport.execute(steps, run())
+        const execution = await execute(transport, steps)
         expect(execution.failure).toEqual({
           version: bad.version,
           file: bad.down.path,

@@ -37,8 +37,11 @@ describe('loadProjectConfig defaults', () => {
   it('fills every setting the CLI defaults when config.yaml only says version 2', async () => {
     expect(await load({ 'config.yaml': V2 })).toEqual({
       configFile: 'config.yaml',
+      version: 2,
       endpoint: 'http://localhost:8080',
       adminSecret: undefined,
+      secrets: [],
+      metadataFile: undefined,
       metadataDirectory: 'metadata',
       migrationsDirectory: 'migrations',
       apiPaths: { query: 'v1/query', v2Query: 'v2/query', v1Metadata: 'v1/metadata', version: 'v1/version' },
@@ -66,8 +69,11 @@ describe('loadProjectConfig defaults', () => {
     })
     expect(config).toEqual({
       configFile: 'config.yaml',
+      version: 2,
       endpoint: 'https://hasura.example.com/prefix',
       adminSecret: 's3cret',
+      secrets: ['s3cret'],
+      metadataFile: undefined,
       metadataDirectory: 'meta',
       migrationsDirectory: 'db/migrations',
       apiPaths: {
@@ -194,8 +200,30 @@ describe('precedence: input → environment → .env → config.yaml → default
   })
 
   it('reads the config version from HASURA_GRAPHQL_VERSION too, as viper does', async () => {
-    const error = await loadError({ 'config.yaml': V2 }, { HASURA_GRAPHQL_VERSION: '3' })
-    expect(error.message).toContain('config v3')
+    expect((await load({ 'config.yaml': V2 }, { HASURA_GRAPHQL_VERSION: '3' })).version).toBe(3)
+    const error = await loadError({ 'config.yaml': V2 }, { HASURA_GRAPHQL_VERSION: '1' })
+    expect(error.message).toContain('config v1')
+  })
+})
+
+describe('config v3', () => {
+  it('reads version 3 with its metadata_file and every admin secret, sending admin_secret first', async () => {
+    const config = await load({
+      'config.yaml': 'version: 3\nadmin_secrets: \'["one", "two"]\'\nmetadata_file: metadata.yaml\n',
+    })
+    expect(config).toMatchObject({
+      version: 3,
+      adminSecret: 'one',
+      secrets: ['one', 'two'],
+      metadataFile: 'metadata.yaml',
+    })
+    const both = await load({ 'config.yaml': 'version: 3\nadmin_secret: zero\nadmin_secrets: \'["one"]\'\n' })
+    expect(both).toMatchObject({ adminSecret: 'zero', secrets: ['zero', 'one'] })
+    const fromEnv = await load(
+      { 'config.yaml': 'version: 3\n' },
+      { HASURA_GRAPHQL_ADMIN_SECRETS: '["e1","e2"]' },
+    )
+    expect(fromEnv).toMatchObject({ adminSecret: 'e1', secrets: ['e1', 'e2'] })
   })
 })
 
@@ -239,7 +267,12 @@ describe('config.yaml as the CLI reads it', () => {
       /config\.yaml has no version key \(config v1\).*config v2/,
     ],
     ['version 1', 'version: 1\n', /config\.yaml is config v1 .*update-project-v2/],
-    ['version 3', 'version: 3\n', /config\.yaml is config v3 .*not supported yet/],
+    ['version 4', 'version: 4\n', /config\.yaml: version '4' .*not a config version; expected 2 or 3/],
+    [
+      'admin_secrets that is not a JSON list',
+      'version: 3\nadmin_secrets: "[secret-one"\n',
+      /^admin_secrets \(from admin_secrets in config\.yaml\) is not a JSON list of strings$/,
+    ],
     ['version "two"', 'version: two\n', /config\.yaml: version 'two' .*not a config version/],
     ['a list instead of a mapping', '- version\n', /config\.yaml must be a YAML mapping/],
     [

@@ -14,6 +14,7 @@ const step = (
   sql = 'DROP TABLE t;',
 ): StepReport => ({
   version,
+  database: 'default',
   name,
   status,
   durationMs: status === 'not-executed' ? undefined : 12.4,
@@ -22,7 +23,9 @@ const step = (
 
 const result = (overrides: Partial<RollbackResult>): RollbackResult => ({
   status: 'rolled-back',
+  configVersion: 2,
   transport: 'postgres',
+  databases: [],
   steps: [],
   alreadyReverted: [],
   problems: [],
