@@ -1,6 +1,6 @@
 // The restore command the failure hint gives, run for real with bash and curl against the Hasura
 // stand-in: a backup written by backupMetadata, then changed metadata, then the command.
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,6 +14,7 @@ import type { HasuraStandIn, ServerGeneration } from '../support/hasura-stand-in
 import { startHasuraStandIn } from '../support/hasura-stand-in.js'
 import type { TestDatabase } from '../support/postgres.js'
 import { createTestDatabase } from '../support/postgres.js'
+import { runProcess } from '../support/run-process.js'
 
 const SECRET = `restore-secret-'"$(id)`
 const missing = ['bash', 'curl'].filter((tool) => spawnSync(tool, ['--version']).status !== 0)
@@ -97,24 +98,8 @@ async function backUp(s: Setup, dir: string) {
   return backupMetadata(client, dir, new Date('2030-01-02T03:04:05.678Z'))
 }
 
-/**
- * Asynchronous: the stand-in answers from this process. No stdin: bash reads ~/.bashrc when its stdin
- * is a socket (as for a remote shell), and node's default pipes are sockets.
- */
-function runBash(command: string, env: Record<string, string>) {
-  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn('bash', ['-c', command], {
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
-    child.on('error', reject)
-    child.on('close', (status) => resolve({ status, stdout, stderr }))
-  })
-}
+const runBash = (command: string, env: Record<string, string>) =>
+  runProcess('bash', ['-c', command], { env: { PATH: process.env.PATH ?? '', ...env } })
 
 const restoreEnv = (s: Setup) => ({
   HASURA_GRAPHQL_ENDPOINT: s.hasura.url,
