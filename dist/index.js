@@ -1472,6 +1472,11 @@ function parseDatabaseName(raw, selector) {
     }
     return raw.toLowerCase() === 'all' ? ALL_DATABASES : raw;
 }
+function parseDataLoss$1(raw) {
+    if (raw === 'warn' || raw === 'refuse')
+        return raw;
+    throw new RollbackError(`Input 'data-loss' must be 'warn' or 'refuse', got '${raw}'`);
+}
 function parseSelector(read) {
     const given = ['version', 'count', 'to-version'].filter((name) => read(name) !== '');
     if (given.length > 1) {
@@ -1518,6 +1523,7 @@ function parseInputs(read, workspace) {
         applyMetadata,
         dryRun: parseBoolean(get('dry-run') || 'false', 'dry-run'),
         allowDirty: parseBoolean(get('allow-dirty') || 'false', 'allow-dirty'),
+        dataLoss: parseDataLoss$1(get('data-loss') || 'warn'),
         lockTimeoutSeconds: parseLockTimeout(get('lock-timeout') || '60'),
         httpTimeoutSeconds: parseHttpTimeout(get('http-timeout') || '60'),
         githubToken: get('github-token'),
@@ -1948,8 +1954,8 @@ function destructiveStatements(scan) {
         const words = range.some(isComment) ? range.filter((token) => !isComment(token)) : range;
         const line = words[0]?.line ?? 1;
         const reader = new Reader(sql, words);
-        for (const { kind, target } of readDestructive(reader))
-            found.push({ kind, target, line });
+        for (const finding of readDestructive(reader))
+            found.push({ ...finding, line });
     }
     return found;
 }
@@ -1969,12 +1975,12 @@ function readDestructive(reader) {
         const kind = reader.is(1, 'table') ? 'drop-table' : 'drop-schema';
         reader.position = 2;
         reader.skip('if', 'exists');
-        return reader.nameList().map((target) => ({ kind, target }));
+        return reader.nameList().map((target) => ({ kind, target, object: target }));
     }
     if (reader.is(0, 'truncate')) {
         reader.position = 1;
         reader.skip('table');
-        return reader.nameList().map((target) => ({ kind: 'truncate', target }));
+        return reader.nameList().map((target) => ({ kind: 'truncate', target, object: target }));
     }
     if (reader.is(0, 'alter') && reader.is(1, 'table'))
         return droppedColumns(reader);
@@ -2013,9 +2019,12 @@ function droppedColumns(reader) {
             }
             reader.skip('column');
             reader.skip('if', 'exists');
+            const columnToken = reader.tokens[reader.position];
             const column = reader.name(false);
-            if (column !== undefined)
-                findings.push({ kind: 'drop-column', target: `${table}.${column}` });
+            if (column !== undefined) {
+                const name = reader.rawIdentifier(columnToken);
+                findings.push({ kind: 'drop-column', target: `${table}.${column}`, object: table, column: name });
+            }
             reader.position--;
         }
         actionStart = depth === 0 && kind === ',';
@@ -2045,7 +2054,7 @@ function deleteWithoutWhere(reader, at) {
         else if (depth === 0 && reader.is(index, 'where'))
             return [];
     }
-    return [{ kind: 'delete-all', target }];
+    return [{ kind: 'delete-all', target, object: target }];
 }
 class Reader {
     sql;
@@ -2101,10 +2110,15 @@ class Reader {
         }
     }
     identifier(token) {
+        const raw = this.rawIdentifier(token);
+        return raw === undefined ? undefined : displayIdentifier(raw);
+    }
+    /** The identifier as Postgres stores it: unquoted ones folded, quoted ones as written. */
+    rawIdentifier(token) {
         if (token?.kind === 'word')
-            return displayIdentifier(asciiLowerCase(this.text(token)));
+            return asciiLowerCase(this.text(token));
         if (token?.kind === 'quoted-identifier' && this.sql[token.start] === '"' && !token.unterminated) {
-            return displayIdentifier(this.text(token).slice(1, -1).replaceAll('""', '"'));
+            return this.text(token).slice(1, -1).replaceAll('""', '"');
         }
         return undefined;
     }
@@ -2118,6 +2132,31 @@ function asciiLowerCase(text) {
 }
 function displayIdentifier(name) {
     return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replaceAll('"', '""')}"`;
+}
+
+/** Counted exactly up to this many; a count above it reads "10,000+". */
+const DATA_LOSS_CAP = 10_000;
+/** Every destroying statement of `steps`, in the order they run. */
+function lossTargetsOf(steps) {
+    return steps.flatMap((step) => destructiveStatements(step.down.scan).map((d) => ({ ...d, version: step.version, file: step.down.path })));
+}
+/** "table public.author", "column public.author.email", "schema les". */
+function lossSubject(target) {
+    if (target.kind === 'drop-column')
+        return `column ${target.target}`;
+    if (target.kind === 'drop-schema')
+        return `schema ${target.target}`;
+    return `table ${target.target}`;
+}
+/** "1,234 rows", "10,000+ values", "no rows"; undefined when the object did not exist yet. */
+function countText(target, count) {
+    if (count === null)
+        return undefined;
+    const unit = target.kind === 'drop-column' ? 'value' : 'row';
+    if (count === 0)
+        return `no ${unit}s`;
+    const n = count > DATA_LOSS_CAP ? `${DATA_LOSS_CAP.toLocaleString('en-US')}+` : count.toLocaleString('en-US');
+    return `${n} ${unit}${count === 1 ? '' : 's'}`;
 }
 
 // Annotations as GitHub shows them: at most ANNOTATIONS_PER_LEVEL of each level per step.
@@ -2347,7 +2386,10 @@ const LOSSES_SHOWN_OPEN = 10;
 function dataLossSection(losses, dryRun) {
     if (losses.length === 0)
         return [];
-    const lines = losses.map((d) => `- ${d.version} ${escapeText(lossText(d))} (${code(`${d.file ?? ''}:${d.line}`)})`);
+    const lines = losses.map((d) => {
+        const counted = countText(d, d.count ?? null);
+        return `- ${d.version} ${escapeText(lossText(d))}${counted ? `: ${counted}` : ''} (${code(`${d.file ?? ''}:${d.line}`)})`;
+    });
     const heading = `${losses.length} statement(s) ${dryRun ? 'would drop or delete' : 'dropped or deleted'} data`;
     return losses.length <= LOSSES_SHOWN_OPEN
         ? ['', '### Data loss', '', `${heading}:`, '', ...lines]
@@ -2427,14 +2469,22 @@ function byDatabase(result, versions) {
         (grouped[database] ??= []).push(version);
     return grouped;
 }
-/** What the downs that ran (or would run, in a dry run) destroy, statement by statement. */
+/**
+ * What the downs that ran (or would run, in a dry run) destroy, statement by statement, with what was
+ * measured. When none ran (a refusal), those measured to hold data.
+ */
 function dataLoss(result, projectDir) {
     const ran = result.steps.filter((s) => s.status === 'reverted' || s.status === 'rehearsed');
-    return ran.flatMap((s) => destructiveStatements(s.down.scan).map((d) => ({
+    const measured = new Map(result.dataLoss.map((m) => [`${m.database}/${m.version}/${m.line}/${m.target}`, m.count]));
+    const losses = (steps) => steps.flatMap((s) => destructiveStatements(s.down.scan).map((d) => ({
         ...d,
         version: s.version,
         file: workspacePath(projectDir, s.down.path),
+        count: measured.get(`${s.database}/${s.version}/${d.line}/${d.target}`),
     })));
+    if (ran.length > 0)
+        return losses(ran);
+    return losses(result.steps).filter((d) => (d.count ?? 0) > 0);
 }
 function failureMessageOf(result) {
     if (result.status !== 'failed')
@@ -2453,8 +2503,10 @@ function annotationsOf(result, losses, projectDir) {
         file: workspacePath(projectDir, problem.file),
     }));
     const dryRun = result.status === 'dry-run';
-    for (const d of losses) {
-        const message = `Data loss: ${d.version} ${lossText(d)}${dryRun ? ' (would run)' : ''}`;
+    // An emptied table or column loses nothing: only what holds data (or was not measured) is annotated.
+    for (const d of losses.filter((l) => l.count !== 0)) {
+        const counted = countText(d, d.count ?? null);
+        const message = `Data loss: ${d.version} ${lossText(d)}${counted ? `: ${counted}` : ''}${dryRun ? ' (would run)' : ''}`;
         annotations.push({ level: 'notice', message, file: d.file, line: d.line });
     }
     const { failure } = result;
@@ -2511,6 +2563,7 @@ function migrationLabel(step) {
 const noProgress = () => ({
     transports: [],
     databases: [],
+    dataLoss: [],
     steps: [],
     alreadyReverted: [],
     problems: [],
@@ -2530,6 +2583,7 @@ function resultOf(progress, status, failure) {
         failure,
         committed: progress.committed,
         metadata: progress.metadata,
+        dataLoss: progress.dataLoss,
     };
 }
 /** The result of a run refused before it started (bad inputs): nothing was touched. */
@@ -17830,6 +17884,8 @@ const LOCK_WAIT_ENDED = `${MARKER} lock wait ended:`;
 const NO_LONGER_APPLIED = `${MARKER} no longer applied:`;
 const ROWS_LOCKED = `${MARKER} rows locked:`;
 const REHEARSAL_END = `${MARKER} rehearsal passed`;
+const DATA_LOSS = `${MARKER} data loss:`;
+const DATA_LOSS_UNMEASURED = `${MARKER} data loss not measured:`;
 const GUARD_MARKER = 'hasura-rollback guard:';
 const JOURNAL_MARKER = 'hasura-rollback journal:';
 /** A DO block of our own, its body dollar-quoted with a tag the body does not hold; ends with ';'. */
@@ -17857,6 +17913,16 @@ function classifyError(message, rehearsalNonce) {
         return { kind: 'rehearsal-passed' };
     if (message.includes(LOCK_HELD))
         return { kind: 'lock-held' };
+    const loss = message.indexOf(DATA_LOSS);
+    if (loss >= 0)
+        return { kind: 'data-loss', counts: message.slice(loss + DATA_LOSS.length).trim() };
+    const unmeasured = message.indexOf(DATA_LOSS_UNMEASURED);
+    if (unmeasured >= 0) {
+        return {
+            kind: 'data-loss-unmeasured',
+            message: message.slice(unmeasured + DATA_LOSS_UNMEASURED.length).trim(),
+        };
+    }
     const endedBy = markedError(message, LOCK_WAIT_ENDED);
     if (endedBy)
         return { kind: 'lock-held', endedBy };
@@ -18555,12 +18621,16 @@ async function executeDatabase(request, deps, { db, plan }, { stable, access }, 
         log.info(`Plan${label}: revert ${versions.length} migration(s), highest first: ${versionList(versions)}`);
     const started = deps.now().getTime();
     const execution = await log.group(`${dryRun ? 'Rehearse the rollback' : 'Revert'}${label}`, async () => {
+        const targets = lossTargetsOf(plan.steps);
         const ran = await db.transport.execute(plan.steps, {
             dryRun,
             lockTimeoutSeconds: request.lockTimeoutSeconds,
             state: stateChangeOf(db, versions),
             afterDowns: afterDownsSql(deps, db, versions, stable, dryRun),
+            dataLoss: { targets, refuse: request.dataLoss === 'refuse' },
         });
+        const measured = targets.map((t, i) => ({ ...t, database: name, count: ran.dataLoss?.[i] }));
+        progress.dataLoss = [...progress.dataLoss.filter((d) => d.database !== name), ...measured];
         const others = progress.steps.filter((s) => s.database !== name);
         progress.steps = [...others, ...withOutcomes(planReport(plan, name), ran.steps)];
         for (const s of progress.steps.filter((s) => s.database === name)) {
@@ -18951,6 +19021,79 @@ function secretsOfDatabaseUrl(databaseUrl) {
     return [...secrets];
 }
 
+/** Where the counts wait until read: a setting local to the rollback transaction. */
+const DATA_LOSS_SETTING = 'hasura_rollback.data_loss';
+const SETTING = DATA_LOSS_SETTING;
+/** `SELECT count(*) …` of at most CAP + 1 rows. */
+const capped = (from) => `(SELECT count(*) FROM (SELECT 1 FROM ${from} LIMIT ${DATA_LOSS_CAP + 1}) AS s)`;
+/**
+ * An SQL expression giving the text of the count query of `target`, or 'NULL' when its object does
+ * not exist: each query is put together only for objects that exist, since naming a missing one
+ * would fail the whole statement.
+ */
+function countQueryText(target) {
+    const object = sqlLiteral(target.object);
+    const query = (text) => sqlLiteral(text);
+    switch (target.kind) {
+        case 'drop-column': {
+            const exists = `EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(${object}) AND attname = ${sqlLiteral(target.column ?? '')} AND attnum > 0 AND NOT attisdropped)`;
+            const column = `"${(target.column ?? '').replaceAll('"', '""')}"`;
+            return `CASE WHEN ${exists} THEN ${query(capped(`${target.object} WHERE ${column} IS NOT NULL`))} ELSE 'NULL' END`;
+        }
+        case 'drop-schema': {
+            // Every table of the schema, at most CAP + 1 rows of each, counted together up to CAP + 1.
+            const tables = `SELECT string_agg(format('(SELECT 1 FROM %I.%I LIMIT ${DATA_LOSS_CAP + 1})', n.nspname, c.relname), ' UNION ALL ')
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.oid = to_regnamespace(${object}) AND c.relkind IN ('r', 'p', 'm')`;
+            return `CASE WHEN to_regnamespace(${object}) IS NULL THEN 'NULL' ELSE COALESCE('(SELECT count(*) FROM (SELECT 1 FROM (' || (${tables}) || ') AS u LIMIT ${DATA_LOSS_CAP + 1}) AS s)', '0') END`;
+        }
+        default:
+            return `CASE WHEN to_regclass(${object}) IS NULL THEN 'NULL' ELSE ${query(capped(target.object))} END`;
+    }
+}
+/**
+ * Measures `targets` into a setting local to the transaction (no privilege needed, gone at its end),
+ * then — when `refuse` — fails with the DATA_LOSS marker and the counts if any target holds data. A
+ * measurement that fails stops the transaction only when refusing; otherwise the counts read unknown.
+ */
+function measureDataLossSql(targets, refuse) {
+    if (targets.length === 0)
+        return '';
+    // One query built from the parts above, run once: an array keeps no limit on how many it counts.
+    const parts = targets.map((t, i) => `(${i}, ${countQueryText(t)})`).join(',\n    ');
+    const built = `SELECT 'SELECT to_json(ARRAY[' || string_agg(q, ', ' ORDER BY i) || ']::bigint[])::text' FROM (VALUES ${parts}) AS x(i, q)`;
+    const failed = refuse
+        ? `RAISE EXCEPTION '${DATA_LOSS_UNMEASURED} %', SQLERRM;`
+        : `PERFORM set_config('${SETTING}', 'unmeasured: ' || SQLERRM, true);`;
+    const check = refuse
+        ? `IF EXISTS (SELECT 1 FROM json_array_elements_text(counts::json) AS c WHERE c <> '0') THEN
+    RAISE EXCEPTION '${DATA_LOSS} %', counts;
+  END IF;`
+        : '';
+    return doBlock(`DECLARE query text; counts text;
+BEGIN
+  BEGIN
+    ${built} INTO query;
+    EXECUTE query INTO counts;
+    PERFORM set_config('${SETTING}', counts, true);
+  EXCEPTION WHEN OTHERS THEN
+    ${failed}
+    RETURN;
+  END;
+  ${check}
+END`);
+}
+/** The counts measureDataLossSql kept, as a statement answering one text cell. */
+const READ_DATA_LOSS_SQL = `SELECT current_setting('${SETTING}', true) AS counts;\n`;
+/** The counts, from the text (a cell, or a marked message) that carries them; [] when unknown. */
+function parseDataLoss(text) {
+    const found = /\[[\d,null]*\]\s*$/.exec(text ?? '');
+    if (!found)
+        return [];
+    const values = JSON.parse(found[0]);
+    return values.map((v) => (typeof v === 'number' ? v : null));
+}
+
 // Failure wording shared by both transports, so a rollback fails with the same message whether it ran
 // over database-url or through Hasura's run_sql.
 /** `endedBy`: what ended the wait before lock-timeout did (a statement_timeout, a cancel). */
@@ -19052,6 +19195,46 @@ function rehearsalError(error, lockTimeoutSeconds, nonce) {
             return error;
     }
 }
+/** Input 'data-loss' is refuse and some of `targets` hold data: each named with its count, the first few. */
+function dataLossRefused(targets, counts) {
+    const found = targets.flatMap((t, i) => {
+        const count = counts[i] ?? null;
+        return count ? [`${lossSubject(t)} (${countText(t, count)})`] : [];
+    });
+    const shown = found.slice(0, DATA_LOSS_SHOWN);
+    const more = found.length > shown.length ? ` and ${found.length - shown.length} more (see the job summary)` : '';
+    return {
+        message: `Input 'data-loss' is 'refuse' and the downs would destroy data: ${shown.join(', ')}${more}. Nothing was changed`,
+    };
+}
+/** Objects named in a refusal line; the summary lists them all. */
+const DATA_LOSS_SHOWN = 5;
+/** The count of what the downs destroy could not be taken (say, no TEMPORARY privilege). */
+function dataLossUnmeasured(message) {
+    return {
+        message: `Could not measure the data the downs would destroy: ${message}. Set 'data-loss: warn' to roll back without the counts. Nothing was changed`,
+    };
+}
+/**
+ * The failure our own marked SQL reports (markers.ts), worded the same on both transports; undefined
+ * when the error is not ours (a down, or what follows it, failed). Another run holding the lock throws.
+ */
+function markedFailure(verdict, options) {
+    switch (verdict.kind) {
+        case 'lock-held':
+            throw lockHeld(options.lockTimeoutSeconds, verdict.endedBy);
+        case 'rows-locked':
+            return stateNotLocked(options.state.locks, verdict.cause);
+        case 'no-longer-applied':
+            return concurrentlyReverted(verdict.versions);
+        case 'data-loss':
+            return dataLossRefused(options.dataLoss?.targets ?? [], parseDataLoss(verdict.counts));
+        case 'data-loss-unmeasured':
+            return dataLossUnmeasured(verdict.message);
+        default:
+            return undefined;
+    }
+}
 
 /**
  * The first of `steps` whose rehearsal fails and the line that fails in it; undefined when all of
@@ -19141,9 +19324,13 @@ function downsSql(steps, state) {
     const downs = steps.map((s) => s.down.sql + scriptEnding(s.down.scan, s.down.path)).join('');
     return `${downs}${state.removeVersions(steps.map((s) => s.version))}`;
 }
-/** Ends a rehearsal sent as one request: the exception rolls everything back; the nonce proves it ran. */
-function rehearsalEndSql(nonce) {
-    return doBlock(`BEGIN\n  RAISE EXCEPTION '${REHEARSAL_END} ${nonce}';\nEND`);
+/**
+ * Ends a rehearsal sent as one request: the exception rolls everything back; the nonce proves it ran.
+ * `withDataLoss`: it carries the counts the rehearsal measured (data-loss-sql.ts).
+ */
+function rehearsalEndSql(nonce, withDataLoss = false) {
+    const counts = withDataLoss ? ` %', current_setting('${DATA_LOSS_SETTING}', true)` : `'`;
+    return doBlock(`BEGIN\n  RAISE EXCEPTION '${REHEARSAL_END} ${nonce}${counts};\nEND`);
 }
 
 // Hasura transport: everything through run_sql, one transaction per request on every server generation
@@ -19158,38 +19345,45 @@ async function connectHasura(options) {
         const result = await client.runSql(query, { readOnly: true, source });
         return result.rows[0]?.[0];
     }
-    /** Lock, re-check, downs with their state changes, the rest: one transaction. */
+    /**
+     * Lock, re-check, the measure of data loss, downs with their state changes, the rest: one
+     * transaction. Its last statement answers with the measured counts; a rehearsal's final exception
+     * carries them.
+     */
     function script(steps, options, parts) {
+        const targets = parts.measure ? (options.dataLoss?.targets ?? []) : [];
+        const measured = targets.length > 0;
         return [
             lockSql(options.lockTimeoutSeconds),
             options.state.recheck,
+            measured ? measureDataLossSql(targets, options.dataLoss.refuse) : '',
             downsSql(steps.slice(0, parts.downs ?? steps.length), options.state),
             // A newline first: a partial down may end in a -- comment.
             parts.partial === undefined ? '' : `${parts.partial}\n;\n`,
             parts.afterDowns ? `${parts.afterDowns};\n` : '',
-            parts.nonce ? rehearsalEndSql(parts.nonce) : '',
+            parts.nonce ? rehearsalEndSql(parts.nonce, measured) : measured ? READ_DATA_LOSS_SQL : '',
         ].join('');
     }
-    /** Runs a script; undefined when it succeeded, else the Postgres error it stopped with. */
+    /** Runs a script: the Postgres error it stopped with, or the text cell it answered with. */
     async function tryScript(sql) {
         try {
-            await client.runSql(sql, { source });
-            return undefined;
+            const result = await client.runSql(sql, { source });
+            return { cell: result.rows[0]?.[0] };
         }
         catch (error) {
             const pg = error instanceof HasuraApiError ? error.postgresError : undefined;
             if (pg)
-                return asSqlError(pg);
+                return { error: asSqlError(pg) };
             throw error;
         }
     }
     async function execute(steps, options) {
         const outcomes = notExecuted(steps);
         const nonce = options.dryRun ? node_crypto.randomUUID() : undefined;
-        const sql = script(steps, options, { afterDowns: options.afterDowns, nonce });
-        let error;
+        const sql = script(steps, options, { afterDowns: options.afterDowns, nonce, measure: true });
+        let answer;
         try {
-            error = await tryScript(sql);
+            answer = await tryScript(sql);
         }
         catch (cause) {
             if (cause instanceof HasuraApiError && cause.mayHaveRun && !options.dryRun) {
@@ -19197,29 +19391,35 @@ async function connectHasura(options) {
             }
             throw cause;
         }
+        const { error } = answer;
         const verdict = error && classifyError(error.message, nonce);
+        const measured = options.dataLoss?.targets.length
+            ? parseDataLoss(error?.message ?? answer.cell)
+            : undefined;
         if (!error || verdict?.kind === 'rehearsal-passed') {
             for (const outcome of outcomes)
                 outcome.status = options.dryRun ? 'rehearsed' : 'reverted';
-            return { steps: outcomes, committed: !options.dryRun, failure: undefined };
+            return { steps: outcomes, committed: !options.dryRun, failure: undefined, dataLoss: measured };
         }
         const failure = await explain(steps, outcomes, options, error);
-        return { steps: outcomes, committed: false, failure };
+        return {
+            steps: outcomes,
+            committed: false,
+            failure,
+            dataLoss: verdict?.kind === 'data-loss' ? measured : undefined,
+        };
     }
     async function explain(steps, outcomes, options, error) {
         const verdict = classifyError(error.message);
-        if (verdict.kind === 'lock-held')
-            throw lockHeld(options.lockTimeoutSeconds, verdict.endedBy);
-        if (verdict.kind === 'rows-locked')
-            return stateNotLocked(options.state.locks, verdict.cause);
-        if (verdict.kind === 'no-longer-applied')
-            return concurrentlyReverted(verdict.versions);
+        const marked = markedFailure(verdict, options);
+        if (marked)
+            return marked;
         // Every down ran before what failed next; the transaction took them back.
         markAll(outcomes, 'undone');
         if (verdict.kind === 'after-downs')
             return guardFailure(error);
         const nonce = node_crypto.randomUUID();
-        const rehearse = async (parts) => rehearsalError(await tryScript(script(steps, options, { ...parts, nonce })), options.lockTimeoutSeconds, nonce);
+        const rehearse = async (parts) => rehearsalError((await tryScript(script(steps, options, { ...parts, nonce }))).error, options.lockTimeoutSeconds, nonce);
         const located = await locateFailure(steps, (downs, partial) => rehearse({ downs, partial }));
         if (located) {
             markFailedAt(outcomes, located.index);
@@ -25995,19 +26195,22 @@ async function connectPostgres(options) {
     }
     async function execute(steps, options) {
         const outcomes = notExecuted(steps);
-        const stopped = await runTransaction(steps, outcomes, options);
+        const { stopped, dataLoss } = await runTransaction(steps, outcomes, options);
         if (!stopped)
-            return { steps: outcomes, committed: !options.dryRun, failure: undefined };
+            return { steps: outcomes, committed: !options.dryRun, failure: undefined, dataLoss };
         markUndone(outcomes);
         const failure = await explain(steps, outcomes, options, stopped);
-        return { steps: outcomes, committed: false, failure };
+        const verdict = classifyError(stopped.error.message);
+        const refused = verdict.kind === 'data-loss' ? parseDataLoss(verdict.counts) : undefined;
+        return { steps: outcomes, committed: false, failure, dataLoss: dataLoss ?? refused };
     }
     /** The rollback's one transaction, ended by COMMIT (ROLLBACK in a dry run); where it stopped, if it did. */
     async function runTransaction(steps, outcomes, options) {
         let stage = 'begin';
         let batch;
+        let dataLoss;
         try {
-            await begin(options);
+            dataLoss = await begin(options, true);
             stage = 'downs';
             for (batch of batchesOf(steps, limits)) {
                 const started = now();
@@ -26024,18 +26227,27 @@ async function connectPostgres(options) {
                 await client.query(options.afterDowns);
             stage = 'end';
             await client.query(options.dryRun ? 'ROLLBACK' : 'COMMIT');
-            return undefined;
+            return { dataLoss };
         }
         catch (error) {
             // Leave no aborted transaction behind for the rehearsals; a failed COMMIT has ended it already.
             if (stage !== 'end')
                 await client.query('ROLLBACK').catch(() => { });
-            return { error: error, stage, batch };
+            return { stopped: { error: error, stage, batch }, dataLoss };
         }
     }
-    /** BEGIN, the lock and the re-check of the planned versions' state: one round trip. */
-    async function begin(options) {
-        await client.query(`BEGIN;\n${lockSql(options.lockTimeoutSeconds)}${options.state.recheck}`);
+    /**
+     * BEGIN, the lock, the re-check of the planned versions' state and (when `measure`) what the downs
+     * would destroy: one round trip. The measured counts, when measured.
+     */
+    async function begin(options, measure = false) {
+        const targets = measure ? (options.dataLoss?.targets ?? []) : [];
+        const loss = targets.length > 0 ? measureDataLossSql(targets, options.dataLoss.refuse) + READ_DATA_LOSS_SQL : '';
+        const answer = await client.query(`BEGIN;\n${lockSql(options.lockTimeoutSeconds)}${options.state.recheck}${loss}`);
+        if (!loss)
+            return undefined;
+        const results = (Array.isArray(answer) ? answer : [answer]);
+        return parseDataLoss(results.at(-1)?.rows[0]?.counts);
     }
     async function explain(steps, outcomes, options, { error, stage, batch }) {
         if (stage === 'end')
@@ -26045,12 +26257,9 @@ async function connectPostgres(options) {
             return connectionLost(what, error);
         }
         const verdict = classifyError(error.message);
-        if (verdict.kind === 'lock-held')
-            throw lockHeld(options.lockTimeoutSeconds, verdict.endedBy);
-        if (verdict.kind === 'rows-locked')
-            return stateNotLocked(options.state.locks, verdict.cause);
-        if (verdict.kind === 'no-longer-applied')
-            return concurrentlyReverted(verdict.versions);
+        const marked = markedFailure(verdict, options);
+        if (marked)
+            return marked;
         if (stage === 'begin')
             return stateNotLocked(options.state.locks, error);
         if (stage === 'after-downs' || verdict.kind === 'after-downs')

@@ -2,6 +2,7 @@
 // database, or config v3's sources), planned each on its own, then rolled back each in its own
 // transaction — every one rehearsed before the first commits when there are several.
 import { randomUUID } from 'node:crypto'
+import { lossTargetsOf } from './data-loss.js'
 import type { Database } from './databases.js'
 import { sourcesOf, v2Database, v3Databases } from './databases.js'
 import type { CatalogAccess, DatabaseState } from './database-state.js'
@@ -206,12 +207,16 @@ async function executeDatabase(
     log.info(`Plan${label}: revert ${versions.length} migration(s), highest first: ${versionList(versions)}`)
   const started = deps.now().getTime()
   const execution = await log.group(`${dryRun ? 'Rehearse the rollback' : 'Revert'}${label}`, async () => {
+    const targets = lossTargetsOf(plan.steps)
     const ran = await db.transport.execute(plan.steps, {
       dryRun,
       lockTimeoutSeconds: request.lockTimeoutSeconds,
       state: stateChangeOf(db, versions),
       afterDowns: afterDownsSql(deps, db, versions, stable, dryRun),
+      dataLoss: { targets, refuse: request.dataLoss === 'refuse' },
     })
+    const measured = targets.map((t, i) => ({ ...t, database: name, count: ran.dataLoss?.[i] }))
+    progress.dataLoss = [...progress.dataLoss.filter((d) => d.database !== name), ...measured]
     const others = progress.steps.filter((s) => s.database !== name)
     progress.steps = [...others, ...withOutcomes(planReport(plan, name), ran.steps)]
     for (const s of progress.steps.filter((s) => s.database === name)) {

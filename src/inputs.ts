@@ -32,6 +32,8 @@ export interface RollbackRequest {
   readonly applyMetadata: boolean
   readonly dryRun: boolean
   readonly allowDirty: boolean
+  /** What a down that would destroy data does: listed with its count (`warn`), or the run refused. */
+  readonly dataLoss: 'warn' | 'refuse'
   /** Seconds to wait for another rollback holding the database lock. */
   readonly lockTimeoutSeconds: number
   /** Seconds to wait for each answer of Hasura's admin API. */
@@ -138,6 +140,11 @@ function parseDatabaseName(raw: string, selector: Selector | undefined): string 
   return raw.toLowerCase() === 'all' ? ALL_DATABASES : raw
 }
 
+function parseDataLoss(raw: string): 'warn' | 'refuse' {
+  if (raw === 'warn' || raw === 'refuse') return raw
+  throw new RollbackError(`Input 'data-loss' must be 'warn' or 'refuse', got '${raw}'`)
+}
+
 function parseSelector(read: InputReader): Selector | undefined {
   const given = (['version', 'count', 'to-version'] as const).filter((name) => read(name) !== '')
   if (given.length > 1) {
@@ -193,6 +200,7 @@ export function parseInputs(read: InputReader, workspace: string): RollbackReque
     applyMetadata,
     dryRun: parseBoolean(get('dry-run') || 'false', 'dry-run'),
     allowDirty: parseBoolean(get('allow-dirty') || 'false', 'allow-dirty'),
+    dataLoss: parseDataLoss(get('data-loss') || 'warn'),
     lockTimeoutSeconds: parseLockTimeout(get('lock-timeout') || '60'),
     httpTimeoutSeconds: parseHttpTimeout(get('http-timeout') || '60'),
     githubToken: get('github-token'),

@@ -1,5 +1,6 @@
 // What a run returns, as data: the result type, the progress it is made from while the run goes on,
 // and the messages that depend on how far it got. rollback.ts fills it in; report/ renders it.
+import type { LossCount, LossTarget } from './data-loss.js'
 import type { MetadataBackup } from './metadata/apply.js'
 import type { MetadataChange } from './metadata/diff.js'
 import type { Plan, Problem } from './plan.js'
@@ -15,6 +16,13 @@ export interface StepReport extends StepOutcome {
   readonly database: string
   readonly name: string
   readonly down: DownFile
+}
+
+/** A statement of a down that destroys data, and what it destroys: measured before the downs ran. */
+export interface MeasuredLoss extends LossTarget {
+  readonly database: string
+  /** undefined when it could not be measured. */
+  readonly count: LossCount | undefined
 }
 
 /** A version and the database it belongs to. */
@@ -66,6 +74,8 @@ export interface RollbackResult {
   /** True once the schema change was committed. */
   readonly committed: boolean
   readonly metadata: MetadataReport | undefined
+  /** What the downs destroy (would destroy, in a dry run), measured in their transaction. */
+  readonly dataLoss: readonly MeasuredLoss[]
 }
 
 /** Mutable scratch of one run; frozen into the result at the end. */
@@ -80,11 +90,13 @@ export interface Progress {
   notes: readonly string[]
   committed: boolean
   metadata?: MetadataReport
+  dataLoss: MeasuredLoss[]
 }
 
 export const noProgress = (): Progress => ({
   transports: [],
   databases: [],
+  dataLoss: [],
   steps: [],
   alreadyReverted: [],
   problems: [],
@@ -109,6 +121,7 @@ export function resultOf(
     failure,
     committed: progress.committed,
     metadata: progress.metadata,
+    dataLoss: progress.dataLoss,
   }
 }
 

@@ -1,6 +1,7 @@
 // Pure rendering of a result: action outputs, the job summary and annotations — one function of the
 // result, computed once the run has ended.
-import type { RollbackResult, VersionOf } from '../result.js'
+import type { RollbackResult, StepReport, VersionOf } from '../result.js'
+import { countText } from '../data-loss.js'
 import { destructiveStatements } from '../sql/destructive.js'
 import type { ReportAnnotation } from './annotations.js'
 import { capAnnotations } from './annotations.js'
@@ -36,16 +37,26 @@ function byDatabase(result: RollbackResult, versions: readonly VersionOf[]): Rec
   return grouped
 }
 
-/** What the downs that ran (or would run, in a dry run) destroy, statement by statement. */
+/**
+ * What the downs that ran (or would run, in a dry run) destroy, statement by statement, with what was
+ * measured. When none ran (a refusal), those measured to hold data.
+ */
 function dataLoss(result: RollbackResult, projectDir: string): DataLoss[] {
   const ran = result.steps.filter((s) => s.status === 'reverted' || s.status === 'rehearsed')
-  return ran.flatMap((s) =>
-    destructiveStatements(s.down.scan).map((d) => ({
-      ...d,
-      version: s.version,
-      file: workspacePath(projectDir, s.down.path),
-    })),
+  const measured = new Map(
+    result.dataLoss.map((m) => [`${m.database}/${m.version}/${m.line}/${m.target}`, m.count]),
   )
+  const losses = (steps: readonly StepReport[]) =>
+    steps.flatMap((s) =>
+      destructiveStatements(s.down.scan).map((d) => ({
+        ...d,
+        version: s.version,
+        file: workspacePath(projectDir, s.down.path),
+        count: measured.get(`${s.database}/${s.version}/${d.line}/${d.target}`),
+      })),
+    )
+  if (ran.length > 0) return losses(ran)
+  return losses(result.steps).filter((d) => (d.count ?? 0) > 0)
 }
 
 function failureMessageOf(result: RollbackResult): string | undefined {
@@ -67,8 +78,10 @@ function annotationsOf(
     file: workspacePath(projectDir, problem.file),
   }))
   const dryRun = result.status === 'dry-run'
-  for (const d of losses) {
-    const message = `Data loss: ${d.version} ${lossText(d)}${dryRun ? ' (would run)' : ''}`
+  // An emptied table or column loses nothing: only what holds data (or was not measured) is annotated.
+  for (const d of losses.filter((l) => l.count !== 0)) {
+    const counted = countText(d, d.count ?? null)
+    const message = `Data loss: ${d.version} ${lossText(d)}${counted ? `: ${counted}` : ''}${dryRun ? ' (would run)' : ''}`
     annotations.push({ level: 'notice', message, file: d.file, line: d.line })
   }
   const { failure } = result

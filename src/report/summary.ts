@@ -2,6 +2,8 @@
 // the downs destroy, the metadata, and what to do next.
 import { describeInconsistency } from '../metadata/apply.js'
 import type { RollbackResult, StepReport } from '../result.js'
+import type { LossCount } from '../data-loss.js'
+import { countText } from '../data-loss.js'
 import type { DestructiveStatement } from '../sql/destructive.js'
 import { code, escapeText, fenced, formatDuration, versionList, workspacePath } from './markdown.js'
 
@@ -10,6 +12,8 @@ export interface DataLoss extends DestructiveStatement {
   readonly version: string
   /** Workspace-relative down file. */
   readonly file: string | undefined
+  /** What it destroys, measured before the downs ran; undefined when not measured. */
+  readonly count: LossCount | undefined
 }
 
 const STATUS_LABEL: Record<StepReport['status'], string> = {
@@ -128,9 +132,10 @@ const LOSSES_SHOWN_OPEN = 10
 
 function dataLossSection(losses: readonly DataLoss[], dryRun: boolean): string[] {
   if (losses.length === 0) return []
-  const lines = losses.map(
-    (d) => `- ${d.version} ${escapeText(lossText(d))} (${code(`${d.file ?? ''}:${d.line}`)})`,
-  )
+  const lines = losses.map((d) => {
+    const counted = countText(d, d.count ?? null)
+    return `- ${d.version} ${escapeText(lossText(d))}${counted ? `: ${counted}` : ''} (${code(`${d.file ?? ''}:${d.line}`)})`
+  })
   const heading = `${losses.length} statement(s) ${dryRun ? 'would drop or delete' : 'dropped or deleted'} data`
   return losses.length <= LOSSES_SHOWN_OPEN
     ? ['', '### Data loss', '', `${heading}:`, '', ...lines]

@@ -11,6 +11,10 @@ export interface DestructiveStatement {
   /** Object as PostgreSQL names it: unquoted parts folded to lower case, quotes only where needed,
    * e.g. `public.author`, `public."Player".name`. A column is `<table>.<column>`. */
   target: string
+  /** The table or schema as SQL names it (quoted where needed): `public.author`, `"Player"`. */
+  object: string
+  /** drop-column: the column's name itself (unquoted). */
+  column?: string
   /** Line of the statement's first character that is not blank and not in a comment. */
   line: number
 }
@@ -29,7 +33,7 @@ export function destructiveStatements(scan: Scan): DestructiveStatement[] {
     const words = range.some(isComment) ? range.filter((token) => !isComment(token)) : range
     const line = words[0]?.line ?? 1
     const reader = new Reader(sql, words)
-    for (const { kind, target } of readDestructive(reader)) found.push({ kind, target, line })
+    for (const finding of readDestructive(reader)) found.push({ ...finding, line })
   }
   return found
 }
@@ -51,12 +55,12 @@ function readDestructive(reader: Reader): Finding[] {
     const kind = reader.is(1, 'table') ? 'drop-table' : 'drop-schema'
     reader.position = 2
     reader.skip('if', 'exists')
-    return reader.nameList().map((target) => ({ kind, target }))
+    return reader.nameList().map((target) => ({ kind, target, object: target }))
   }
   if (reader.is(0, 'truncate')) {
     reader.position = 1
     reader.skip('table')
-    return reader.nameList().map((target) => ({ kind: 'truncate', target }))
+    return reader.nameList().map((target) => ({ kind: 'truncate', target, object: target }))
   }
   if (reader.is(0, 'alter') && reader.is(1, 'table')) return droppedColumns(reader)
   if (reader.is(0, 'delete')) return deleteWithoutWhere(reader, 0)
@@ -92,8 +96,12 @@ function droppedColumns(reader: Reader): Finding[] {
       }
       reader.skip('column')
       reader.skip('if', 'exists')
+      const columnToken = reader.tokens[reader.position]
       const column = reader.name(false)
-      if (column !== undefined) findings.push({ kind: 'drop-column', target: `${table}.${column}` })
+      if (column !== undefined) {
+        const name = reader.rawIdentifier(columnToken)!
+        findings.push({ kind: 'drop-column', target: `${table}.${column}`, object: table, column: name })
+      }
       reader.position--
     }
     actionStart = depth === 0 && kind === ','
@@ -117,7 +125,7 @@ function deleteWithoutWhere(reader: Reader, at: number): Finding[] {
     else if (kind === ')') depth--
     else if (depth === 0 && reader.is(index, 'where')) return []
   }
-  return [{ kind: 'delete-all', target }]
+  return [{ kind: 'delete-all', target, object: target }]
 }
 
 class Reader {
@@ -170,9 +178,15 @@ class Reader {
   }
 
   private identifier(token: Token | undefined): string | undefined {
-    if (token?.kind === 'word') return displayIdentifier(asciiLowerCase(this.text(token)))
+    const raw = this.rawIdentifier(token)
+    return raw === undefined ? undefined : displayIdentifier(raw)
+  }
+
+  /** The identifier as Postgres stores it: unquoted ones folded, quoted ones as written. */
+  rawIdentifier(token: Token | undefined): string | undefined {
+    if (token?.kind === 'word') return asciiLowerCase(this.text(token))
     if (token?.kind === 'quoted-identifier' && this.sql[token.start] === '"' && !token.unterminated) {
-      return displayIdentifier(this.text(token).slice(1, -1).replaceAll('""', '"'))
+      return this.text(token).slice(1, -1).replaceAll('""', '"')
     }
     return undefined
   }

@@ -1,11 +1,16 @@
 // Failure wording shared by both transports, so a rollback fails with the same message whether it ran
 // over database-url or through Hasura's run_sql.
 import { RollbackError } from '../errors.js'
+import type { LossCount } from '../data-loss.js'
+import { countText, lossSubject } from '../data-loss.js'
 import type { PlannedStep } from '../plan.js'
+import type { DestructiveStatement } from '../sql/destructive.js'
 import { parseGuardFailure } from './guard-sql.js'
 import { JOURNAL_TABLE } from './journal-sql.js'
+import { parseDataLoss } from './data-loss-sql.js'
+import type { ScriptError } from './markers.js'
 import { JOURNAL_MARKER, classifyError } from './markers.js'
-import type { ExecutionFailure } from './transport.js'
+import type { ExecuteOptions, ExecutionFailure } from './transport.js'
 import { migrationLabel } from './transport.js'
 
 /** What a transport knows about a Postgres error (node-postgres fields; Hasura gives no position). */
@@ -138,5 +143,53 @@ export function rehearsalError(
       throw new RollbackError(concurrentlyReverted(verdict.versions).message)
     default:
       return error
+  }
+}
+
+/** Input 'data-loss' is refuse and some of `targets` hold data: each named with its count, the first few. */
+export function dataLossRefused(
+  targets: readonly Pick<DestructiveStatement, 'kind' | 'target'>[],
+  counts: readonly LossCount[],
+): ExecutionFailure {
+  const found = targets.flatMap((t, i) => {
+    const count = counts[i] ?? null
+    return count ? [`${lossSubject(t)} (${countText(t, count)})`] : []
+  })
+  const shown = found.slice(0, DATA_LOSS_SHOWN)
+  const more =
+    found.length > shown.length ? ` and ${found.length - shown.length} more (see the job summary)` : ''
+  return {
+    message: `Input 'data-loss' is 'refuse' and the downs would destroy data: ${shown.join(', ')}${more}. Nothing was changed`,
+  }
+}
+
+/** Objects named in a refusal line; the summary lists them all. */
+const DATA_LOSS_SHOWN = 5
+
+/** The count of what the downs destroy could not be taken (say, no TEMPORARY privilege). */
+export function dataLossUnmeasured(message: string): ExecutionFailure {
+  return {
+    message: `Could not measure the data the downs would destroy: ${message}. Set 'data-loss: warn' to roll back without the counts. Nothing was changed`,
+  }
+}
+
+/**
+ * The failure our own marked SQL reports (markers.ts), worded the same on both transports; undefined
+ * when the error is not ours (a down, or what follows it, failed). Another run holding the lock throws.
+ */
+export function markedFailure(verdict: ScriptError, options: ExecuteOptions): ExecutionFailure | undefined {
+  switch (verdict.kind) {
+    case 'lock-held':
+      throw lockHeld(options.lockTimeoutSeconds, verdict.endedBy)
+    case 'rows-locked':
+      return stateNotLocked(options.state.locks, verdict.cause)
+    case 'no-longer-applied':
+      return concurrentlyReverted(verdict.versions)
+    case 'data-loss':
+      return dataLossRefused(options.dataLoss?.targets ?? [], parseDataLoss(verdict.counts))
+    case 'data-loss-unmeasured':
+      return dataLossUnmeasured(verdict.message)
+    default:
+      return undefined
   }
 }

@@ -10,15 +10,14 @@ import type { PostgresErrorDetail } from '../hasura/errors.js'
 import { HasuraApiError } from '../hasura/errors.js'
 import type { PlannedStep } from '../plan.js'
 import type { SqlErrorFields } from './failures.js'
+import { READ_DATA_LOSS_SQL, measureDataLossSql, parseDataLoss } from './data-loss-sql.js'
 import {
-  concurrentlyReverted,
   guardFailure,
-  lockHeld,
+  markedFailure,
   mayHaveCommitted,
   rehearsalError,
   sqlFailure,
   sqlState,
-  stateNotLocked,
 } from './failures.js'
 import { locateFailure } from './locate-failure.js'
 import { classifyError } from './markers.js'
@@ -38,6 +37,8 @@ interface ScriptParts {
   readonly downs?: number
   readonly partial?: string
   readonly afterDowns?: string
+  /** Measure what the downs destroy (ExecuteOptions.dataLoss) before the first one. */
+  readonly measure?: boolean
   /** Rehearsals end in an exception carrying this nonce: a down file cannot fake "it passed". */
   readonly nonce?: string
 }
@@ -50,27 +51,34 @@ export async function connectHasura(options: HasuraTransportOptions): Promise<Tr
     return result.rows[0]?.[0]
   }
 
-  /** Lock, re-check, downs with their state changes, the rest: one transaction. */
+  /**
+   * Lock, re-check, the measure of data loss, downs with their state changes, the rest: one
+   * transaction. Its last statement answers with the measured counts; a rehearsal's final exception
+   * carries them.
+   */
   function script(steps: readonly PlannedStep[], options: ExecuteOptions, parts: ScriptParts): string {
+    const targets = parts.measure ? (options.dataLoss?.targets ?? []) : []
+    const measured = targets.length > 0
     return [
       lockSql(options.lockTimeoutSeconds),
       options.state.recheck,
+      measured ? measureDataLossSql(targets, options.dataLoss!.refuse) : '',
       downsSql(steps.slice(0, parts.downs ?? steps.length), options.state),
       // A newline first: a partial down may end in a -- comment.
       parts.partial === undefined ? '' : `${parts.partial}\n;\n`,
       parts.afterDowns ? `${parts.afterDowns};\n` : '',
-      parts.nonce ? rehearsalEndSql(parts.nonce) : '',
+      parts.nonce ? rehearsalEndSql(parts.nonce, measured) : measured ? READ_DATA_LOSS_SQL : '',
     ].join('')
   }
 
-  /** Runs a script; undefined when it succeeded, else the Postgres error it stopped with. */
-  async function tryScript(sql: string): Promise<SqlErrorFields | undefined> {
+  /** Runs a script: the Postgres error it stopped with, or the text cell it answered with. */
+  async function tryScript(sql: string): Promise<{ error?: SqlErrorFields; cell?: string }> {
     try {
-      await client.runSql(sql, { source })
-      return undefined
+      const result = await client.runSql(sql, { source })
+      return { cell: result.rows[0]?.[0] }
     } catch (error) {
       const pg = error instanceof HasuraApiError ? error.postgresError : undefined
-      if (pg) return asSqlError(pg)
+      if (pg) return { error: asSqlError(pg) }
       throw error
     }
   }
@@ -78,23 +86,32 @@ export async function connectHasura(options: HasuraTransportOptions): Promise<Tr
   async function execute(steps: readonly PlannedStep[], options: ExecuteOptions): Promise<Execution> {
     const outcomes = notExecuted(steps)
     const nonce = options.dryRun ? randomUUID() : undefined
-    const sql = script(steps, options, { afterDowns: options.afterDowns, nonce })
-    let error: SqlErrorFields | undefined
+    const sql = script(steps, options, { afterDowns: options.afterDowns, nonce, measure: true })
+    let answer: { error?: SqlErrorFields; cell?: string }
     try {
-      error = await tryScript(sql)
+      answer = await tryScript(sql)
     } catch (cause) {
       if (cause instanceof HasuraApiError && cause.mayHaveRun && !options.dryRun) {
         throw new HasuraApiError(mayHaveCommitted(cause.message), { ...cause, mayHaveRun: true }, cause)
       }
       throw cause
     }
+    const { error } = answer
     const verdict = error && classifyError(error.message, nonce)
+    const measured = options.dataLoss?.targets.length
+      ? parseDataLoss(error?.message ?? answer.cell)
+      : undefined
     if (!error || verdict?.kind === 'rehearsal-passed') {
       for (const outcome of outcomes) outcome.status = options.dryRun ? 'rehearsed' : 'reverted'
-      return { steps: outcomes, committed: !options.dryRun, failure: undefined }
+      return { steps: outcomes, committed: !options.dryRun, failure: undefined, dataLoss: measured }
     }
     const failure = await explain(steps, outcomes, options, error)
-    return { steps: outcomes, committed: false, failure }
+    return {
+      steps: outcomes,
+      committed: false,
+      failure,
+      dataLoss: verdict?.kind === 'data-loss' ? measured : undefined,
+    }
   }
 
   async function explain(
@@ -104,16 +121,15 @@ export async function connectHasura(options: HasuraTransportOptions): Promise<Tr
     error: SqlErrorFields,
   ): Promise<ExecutionFailure> {
     const verdict = classifyError(error.message)
-    if (verdict.kind === 'lock-held') throw lockHeld(options.lockTimeoutSeconds, verdict.endedBy)
-    if (verdict.kind === 'rows-locked') return stateNotLocked(options.state.locks, verdict.cause)
-    if (verdict.kind === 'no-longer-applied') return concurrentlyReverted(verdict.versions)
+    const marked = markedFailure(verdict, options)
+    if (marked) return marked
     // Every down ran before what failed next; the transaction took them back.
     markAll(outcomes, 'undone')
     if (verdict.kind === 'after-downs') return guardFailure(error)
     const nonce = randomUUID()
     const rehearse = async (parts: ScriptParts) =>
       rehearsalError(
-        await tryScript(script(steps, options, { ...parts, nonce })),
+        (await tryScript(script(steps, options, { ...parts, nonce }))).error,
         options.lockTimeoutSeconds,
         nonce,
       )

@@ -8,6 +8,8 @@ export const LOCK_WAIT_ENDED = `${MARKER} lock wait ended:`
 export const NO_LONGER_APPLIED = `${MARKER} no longer applied:`
 export const ROWS_LOCKED = `${MARKER} rows locked:`
 export const REHEARSAL_END = `${MARKER} rehearsal passed`
+export const DATA_LOSS = `${MARKER} data loss:`
+export const DATA_LOSS_UNMEASURED = `${MARKER} data loss not measured:`
 export const GUARD_MARKER = 'hasura-rollback guard:'
 export const JOURNAL_MARKER = 'hasura-rollback journal:'
 
@@ -38,6 +40,10 @@ export type ScriptError =
   | { readonly kind: 'no-longer-applied'; readonly versions: readonly string[] }
   /** The wait for the planned versions' state ended: why, as Postgres said it. */
   | { readonly kind: 'rows-locked'; readonly cause: MarkedError }
+  /** Refused by input 'data-loss': the counts, in the order of the targets measured. */
+  | { readonly kind: 'data-loss'; readonly counts: string }
+  /** The measurement itself failed (e.g. no TEMPORARY privilege): Postgres' message. */
+  | { readonly kind: 'data-loss-unmeasured'; readonly message: string }
   | { readonly kind: 'rehearsal-passed' }
   /** The guard or the journal record, run after the downs. */
   | { readonly kind: 'after-downs' }
@@ -55,6 +61,15 @@ export function classifyError(message: string, rehearsalNonce?: string): ScriptE
   if (rehearsalNonce && message.includes(`${REHEARSAL_END} ${rehearsalNonce}`))
     return { kind: 'rehearsal-passed' }
   if (message.includes(LOCK_HELD)) return { kind: 'lock-held' }
+  const loss = message.indexOf(DATA_LOSS)
+  if (loss >= 0) return { kind: 'data-loss', counts: message.slice(loss + DATA_LOSS.length).trim() }
+  const unmeasured = message.indexOf(DATA_LOSS_UNMEASURED)
+  if (unmeasured >= 0) {
+    return {
+      kind: 'data-loss-unmeasured',
+      message: message.slice(unmeasured + DATA_LOSS_UNMEASURED.length).trim(),
+    }
+  }
   const endedBy = markedError(message, LOCK_WAIT_ENDED)
   if (endedBy) return { kind: 'lock-held', endedBy }
   const rowsLocked = markedError(message, ROWS_LOCKED)

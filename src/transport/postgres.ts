@@ -9,17 +9,18 @@ import type { Batch, BatchLimits } from './batches.js'
 import { BATCH_LIMITS, batchesOf, describeBatch } from './batches.js'
 import type { SqlErrorFields } from './failures.js'
 import {
-  concurrentlyReverted,
   connectionLost,
   guardFailure,
   isConnectionLost,
-  lockHeld,
+  markedFailure,
   mayHaveCommitted,
   rehearsalError,
   sqlFailure,
   sqlState,
   stateNotLocked,
 } from './failures.js'
+import { READ_DATA_LOSS_SQL, measureDataLossSql, parseDataLoss } from './data-loss-sql.js'
+import type { LossCount } from '../data-loss.js'
 import { locateFailure } from './locate-failure.js'
 import { classifyError } from './markers.js'
 import { downsSql, lockSql } from './script.js'
@@ -62,11 +63,13 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
 
   async function execute(steps: readonly PlannedStep[], options: ExecuteOptions): Promise<Execution> {
     const outcomes = notExecuted(steps)
-    const stopped = await runTransaction(steps, outcomes, options)
-    if (!stopped) return { steps: outcomes, committed: !options.dryRun, failure: undefined }
+    const { stopped, dataLoss } = await runTransaction(steps, outcomes, options)
+    if (!stopped) return { steps: outcomes, committed: !options.dryRun, failure: undefined, dataLoss }
     markUndone(outcomes)
     const failure = await explain(steps, outcomes, options, stopped)
-    return { steps: outcomes, committed: false, failure }
+    const verdict = classifyError(stopped.error.message)
+    const refused = verdict.kind === 'data-loss' ? parseDataLoss(verdict.counts) : undefined
+    return { steps: outcomes, committed: false, failure, dataLoss: dataLoss ?? refused }
   }
 
   /** The rollback's one transaction, ended by COMMIT (ROLLBACK in a dry run); where it stopped, if it did. */
@@ -74,11 +77,12 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
     steps: readonly PlannedStep[],
     outcomes: StepOutcome[],
     options: ExecuteOptions,
-  ): Promise<Stopped | undefined> {
+  ): Promise<{ stopped?: Stopped; dataLoss?: LossCount[] }> {
     let stage: Stopped['stage'] = 'begin'
     let batch: Batch | undefined
+    let dataLoss: LossCount[] | undefined
     try {
-      await begin(options)
+      dataLoss = await begin(options, true)
       stage = 'downs'
       for (batch of batchesOf(steps, limits)) {
         const started = now()
@@ -94,17 +98,28 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
       if (options.afterDowns) await client.query(options.afterDowns)
       stage = 'end'
       await client.query(options.dryRun ? 'ROLLBACK' : 'COMMIT')
-      return undefined
+      return { dataLoss }
     } catch (error) {
       // Leave no aborted transaction behind for the rehearsals; a failed COMMIT has ended it already.
       if (stage !== 'end') await client.query('ROLLBACK').catch(() => {})
-      return { error: error as SqlErrorFields, stage, batch }
+      return { stopped: { error: error as SqlErrorFields, stage, batch }, dataLoss }
     }
   }
 
-  /** BEGIN, the lock and the re-check of the planned versions' state: one round trip. */
-  async function begin(options: ExecuteOptions): Promise<void> {
-    await client.query(`BEGIN;\n${lockSql(options.lockTimeoutSeconds)}${options.state.recheck}`)
+  /**
+   * BEGIN, the lock, the re-check of the planned versions' state and (when `measure`) what the downs
+   * would destroy: one round trip. The measured counts, when measured.
+   */
+  async function begin(options: ExecuteOptions, measure = false): Promise<LossCount[] | undefined> {
+    const targets = measure ? (options.dataLoss?.targets ?? []) : []
+    const loss =
+      targets.length > 0 ? measureDataLossSql(targets, options.dataLoss!.refuse) + READ_DATA_LOSS_SQL : ''
+    const answer = await client.query(
+      `BEGIN;\n${lockSql(options.lockTimeoutSeconds)}${options.state.recheck}${loss}`,
+    )
+    if (!loss) return undefined
+    const results = (Array.isArray(answer) ? answer : [answer]) as pg.QueryResult<{ counts: string | null }>[]
+    return parseDataLoss(results.at(-1)?.rows[0]?.counts)
   }
 
   async function explain(
@@ -120,9 +135,8 @@ export async function connectPostgres(options: PostgresTransportOptions): Promis
       return connectionLost(what, error)
     }
     const verdict = classifyError(error.message)
-    if (verdict.kind === 'lock-held') throw lockHeld(options.lockTimeoutSeconds, verdict.endedBy)
-    if (verdict.kind === 'rows-locked') return stateNotLocked(options.state.locks, verdict.cause)
-    if (verdict.kind === 'no-longer-applied') return concurrentlyReverted(verdict.versions)
+    const marked = markedFailure(verdict, options)
+    if (marked) return marked
     if (stage === 'begin') return stateNotLocked(options.state.locks, error)
     if (stage === 'after-downs' || verdict.kind === 'after-downs') return guardFailure(error)
     const located = await locateFailure(steps, (k, partial) => rehearse(steps, k, partial, options))

@@ -3,6 +3,7 @@
 // final exception. Our exceptions carry the markers of markers.ts.
 import type { PlannedStep } from '../plan.js'
 import { scriptEnding } from '../sql/statements.js'
+import { DATA_LOSS_SETTING } from './data-loss-sql.js'
 import { LOCK_HELD, LOCK_WAIT_ENDED, REHEARSAL_END, doBlock } from './markers.js'
 import type { StateChange } from './transport.js'
 
@@ -45,7 +46,11 @@ export function downsSql(steps: readonly PlannedStep[], state: StateChange): str
   return `${downs}${state.removeVersions(steps.map((s) => s.version))}`
 }
 
-/** Ends a rehearsal sent as one request: the exception rolls everything back; the nonce proves it ran. */
-export function rehearsalEndSql(nonce: string): string {
-  return doBlock(`BEGIN\n  RAISE EXCEPTION '${REHEARSAL_END} ${nonce}';\nEND`)
+/**
+ * Ends a rehearsal sent as one request: the exception rolls everything back; the nonce proves it ran.
+ * `withDataLoss`: it carries the counts the rehearsal measured (data-loss-sql.ts).
+ */
+export function rehearsalEndSql(nonce: string, withDataLoss = false): string {
+  const counts = withDataLoss ? ` %', current_setting('${DATA_LOSS_SETTING}', true)` : `'`
+  return doBlock(`BEGIN\n  RAISE EXCEPTION '${REHEARSAL_END} ${nonce}${counts};\nEND`)
 }

@@ -1,5 +1,7 @@
 // What the core needs from a database path: the migration state, and a plan run in one transaction.
+import type { LossCount } from '../data-loss.js'
 import type { PlannedStep } from '../plan.js'
+import type { LossTarget } from './data-loss-sql.js'
 
 /** Every step starts 'not-executed'; 'undone' ran but was rolled back with the whole transaction. */
 export type StepStatus = 'not-executed' | 'reverted' | 'rehearsed' | 'failed' | 'undone'
@@ -24,6 +26,8 @@ export interface ExecutionFailure {
 
 export interface Execution {
   readonly steps: readonly StepOutcome[]
+  /** What ExecuteOptions.dataLoss measured, target by target; undefined when nothing was measured. */
+  readonly dataLoss?: readonly LossCount[]
   /** True once COMMIT succeeded; a dry run never commits. */
   readonly committed: boolean
   readonly failure: ExecutionFailure | undefined
@@ -55,6 +59,11 @@ export interface ExecuteOptions {
    * message starts with GUARD_MARKER) and the journal record. A failure here rolls everything back.
    */
   readonly afterDowns?: string
+  /**
+   * Measured after the lock, before the first down: what these statements destroy. `refuse`: the
+   * transaction fails, changing nothing, when any of them holds data.
+   */
+  readonly dataLoss?: { readonly targets: readonly LossTarget[]; readonly refuse: boolean }
 }
 
 /**

@@ -134,12 +134,15 @@ describe('rollback over database-url', () => {
   it("keeps to GitHub's 10 notices with 150 dropped tables (one batch), lists every one in the summary, and logs in order", async () => {
     const migrations = createTableMigrations(150)
     const { db, run } = await setUp(migrations)
+    await db.query(migrations.map((m) => `INSERT INTO ${m.name.slice(7)} VALUES (1, 'kept')`).join(';'))
     const result = await run({ count: 'all' })
     expect(result.exitCode).toBe(0)
     expect(await appliedVersions(db)).toEqual([])
     const notices = result.annotations.filter((a) => a.level === 'notice')
     expect(notices).toHaveLength(10)
-    expect(notices[0]).toMatchObject({ message: `Data loss: ${migrations[149]!.version} drop table t150` })
+    expect(notices[0]).toMatchObject({
+      message: `Data loss: ${migrations[149]!.version} drop table t150: 1 row`,
+    })
     expect(notices[9]!.message).toBe(
       '…and 141 more notices: GitHub shows 10 per step, the job summary lists them all',
     )
@@ -148,7 +151,7 @@ describe('rollback over database-url', () => {
       `Rolled back 150 migration(s): ${migrations[149]!.version} … ${migrations[0]!.version}**`,
     )
     for (const m of migrations)
-      expect(result.summary).toContain(`- ${m.version} drop table ${m.name.slice(7)} (`)
+      expect(result.summary).toContain(`- ${m.version} drop table ${m.name.slice(7)}: 1 row (`)
     // One line for the plan, then every step's line inside the Revert group, then the total.
     const lines = result.stdout.split('\n')
     expect(lines).toContain(

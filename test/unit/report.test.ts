@@ -33,6 +33,7 @@ const result = (overrides: Partial<RollbackResult>): RollbackResult => ({
   failure: undefined,
   committed: false,
   metadata: undefined,
+  dataLoss: [],
   ...overrides,
 })
 

@@ -264,8 +264,8 @@ describe('destructiveStatements', () => {
   it('gives the line of each statement', () => {
     const sql = '-- down\nDELETE FROM a WHERE x;\n\nALTER TABLE t\n  DROP COLUMN c;\nTRUNCATE b'
     expect(destructiveStatements(scanStatements(sql))).toEqual([
-      { kind: 'drop-column', target: 't.c', line: 4 },
-      { kind: 'truncate', target: 'b', line: 6 },
+      { kind: 'drop-column', target: 't.c', object: 't', column: 'c', line: 4 },
+      { kind: 'truncate', target: 'b', object: 'b', line: 6 },
     ])
   })
 })
@@ -286,27 +286,43 @@ describe.skipIf(!hasTestdata)('real projects (../shared/testdata/hasura-projects
   it.each([
     [
       'OriginalYellow__hasura-guessing-game__hasura/migrations/1593109223357_create_table_public_user/down.sql',
-      [{ kind: 'drop-table', target: 'public.user', line: 1 }],
+      [{ kind: 'drop-table', target: 'public.user', object: 'public.user', line: 1 }],
     ],
     [
       'OriginalYellow__hasura-guessing-game__hasura/migrations/1593613610140_alter_table_public_game_session_add_column_closest_guesser_id/down.sql',
-      [{ kind: 'drop-column', target: 'public.game_session.closest_guesser_id', line: 1 }],
+      [
+        {
+          kind: 'drop-column',
+          target: 'public.game_session.closest_guesser_id',
+          object: 'public.game_session',
+          column: 'closest_guesser_id',
+          line: 1,
+        },
+      ],
     ],
     [
       'MetaFam__TheGame__hasura/migrations/1640506201289_move_color_mask_to_profile/down.sql',
-      [{ kind: 'drop-column', target: 'public.profile.color_mask', line: 22 }],
+      [
+        {
+          kind: 'drop-column',
+          target: 'public.profile.color_mask',
+          object: 'public.profile',
+          column: 'color_mask',
+          line: 22,
+        },
+      ],
     ],
     [
       'MetaFam__TheGame__hasura/migrations/1695821615820_copy_guild_urls_into_link_table/down.sql',
-      [{ kind: 'delete-all', target: 'link', line: 1 }],
+      [{ kind: 'delete-all', target: 'link', object: 'link', line: 1 }],
     ],
     [
       'anticoronavirus__volunteer-backend__hasura/migrations/1601391044833_create_schema_les/down.sql',
-      [{ kind: 'drop-schema', target: 'les', line: 1 }],
+      [{ kind: 'drop-schema', target: 'les', object: 'les', line: 1 }],
     ],
     [
       'anticoronavirus__volunteer-backend__hasura/migrations/1587566390808_fill_volunteer_profession_from_column/down.sql',
-      [{ kind: 'delete-all', target: 'volunteer_profession', line: 2 }],
+      [{ kind: 'delete-all', target: 'volunteer_profession', object: 'volunteer_profession', line: 2 }],
     ],
     ['MetaFam__TheGame__hasura/migrations/1691747987091_add_dework_to_account_type/down.sql', []],
     ['anticoronavirus__volunteer-backend__hasura/migrations/1588264763474_requirement_data/down.sql', []],

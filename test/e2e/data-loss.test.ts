@@ -1,0 +1,115 @@
+// Data about to be lost, measured in the rollback transaction before the downs run: listed with its
+// count (`data-loss: warn`, the default, and the dry run), or the run refused (`refuse`), on both
+// transports.
+import { afterEach, describe, expect, it } from 'vitest'
+import { runAction } from '../support/action-runner.js'
+import type { MigrationSpec } from '../support/hasura-project.js'
+import { appliedVersions, applyUps, writeProject } from '../support/hasura-project.js'
+import { startHasuraStandIn } from '../support/hasura-stand-in.js'
+import type { TestDatabase } from '../support/postgres.js'
+import { createTestDatabase, schemaSnapshot } from '../support/postgres.js'
+
+const migrations: MigrationSpec[] = [
+  {
+    version: '1700000000001',
+    name: 'create_author',
+    up: 'CREATE TABLE author (id int PRIMARY KEY, name text);',
+    down: 'DROP TABLE author;',
+  },
+  {
+    version: '1700000000002',
+    name: 'add_author_email',
+    up: 'ALTER TABLE author ADD COLUMN email text;',
+    down: 'ALTER TABLE author DROP COLUMN email;',
+  },
+  {
+    version: '1700000000003',
+    name: 'create_archive',
+    up: 'CREATE SCHEMA archive; CREATE TABLE archive.logs (id int);',
+    down: 'DROP SCHEMA archive CASCADE;',
+  },
+  {
+    version: '1700000000004',
+    name: 'create_big',
+    up: 'CREATE TABLE "Big" (id int);',
+    down: '-- empty it first\nTRUNCATE "Big";\nDROP TABLE "Big";\n',
+  },
+]
+const versions = migrations.map((m) => m.version)
+
+const ROWS = `INSERT INTO author VALUES (1, 'a', 'a@x'), (2, 'b', 'b@x'), (3, 'c', NULL);
+  INSERT INTO archive.logs SELECT g FROM generate_series(1, 5) g;
+  INSERT INTO "Big" SELECT g FROM generate_series(1, 12000) g`
+
+const cleanups: (() => Promise<unknown>)[] = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+type Transport = 'database-url' | 'hasura'
+
+async function setUp(transport: Transport, withRows = true) {
+  const db: TestDatabase = await createTestDatabase()
+  cleanups.push(() => db.drop())
+  await applyUps(db, migrations)
+  if (withRows) await db.query(ROWS)
+  const workspace = await writeProject(migrations)
+  let target: Record<string, string> = { 'database-url': db.url }
+  if (transport === 'hasura') {
+    const hasura = await startHasuraStandIn({ databaseUrl: db.url, generation: 'v2' })
+    cleanups.push(() => hasura.close())
+    target = { endpoint: hasura.url }
+  }
+  const run = (inputs: Record<string, string>) =>
+    runAction({ workspace, inputs: { 'apply-metadata': 'false', count: 'all', ...target, ...inputs } })
+  return { db, run }
+}
+
+const expected = [
+  'truncate "Big": 10,000+ rows',
+  'drop table "Big": 10,000+ rows',
+  'drop schema archive: 5 rows',
+  'drop column author.email: 2 values',
+  'drop table author: 3 rows',
+]
+
+describe.each<[Transport]>([['database-url'], ['hasura']])('data about to be lost, over %s', (transport) => {
+  it('is counted and listed (warn, the default), each with its statement annotated', async () => {
+    const { db, run } = await setUp(transport)
+    const result = await run({})
+    expect(result.exitCode, result.stdout).toBe(0)
+    for (const line of expected) expect(result.summary).toContain(line)
+    const notices = result.annotations.filter((a) => a.level === 'notice').map((a) => a.message)
+    expect(notices).toContain('Data loss: 1700000000003 drop schema archive: 5 rows')
+    expect(await appliedVersions(db)).toEqual([])
+  })
+
+  it('refuses the run with data-loss: refuse, naming each object and its count, changing nothing', async () => {
+    const { db, run } = await setUp(transport)
+    const before = await schemaSnapshot(db)
+    const result = await run({ 'data-loss': 'refuse' })
+    expect(result.exitCode).toBe(1)
+    const errors = result.annotations.filter((a) => a.level === 'error').map((a) => a.message)
+    expect(errors.join('\n')).toContain(
+      `Input 'data-loss' is 'refuse' and the downs would destroy data: table "Big" (10,000+ rows), table "Big" (10,000+ rows), schema archive (5 rows), column author.email (2 values), table author (3 rows). Nothing was changed`,
+    )
+    expect(await appliedVersions(db)).toEqual(versions)
+    expect(await schemaSnapshot(db)).toEqual(before)
+  })
+
+  it('lets data-loss: refuse go on when every object is empty', async () => {
+    const { db, run } = await setUp(transport, false)
+    const result = await run({ 'data-loss': 'refuse' })
+    expect(result.exitCode, result.stdout).toBe(0)
+    expect(await appliedVersions(db)).toEqual([])
+  })
+
+  it('is measured and listed by a dry run, which changes nothing', async () => {
+    const { db, run } = await setUp(transport)
+    const result = await run({ 'dry-run': 'true' })
+    expect(result.exitCode, result.stdout).toBe(0)
+    expect(result.summary).toContain('would drop or delete data')
+    for (const line of expected) expect(result.summary).toContain(line)
+    expect(await appliedVersions(db)).toEqual(versions)
+  })
+})
