@@ -6,7 +6,9 @@ import type { RollbackRequest } from './inputs.js'
 import { ALL_DATABASES } from './inputs.js'
 import { isRecord } from './json.js'
 import type { Migration } from './project/migrations.js'
-import { V2_DATABASE } from './project/stable-ref.js'
+
+/** Config v2's one database, as the state and reports name it. */
+export const V2_DATABASE = 'default'
 
 /** One database a run rolls back. */
 export interface Database {

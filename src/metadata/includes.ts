@@ -5,20 +5,16 @@
 // it followed in turn, any other file gives its text. Unlike the CLI, a path that leaves the metadata
 // directory and an include cycle are refused (the CLI reads the first and loops on the second).
 import { posix } from 'node:path'
-import type { ScalarTag } from 'yaml'
 import { isRecord } from '../json.js'
 import type { ProjectFiles } from '../project/files.js'
-import { describeYamlValue, readYamlFile, yamlError, type YamlFile, type YamlPath } from './yaml-file.js'
-
-/** The value of a YAML `!include` tag, until it is followed. */
-export class IncludeTag {
-  constructor(readonly path: string) {}
-}
-
-/** Parse with these tags to keep `!include` apart from plain strings. */
-export const includeTags: readonly ScalarTag[] = [
-  { tag: '!include', resolve: (path: string) => new IncludeTag(path) },
-]
+import {
+  describeYamlValue,
+  IncludeTag,
+  readYamlFile,
+  yamlError,
+  type YamlFile,
+  type YamlPath,
+} from './yaml-file.js'
 
 /** A value and where it was read: the file, its path in that file, and the includes that led there. */
 export interface Located {
@@ -62,7 +58,7 @@ export class IncludeResolver {
 
   /** A YAML file that may hold `!include` tags; undefined when it does not exist. */
   readYaml(path: string): Promise<YamlFile | undefined> {
-    return readYamlFile(this.#files, path, includeTags)
+    return readYamlFile(this.#files, path)
   }
 
   /**

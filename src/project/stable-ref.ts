@@ -12,10 +12,8 @@ import { loadProjectConfig } from './config.js'
 import type { ProjectFiles } from './files.js'
 import type { Migration } from './migrations.js'
 import { scanDatabaseMigrations, scanMigrations } from './migrations.js'
+import { V2_DATABASE } from '../databases.js'
 import { RollbackError } from '../errors.js'
-
-/** Config v2's one database, as the state and reports name it. */
-export const V2_DATABASE = 'default'
 
 export interface StableRef {
   /** The ref as given. */
