@@ -1,0 +1,125 @@
+// Config v3 metadata through the bundled action: a rollback to an earlier ref reverts what the ref lacks
+// in every database and re-applies that ref's metadata — assembled from its `!include` files — for every
+// database, each database's guard in its own transaction.
+import { afterEach, describe, expect, it } from 'vitest'
+import { runAction } from '../support/action-runner.js'
+import { cloneRepo, createRepo, removeRepos } from '../support/git-fixture.js'
+import type { MigrationSpec } from '../support/hasura-project.js'
+import type { DatabaseSpec } from '../support/hasura-project-v3.js'
+import { applyUpsV3, metadataV3, projectTreeV3 } from '../support/hasura-project-v3.js'
+import { startHasuraStandIn } from '../support/hasura-stand-in.js'
+import type { TestDatabase } from '../support/postgres.js'
+import { createTestDatabase, schemaSnapshot } from '../support/postgres.js'
+
+const SECRET = 'v3-metadata-secret-77aa'
+
+const cleanups: (() => Promise<unknown>)[] = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+  await removeRepos()
+})
+
+const create = (version: string, table: string): MigrationSpec => ({
+  version,
+  name: `create_${table}`,
+  up: `CREATE TABLE ${table} (id int PRIMARY KEY, note text);`,
+  down: `DROP TABLE ${table};`,
+})
+const tracked = (table: string) => ({ table: { schema: 'public', name: table } })
+
+/** Release 1 (stable): app.users, events.log. Release 2 (bad): + app.orders, + events.audit. */
+const stable: DatabaseSpec[] = [
+  { name: 'app', migrations: [create('1710000000001', 'users')], tables: [tracked('users')] },
+  { name: 'events', migrations: [create('1720000000001', 'log')], tables: [tracked('log')] },
+]
+const bad: DatabaseSpec[] = [
+  {
+    name: 'app',
+    migrations: [create('1710000000001', 'users'), create('1710000000002', 'orders')],
+    tables: [tracked('users'), tracked('orders')],
+  },
+  {
+    name: 'events',
+    migrations: [create('1720000000001', 'log'), create('1720000000002', 'audit')],
+    tables: [tracked('log'), tracked('audit')],
+  },
+]
+
+const inProject = (tree: Record<string, string>) =>
+  Object.fromEntries(Object.entries(tree).map(([path, text]) => [`hasura/${path}`, text]))
+
+async function deployedBadRelease() {
+  const dbs: Record<string, TestDatabase> = {}
+  for (const name of ['app', 'events']) {
+    dbs[name] = await createTestDatabase()
+    cleanups.push(() => dbs[name]!.drop())
+  }
+  const hasura = await startHasuraStandIn({
+    generation: 'v2',
+    adminSecret: SECRET,
+    sources: ['app', 'events'].map((name) => ({ name, databaseUrl: dbs[name]!.url })),
+    metadataDatabaseUrl: dbs.app!.url,
+  })
+  cleanups.push(() => hasura.close())
+  for (const db of bad) await applyUpsV3({ url: hasura.url, adminSecret: SECRET }, db.name, db.migrations!)
+  hasura.setMetadata(metadataV3(bad))
+  const origin = await createRepo(inProject(projectTreeV3(stable)))
+  await origin.tag('v1')
+  await origin.commit('release 2', inProject(projectTreeV3(bad)))
+  const workspace = await cloneRepo(origin, { depth: 1 })
+  hasura.requests.length = 0
+  const run = (inputs: Record<string, string>) =>
+    runAction({
+      workspace: workspace.dir,
+      inputs: { 'project-dir': 'hasura', endpoint: hasura.url, 'admin-secret': SECRET, ...inputs },
+    })
+  return { dbs, hasura, run }
+}
+
+const tablesOf = (metadata: unknown, source: string): unknown =>
+  (metadata as { sources: { name: string; tables: unknown }[] }).sources.find((s) => s.name === source)
+    ?.tables
+
+describe('config v3 metadata of the stable ref', () => {
+  it("reverts what the ref lacks in every database and re-applies the ref's metadata for each", async () => {
+    const { dbs, hasura, run } = await deployedBadRelease()
+    const result = await run({ ref: 'v1' })
+    expect(result.exitCode, result.stdout).toBe(0)
+    expect(JSON.parse(result.outputs['rolled-back-by-database']!)).toEqual({
+      app: ['1710000000002'],
+      events: ['1720000000002'],
+    })
+    expect(Object.keys(await schemaSnapshot(dbs.app!))).toEqual(['users'])
+    expect(Object.keys(await schemaSnapshot(dbs.events!))).toEqual(['log'])
+    const applied = hasura.metadataV3()
+    expect(tablesOf(applied, 'app')).toEqual([tracked('users')])
+    expect(tablesOf(applied, 'events')).toEqual([tracked('log')])
+    expect(result.outputs['inconsistent-objects']).toBe('[]')
+    expect(result.summary).toContain('table public.orders in database app')
+  })
+
+  it("refuses, changing nothing anywhere, when a database's rollback drops a table the stable metadata tracks there", async () => {
+    const { dbs, hasura, run } = await deployedBadRelease()
+    const before = hasura.metadataV3()
+    // Two downs in app drop users too, which v1's metadata tracks in app: its guard refuses.
+    const result = await run({ ref: 'v1', 'database-name': 'app', count: '2' })
+    expect(result.exitCode).toBe(1)
+    const errors = result.annotations.filter((a) => a.level === 'error').map((a) => a.message)
+    expect(errors.join('\n')).toMatch(/needs objects the rollback leaves missing: table public\.users/)
+    expect(Object.keys(await schemaSnapshot(dbs.app!)).sort()).toEqual(['orders', 'users'])
+    expect(hasura.metadataV3()).toEqual(before)
+  })
+
+  it('computes the changes and sends no metadata in a dry run', async () => {
+    const { dbs, hasura, run } = await deployedBadRelease()
+    const before = hasura.metadataV3()
+    const result = await run({ ref: 'v1', 'dry-run': 'true' })
+    expect(result.exitCode, result.stdout).toBe(0)
+    expect(result.summary).toContain('table public.audit in database events')
+    expect(hasura.metadataV3()).toEqual(before)
+    expect(Object.keys(await schemaSnapshot(dbs.events!)).sort()).toEqual(['audit', 'log'])
+    expect(
+      hasura.requests.some((r) => (r.body as { type?: string } | null)?.type === 'replace_metadata'),
+    ).toBe(false)
+  })
+})
