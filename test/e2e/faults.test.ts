@@ -1,5 +1,5 @@
-// Fault injection on a 20-migration rollback: the database session ends while the k-th down runs (every
-// k) or at COMMIT, and the Hasura stand-in fails chosen requests. After each fault the schema and
+// Fault injection on a 20-migration rollback: the database session ends while the first, a middle or
+// the last down runs, or at COMMIT (test/integration/postgres-batches.test.ts ends it in each batch), and the Hasura stand-in fails chosen requests. After each fault the schema and
 // hdb_catalog.schema_migrations are exactly as before or exactly as after (never in between), the run
 // fails with a clear message, and a re-run without the fault completes.
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
@@ -86,7 +86,7 @@ async function setUpPostgres() {
 }
 
 describe('database session terminated during a 20-migration rollback (database-url)', () => {
-  it.each(Array.from({ length: N }, (_, i) => i + 1))(
+  it.each([1, N / 2, N])(
     'while down #%i runs: nothing changed, a clear failure, a re-run completes',
     async (k) => {
       const { db, before, run } = await setUpPostgres()

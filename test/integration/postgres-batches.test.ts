@@ -136,15 +136,26 @@ describe('postgres transport: batched downs', () => {
     expect(await after()).toEqual(before)
   })
 
-  it('reports a session that ends during a down as a lost connection, naming no file', async () => {
-    const migrations = withKthDown(3, 2, 'SELECT pg_terminate_backend(pg_backend_pid());\n')
-    const { transport, before, after } = await setUp(migrations)
-    const [first, , last] = [...migrations].reverse()
-    const execution = await execute(transport, stepsOf(migrations))
-    expect(execution.committed).toBe(false)
-    expect(execution.failure).toEqual({
-      message: `Lost the connection to the database while the 3 down migrations ${first!.version}_${first!.name} to ${last!.version}_${last!.name} (one query) ran: terminating connection due to administrator command (SQLSTATE 57P01). Postgres rolls back an open transaction: nothing was changed`,
-    })
-    expect(await after()).toEqual(before)
-  })
+  // Fifteen downs in batches of five; the k-th down to run ends its own session.
+  it.each([
+    ['the first batch', 2, [1, 5]],
+    ['the middle batch', 8, [6, 10]],
+    ['the last batch', 15, [11, 15]],
+  ] as const)(
+    'reports a session that ends during a down of %s as a lost connection naming that batch, and changes nothing',
+    async (_, k, [from, to]) => {
+      const migrations = withKthDown(15, k, 'SELECT pg_terminate_backend(pg_backend_pid());\n')
+      const { transport, before, after } = await setUp(migrations, {
+        batchLimits: { downs: 5, chars: BATCH_LIMITS.chars },
+      })
+      const inOrder = [...migrations].reverse()
+      const label = (i: number) => `${inOrder[i - 1]!.version}_${inOrder[i - 1]!.name}`
+      const execution = await execute(transport, stepsOf(migrations))
+      expect(execution.committed).toBe(false)
+      expect(execution.failure).toEqual({
+        message: `Lost the connection to the database while the 5 down migrations ${label(from)} to ${label(to)} (one query) ran: terminating connection due to administrator command (SQLSTATE 57P01). Postgres rolls back an open transaction: nothing was changed`,
+      })
+      expect(await after()).toEqual(before)
+    },
+  )
 })

@@ -38,7 +38,7 @@ export interface RunOptions {
 }
 
 interface ActionYaml {
-  inputs: Record<string, { default?: string }>
+  inputs: Record<string, { default?: string; description?: string }>
 }
 
 export function actionDefinition(): ActionYaml & { outputs: Record<string, unknown> } {

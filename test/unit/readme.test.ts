@@ -14,27 +14,46 @@ const firstTable = (heading: string) => {
     row
       .slice(1, -1)
       .split(' | ')
-      .map((c) => c.replace(/`/g, '').trim()),
+      .map((c) => c.trim()),
   )
 }
 
+const code = (cell: string) => cell.replace(/`/g, '')
+/** A description as action.yml folds it: one line, no final full stop. */
+const prose = (text: string) => text.replace(/\s+/g, ' ').trim().replace(/\.$/, '')
+
+/** The commands of README's fenced shell blocks. */
+const shellCommands = (text: string) =>
+  [...text.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) => m[1]!.split('\n').map((l) => l.trim()))
+
 describe('README', () => {
   const action = actionDefinition()
-  it('lists every input of action.yml with its default, and no other', () => {
+  it('lists every input of action.yml with its default and description, and no other', () => {
     const rows = firstTable('Inputs')
-    expect(rows.map((r) => r[0])).toEqual(Object.keys(action.inputs))
-    for (const [name, def] of rows.map((r) => [r[0]!, r[1]!])) {
-      const expected = action.inputs[name]!.default ?? ''
-      expect(def === "''" ? '' : def, `default of ${name}`).toBe(expected)
+    expect(rows.map((r) => code(r[0]!))).toEqual(Object.keys(action.inputs))
+    for (const [name, def, meaning] of rows.map((r) => [code(r[0]!), code(r[1]!), r[2]!])) {
+      const declared = action.inputs[name]!
+      expect(def === "''" ? '' : def, `default of ${name}`).toBe(declared.default ?? '')
+      expect(prose(meaning), `description of ${name}`).toBe(prose(declared.description ?? ''))
     }
   })
 
-  it('lists every output of action.yml, and no other', () => {
-    expect(firstTable('Outputs').map((r) => r[0])).toEqual(Object.keys(action.outputs))
+  it('lists every output of action.yml with its description, and no other', () => {
+    const rows = firstTable('Outputs')
+    expect(rows.map((r) => code(r[0]!))).toEqual(Object.keys(action.outputs))
+    for (const [name, meaning] of rows.map((r) => [code(r[0]!), r[1]!])) {
+      const declared = action.outputs[name] as { description?: string }
+      expect(prose(meaning), `description of ${name}`).toBe(prose(declared.description ?? ''))
+    }
   })
 
-  it('gives npm test as the test command, which .ci/run calls', () => {
-    expect(readFileSync(join(repoRoot, 'README.md'), 'utf8')).toContain('npm test')
-    expect(readFileSync(join(repoRoot, '.ci/run'), 'utf8')).toMatch(/^npm test/m)
+  it('gives `npm test` as the command that runs the tests, and .ci/run runs it and keeps its status', () => {
+    expect(shellCommands(readFileSync(join(repoRoot, 'README.md'), 'utf8'))).toContainEqual(
+      expect.stringMatching(/^npm test\b/),
+    )
+    const ci = readFileSync(join(repoRoot, '.ci/run'), 'utf8').split('\n')
+    const at = ci.findIndex((line) => /^npm test\b/.test(line))
+    expect(at).toBeGreaterThan(-1)
+    expect(ci[at + 1]).toBe('status=$?')
   })
 })
