@@ -16,34 +16,38 @@ const SETTING = DATA_LOSS_SETTING
 /** What is counted of a destroying statement. */
 export type LossTarget = Pick<DestructiveStatement, 'kind' | 'target' | 'object' | 'column'>
 
-/** `SELECT count(*) …` of at most CAP + 1 rows. */
-const capped = (from: string): string =>
-  `(SELECT count(*) FROM (SELECT 1 FROM ${from} LIMIT ${DATA_LOSS_CAP + 1}) AS s)`
+const LIMIT = DATA_LOSS_CAP + 1
 
 /**
- * An SQL expression giving the text of the count query of `target`, or 'NULL' when its object does
- * not exist: each query is put together only for objects that exist, since naming a missing one
- * would fail the whole statement.
+ * The text of the query counting each target, built in SQL from the targets' relations. A table whose
+ * files hold no page has no row: it is 0 without a query of its own, so only tables with pages cost a
+ * count (planning a thousand counts of empty tables took longer than the downs). Missing objects are
+ * NULL: naming one in a count would fail the whole query. A partitioned table keeps its rows in its
+ * partitions, so it is always counted.
  */
-function countQueryText(target: LossTarget): string {
-  const object = sqlLiteral(target.object)
-  const query = (text: string) => sqlLiteral(text)
-  switch (target.kind) {
-    case 'drop-column': {
-      const exists = `EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(${object}) AND attname = ${sqlLiteral(target.column ?? '')} AND attnum > 0 AND NOT attisdropped)`
-      const column = `"${(target.column ?? '').replaceAll('"', '""')}"`
-      return `CASE WHEN ${exists} THEN ${query(capped(`${target.object} WHERE ${column} IS NOT NULL`))} ELSE 'NULL' END`
-    }
-    case 'drop-schema': {
-      // Every table of the schema, at most CAP + 1 rows of each, counted together up to CAP + 1.
-      const tables = `SELECT string_agg(format('(SELECT 1 FROM %I.%I LIMIT ${DATA_LOSS_CAP + 1})', n.nspname, c.relname), ' UNION ALL ')
-        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.oid = to_regnamespace(${object}) AND c.relkind IN ('r', 'p', 'm')`
-      return `CASE WHEN to_regnamespace(${object}) IS NULL THEN 'NULL' ELSE COALESCE('(SELECT count(*) FROM (SELECT 1 FROM (' || (${tables}) || ') AS u LIMIT ${DATA_LOSS_CAP + 1}) AS s)', '0') END`
-    }
-    default:
-      return `CASE WHEN to_regclass(${object}) IS NULL THEN 'NULL' ELSE ${query(capped(target.object))} END`
-  }
+function countsQuerySql(targets: readonly LossTarget[]): string {
+  const rows = targets
+    .map((t, i) => `(${i}, ${sqlLiteral(t.kind)}, ${sqlLiteral(t.object)}, ${sqlLiteral(t.column ?? '')})`)
+    .join(',\n      ')
+  const schemaTables = `FROM pg_class c WHERE c.relnamespace = nsp AND c.relkind IN ('r', 'p', 'm')`
+  const count = (from: string) =>
+    `'(SELECT count(*) FROM (SELECT 1 FROM ' || ${from} || ' LIMIT ${LIMIT}) AS s)'`
+  return `WITH target(i, kind, object, col) AS (VALUES
+      ${rows}),
+    found AS (SELECT t.*, CASE WHEN kind <> 'drop-schema' THEN to_regclass(object) END AS rel,
+        CASE WHEN kind = 'drop-schema' THEN to_regnamespace(object) END AS nsp FROM target t),
+    sized AS (SELECT f.*, CASE
+        WHEN rel IS NOT NULL THEN (SELECT CASE WHEN c.relkind = 'p' THEN 1 ELSE pg_relation_size(rel) END FROM pg_class c WHERE c.oid = rel)
+        WHEN nsp IS NOT NULL THEN (SELECT COALESCE(sum(CASE WHEN c.relkind = 'p' THEN 1 ELSE pg_relation_size(c.oid) END), 0) ${schemaTables})
+      END AS size FROM found f)
+  SELECT 'SELECT ARRAY[' || string_agg(CASE
+      WHEN size IS NULL THEN 'NULL'
+      WHEN size = 0 THEN '0'
+      WHEN kind = 'drop-schema' THEN ${count(`'(' || (SELECT string_agg(format('(SELECT 1 FROM %s LIMIT ${LIMIT})', c.oid::regclass), ' UNION ALL ') ${schemaTables}) || ') AS u'`)}
+      WHEN kind <> 'drop-column' THEN ${count('rel::text')}
+      WHEN EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = rel AND a.attname = col AND a.attnum > 0 AND NOT a.attisdropped)
+        THEN ${count(`rel::text || ' WHERE ' || quote_ident(col) || ' IS NOT NULL'`)}
+      ELSE 'NULL' END, ', ' ORDER BY i) || ']::bigint[]' FROM sized`
 }
 
 /**
@@ -53,9 +57,8 @@ function countQueryText(target: LossTarget): string {
  */
 export function measureDataLossSql(targets: readonly LossTarget[], refuse: boolean): string {
   if (targets.length === 0) return ''
-  // One query built from the parts above, run once: an array keeps no limit on how many it counts.
-  const parts = targets.map((t, i) => `(${i}, ${countQueryText(t)})`).join(',\n    ')
-  const built = `SELECT 'SELECT to_json(ARRAY[' || string_agg(q, ', ' ORDER BY i) || ']::bigint[])::text' FROM (VALUES ${parts}) AS x(i, q)`
+  // One counting query, built by another, run once: an array keeps no limit on how many it counts.
+  const built = `${countsQuerySql(targets)}\n    INTO query`
   const failed = refuse
     ? `RAISE EXCEPTION '${DATA_LOSS_UNMEASURED} %', SQLERRM;`
     : `PERFORM set_config('${SETTING}', 'unmeasured: ' || SQLERRM, true);`
@@ -64,11 +67,12 @@ export function measureDataLossSql(targets: readonly LossTarget[], refuse: boole
     RAISE EXCEPTION '${DATA_LOSS} %', counts;
   END IF;`
     : ''
-  return doBlock(`DECLARE query text; counts text;
+  return doBlock(`DECLARE query text; measured bigint[]; counts text;
 BEGIN
   BEGIN
-    ${built} INTO query;
-    EXECUTE query INTO counts;
+    ${built};
+    EXECUTE query INTO measured;
+    counts := to_json(measured)::text;
     PERFORM set_config('${SETTING}', counts, true);
   EXCEPTION WHEN OTHERS THEN
     ${failed}
