@@ -50,7 +50,9 @@ export function readSourceSql(runKey: string | undefined): string {
 /** The cell readSourceSql answers with, for `database`; throws on anything else. */
 export function parseSourceState(cell: string | undefined, database: string): SourceState {
   const parsed = JSON.parse(cell ?? 'null') as Record<string, unknown> | null
-  if (parsed === null || typeof parsed !== 'object') throw new Error(`unexpected state answer: ${cell}`)
+  if (parsed === null || typeof parsed !== 'object' || !('metadataDbId' in parsed)) {
+    throw new Error(`unexpected state answer: ${cell}`)
+  }
   const rows = Array.isArray(parsed.journalRows) ? (parsed.journalRows as Record<string, unknown>[]) : []
   const journalRows = rows
     .filter((row) => row.database === database)
