@@ -74,11 +74,25 @@ export function parseSourceState(cell: string | undefined, database: string): So
 }
 
 /**
+ * Removes the reverted versions' config v2 state rows (hdb_catalog.schema_migrations) of this
+ * database. Needed while isStateCopyCompleted is not true: the CLI's next command copies every row of
+ * that table into the catalog state, and would mark a reverted version applied again.
+ */
+const legacyRowsRemoval = (versions: readonly string[]): string =>
+  `DELETE FROM ${LEGACY_TABLE} WHERE version IN (${versionsSql(versions)});\n`
+
+/**
  * This database holds the catalog state (hasura_uuid `id`): after the lock, the state row is locked
  * and the planned versions checked in it; each batch of downs removes its versions from
- * `migrations.<database>` in the same transaction, leaving every other key as it is.
+ * `migrations.<database>` in the same transaction, leaving every other key as it is (and, with
+ * `legacyRows`, their config v2 state rows).
  */
-export function catalogStateChange(id: string, database: string, versions: readonly string[]): StateChange {
+export function catalogStateChange(
+  id: string,
+  database: string,
+  versions: readonly string[],
+  legacyRows = false,
+): StateChange {
   const row = `hasura_uuid = ${sqlLiteral(id)}::uuid`
   const path = `ARRAY['migrations', ${sqlLiteral(database)}]`
   const planned = versions.map((v) => sqlLiteral(v)).join(', ')
@@ -93,19 +107,22 @@ END`)
     recheck: versions.length > 0 ? recheck : '',
     locks: `the catalog state in ${VERSION_TABLE}`,
     removeVersions: (batch) =>
-      `UPDATE ${VERSION_TABLE} SET cli_state = jsonb_set(cli_state::jsonb, ${path}, (cli_state::jsonb #> ${path}) - ARRAY[${batch.map((v) => sqlLiteral(v)).join(', ')}]::text[]) WHERE ${row};\n`,
+      `UPDATE ${VERSION_TABLE} SET cli_state = jsonb_set(cli_state::jsonb, ${path}, (cli_state::jsonb #> ${path}) - ARRAY[${batch.map((v) => sqlLiteral(v)).join(', ')}]::text[]) WHERE ${row};\n` +
+      (legacyRows ? legacyRowsRemoval(batch) : ''),
   }
 }
 
 /**
- * The catalog state is elsewhere: the transaction changes no state, and fails when a rollback this run
- * did not see when it read this database (its journal row is not among `seen`) has reverted one of
- * the planned versions since — this run's catalog state may predate that rollback's state write.
+ * The catalog state is elsewhere: the transaction changes no catalog state (with `legacyRows`, it
+ * removes the config v2 state rows), and fails when a rollback this run did not see when it read this
+ * database (its journal row is not among `seen`) has reverted one of the planned versions since —
+ * this run's catalog state may predate that rollback's state write.
  */
 export function journalStateChange(
   database: string,
   versions: readonly string[],
   seen: readonly string[],
+  legacyRows = false,
 ): StateChange {
   const notSeen = seen.length > 0 ? `AND id NOT IN (${versionsSql(seen)})` : ''
   const recheck = doBlock(`DECLARE gone text;
@@ -119,7 +136,7 @@ END`)
   return {
     recheck: versions.length > 0 ? recheck : '',
     locks: `the journal ${JOURNAL_TABLE}`,
-    removeVersions: () => '',
+    removeVersions: (batch) => (legacyRows ? legacyRowsRemoval(batch) : ''),
   }
 }
 
