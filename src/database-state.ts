@@ -14,6 +14,8 @@ import {
 import type { Database } from './databases.js'
 import { RollbackError, errorMessage } from './errors.js'
 import type { Log } from './log.js'
+import { compareVersions } from './project/migrations.js'
+import { versionList } from './report/markdown.js'
 import type { MetadataApi } from './metadata/apply.js'
 import type { AppliedState, Problem } from './plan.js'
 import type { JournalRow, SourceState } from './transport/catalog-state-sql.js'
@@ -207,11 +209,14 @@ function migrationsDisabled(catalog: CatalogState): Problem[] {
 function uncopiedState(catalog: CatalogState, database: string, source: SourceState): Problem[] {
   if (isStateCopyCompleted(catalog) || !source.legacyApplied) return []
   const applied = new Set(appliedIn(catalog, database).map((a) => a.version))
-  const missing = source.legacyApplied.filter((a) => !applied.has(a.version)).map((a) => a.version)
+  const missing = source.legacyApplied
+    .map((a) => a.version)
+    .filter((v) => !applied.has(v))
+    .sort(compareVersions)
   if (missing.length === 0) return []
   return [
     {
-      message: `Database ${database} still keeps its migration state in hdb_catalog.schema_migrations (${missing.length} version(s) not in the catalog state, isStateCopyCompleted is false): run 'hasura scripts update-project-v3 --move-state-only' (or any 'hasura migrate' command of a v2.x CLI), then run the rollback again`,
+      message: `its migration state is still in hdb_catalog.schema_migrations, not yet copied into the catalog state (isStateCopyCompleted is false; ${missing.length} version(s) missing there: ${versionList(missing)}): run 'hasura scripts update-project-v3 --move-state-only' (or any 'hasura migrate' command of a v2.x CLI), then run the rollback again`,
     },
   ]
 }
