@@ -39,6 +39,8 @@ export interface V3Options {
   readonly metadataIn?: string
   /** Kinds the stand-in gives sources (default postgres); their ups are not applied. */
   readonly kinds?: Readonly<Record<string, SourceKind>>
+  /** The workspace (a git clone, say) holding the project at its root; default: the project written afresh. */
+  readonly workspace?: string
   /** Registers what to undo after the test. */
   readonly cleanup: (undo: () => Promise<unknown>) => void
 }
@@ -60,7 +62,7 @@ export async function setUpV3(databases: readonly DatabaseSpec[], options: V3Opt
     await applyUpsV3({ url: hasura.url, adminSecret: V3_SECRET }, spec.name, spec.migrations ?? [])
   }
   hasura.requests.length = 0
-  const workspace = await writeProjectV3(databases)
+  const workspace = options.workspace ?? (await writeProjectV3(databases))
   const action = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
     runAction({
       workspace,
