@@ -14,6 +14,10 @@ const LEGACY_TABLE = 'hdb_catalog.schema_migrations'
 
 /** A journal row of this database: a rollback that committed `versions`. */
 export interface JournalRow {
+  /**
+   * The row as read: its id and the attempt that wrote it ('7.2'). A re-run of the same workflow run
+   * rewrites its row, so a row seen before may since have recorded another rollback.
+   */
   readonly id: string
   readonly runKey: string
   readonly versions: readonly string[]
@@ -57,7 +61,7 @@ export function parseSourceState(cell: string | undefined, database: string): So
   const journalRows = rows
     .filter((row) => row.database === database)
     .map((row) => ({
-      id: String(row.id),
+      id: `${String(row.id)}.${typeof row.attempt === 'number' ? row.attempt : 0}`,
       runKey: String(row.run_key),
       versions: String(row.versions ?? '')
         .split(',')
@@ -115,8 +119,8 @@ END`)
 /**
  * The catalog state is elsewhere: the transaction changes no catalog state (with `legacyRows`, it
  * removes the config v2 state rows), and fails when a rollback this run did not see when it read this
- * database (its journal row is not among `seen`) has reverted one of the planned versions since —
- * this run's catalog state may predate that rollback's state write.
+ * database (its journal row, as written then, is not among `seen`) has reverted one of the planned
+ * versions since — this run's catalog state may predate that rollback's state write.
  */
 export function journalStateChange(
   database: string,
@@ -124,7 +128,10 @@ export function journalStateChange(
   seen: readonly string[],
   legacyRows = false,
 ): StateChange {
-  const notSeen = seen.length > 0 ? `AND id NOT IN (${versionsSql(seen)})` : ''
+  const notSeen =
+    seen.length > 0
+      ? `AND (id::text || '.' || COALESCE(attempt, 0)::text) NOT IN (${seen.map(sqlLiteral).join(', ')})`
+      : ''
   const recheck = doBlock(`DECLARE gone text;
 BEGIN
   IF to_regclass('${JOURNAL_TABLE}') IS NOT NULL THEN

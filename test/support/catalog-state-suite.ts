@@ -246,6 +246,27 @@ export function catalogStateSuite(name: string, connect: TransportFactory): void
         expect(allowed).toMatchObject({ committed: true, failure: undefined })
       })
 
+      it('refuses a version that a row it saw records again, rewritten by a re-run attempt since', async () => {
+        const { db, transport } = await setUp()
+        const entry = {
+          runKey: 'o/r/1/job#default',
+          versions: [m3],
+          metadataSha: undefined,
+          database: 'default',
+        }
+        await db.query(writeJournalSql({ ...entry, attempt: 1, statePending: false }))
+        const seen = (await readSource(transport)).journalRows.map((r) => r.id)
+        // The re-run's deploy applied m3 again, and its rollback reverted it again.
+        await db.query(writeJournalSql({ ...entry, attempt: 2, statePending: true }))
+        const refused = await run(
+          transport,
+          stepsOf(threeMigrations).slice(0, 1),
+          journalStateChange('default', [m3], seen),
+        )
+        expect(refused.failure?.message).toMatch(new RegExp(`^Version ${m3} is no longer applied`))
+        expect(await schemaSnapshot(db)).toEqual(allTables)
+      })
+
       it('marks the state writes of the given runs done, and only theirs', async () => {
         const { db, transport } = await setUp()
         await db.query(journalRow('local/a#default', [m3]))

@@ -49,14 +49,26 @@ describe('parseSourceState', () => {
     ]
     const cell = JSON.stringify({ metadataDbId: null, journalRows: rows, legacy: null })
     expect(parseSourceState(cell, 'default').journalRows).toEqual([
-      { id: '1', runKey: 'local/a#default', versions: ['1700000000003'], statePending: true },
+      { id: '1.1', runKey: 'local/a#default', versions: ['1700000000003'], statePending: true },
       {
-        id: '3',
+        id: '3.1',
         runKey: 'o/r/1/job#default',
         versions: ['1700000000002', '1700000000001'],
         statePending: false,
       },
     ])
+  })
+
+  it('tells a row rewritten by a re-run attempt from the row as it was (older rows: attempt 0)', () => {
+    const rows = [
+      row(5, 'o/r/1/job#default', '1', 'default', false),
+      { ...row(6, 'x#default', '2', 'default', false), attempt: null },
+    ]
+    const cell = JSON.stringify({ metadataDbId: null, journalRows: rows, legacy: null })
+    expect(parseSourceState(cell, 'default').journalRows.map((r) => r.id)).toEqual(['5.1', '6.0'])
+    const rewritten = [{ ...rows[0]!, attempt: 2 }]
+    const again = JSON.stringify({ metadataDbId: null, journalRows: rewritten, legacy: null })
+    expect(parseSourceState(again, 'default').journalRows.map((r) => r.id)).toEqual(['5.2'])
   })
 
   it('reads config v2 state rows, versions beyond 2^53 as text, exactly', () => {
