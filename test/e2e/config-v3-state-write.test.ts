@@ -92,6 +92,20 @@ describe.each<Via>(['hasura', 'postgres'])(
   },
 )
 
+it('a dry run after a failed catalog state write plans on the state as it should be and writes nothing', async () => {
+  const s = await setUp([{ name: 'default', migrations }])
+  s.hasura.injectFault('status-500', { match: (r) => r.body.type === 'set_catalog_state' })
+  expect((await s.run({ count: '1' })).exitCode).toBe(1)
+  const dry = await s.run({ count: '1', 'dry-run': 'true' })
+  expect(dry.exitCode, dry.stdout).toBe(0)
+  expect(notices(dry)).toEqual([
+    `Database default: An earlier rollback reverted ${v3} but did not write the catalog state: a run that is not a dry run writes it and reverts nothing more; run the rollback again to revert more`,
+  ])
+  expect(await catalogVersions(s.metadataDb, 'default')).toEqual([v1, v2, v3])
+  expect(await pendingRows(s.dbs.default!)).toBe(1)
+  expect(await tablesOf(s.dbs.default!)).toEqual([tableName(1), tableName(2)])
+})
+
 describe("a 'Re-run jobs' attempt after a rollback that succeeded reverts nothing more, naming the attempt", () => {
   const saysAttempt1 = (run: ActionRun, prefix: string) => {
     expect(run.exitCode, run.stdout).toBe(0)
