@@ -57,7 +57,9 @@ export function withoutVersions(
   versions: readonly string[],
 ): JsonObject {
   const migrations = migrationsOf(state.cliState)
-  const current = isPlainObject(migrations[database]) ? migrations[database] : {}
+  const current = migrations[database]
+  // Nothing of it is recorded: nothing to remove, and no entry is added.
+  if (!isPlainObject(current)) return state.cliState
   const gone = new Set(versions)
   const kept = Object.fromEntries(Object.entries(current).filter(([version]) => !gone.has(version)))
   return { ...state.cliState, migrations: { ...migrations, [database]: kept } }

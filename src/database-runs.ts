@@ -81,6 +81,7 @@ export function catalogAccess(
     where: `Hasura at ${config.endpoint}`,
     log: deps.log,
     lockTimeoutSeconds: request.lockTimeoutSeconds,
+    dryRun: request.dryRun,
   }
 }
 
@@ -95,7 +96,11 @@ export async function planDatabases(
   const plans: DatabasePlan[] = []
   for (const db of databases) {
     const resumed = resumedAttempt(db.state)
-    const selection = resumed ? resumedSelection(resumed) : select(request, db, stable)
+    const selection = resumed
+      ? resumedSelection(resumed)
+      : db.unwritten.length > 0
+        ? unwrittenSelection(db.unwritten, request.dryRun)
+        : select(request, db, stable)
     const { migrations, migrationsDirectory } = db.database
     const downs = await readDowns(deps.files, migrations, selection.versions)
     const { allowDirty } = request
@@ -138,6 +143,22 @@ function resumedSelection(journal: JournalRecord): Selection {
     versions: [],
     problems: [],
     notes: [`${by} already reverted ${versions}: nothing more is reverted`],
+  }
+}
+
+/**
+ * An earlier rollback committed the downs of `versions` but not their catalog state write: the run that
+ * finds it writes it and reverts nothing more, so running again after such a failure never reverts
+ * more than was asked for then.
+ */
+function unwrittenSelection(versions: readonly string[], dryRun: boolean): Selection {
+  const written = dryRun ? 'a run that is not a dry run writes it' : 'this run wrote it'
+  return {
+    versions: [],
+    problems: [],
+    notes: [
+      `An earlier rollback reverted ${versionList(versions)} but did not write the catalog state: ${written} and reverts nothing more; run the rollback again to revert more`,
+    ],
   }
 }
 

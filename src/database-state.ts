@@ -14,9 +14,11 @@ import {
 import type { Database } from './databases.js'
 import { RollbackError, errorMessage } from './errors.js'
 import type { Log } from './log.js'
+import { compareVersions } from './project/migrations.js'
+import { versionList } from './report/markdown.js'
 import type { MetadataApi } from './metadata/apply.js'
 import type { AppliedState, Problem } from './plan.js'
-import type { SourceState } from './transport/catalog-state-sql.js'
+import type { JournalRow, SourceState } from './transport/catalog-state-sql.js'
 import {
   catalogStateChange,
   journalStateChange,
@@ -32,9 +34,9 @@ export type StateStore =
   /** Config v2: its hdb_catalog.schema_migrations rows. */
   | { readonly kind: 'rows' }
   /** Config v3, this database holds the catalog state (hasura_uuid `id`): changed in the transaction. */
-  | { readonly kind: 'catalog'; readonly id: string }
+  | { readonly kind: 'catalog'; readonly id: string; readonly legacyRows: boolean }
   /** Config v3, the catalog state is elsewhere: written through Hasura after COMMIT. */
-  | { readonly kind: 'journal'; readonly seen: readonly string[] }
+  | { readonly kind: 'journal'; readonly seen: readonly string[]; readonly legacyRows: boolean }
 
 export interface DatabaseState {
   readonly database: Database
@@ -45,6 +47,11 @@ export interface DatabaseState {
   readonly runKey: string | undefined
   /** What stops a rollback of this database before anything changes. */
   readonly problems: readonly Problem[]
+  /**
+   * Config v3: versions an earlier rollback reverted here whose catalog state write had not happened;
+   * this run wrote it (a dry run only took it into account). Such a run reverts nothing more here.
+   */
+  readonly unwritten: readonly string[]
 }
 
 export interface CatalogAccess {
@@ -53,6 +60,8 @@ export interface CatalogAccess {
   readonly where: string
   readonly log: Log
   readonly lockTimeoutSeconds: number
+  /** A dry run writes nothing, not even a catalog state write an earlier rollback left undone. */
+  readonly dryRun: boolean
 }
 
 const NO_STATE_CHANGE: StateChange = { recheck: '', locks: '', removeVersions: () => '' }
@@ -70,7 +79,7 @@ export async function readRowsState(
   } catch (error) {
     throw new RollbackError(`The migration state query answered unexpectedly: ${errorMessage(error)}`)
   }
-  return { database, transport, state, store: { kind: 'rows' }, runKey, problems: [] }
+  return { database, transport, state, store: { kind: 'rows' }, runKey, problems: [], unwritten: [] }
 }
 
 /**
@@ -86,22 +95,26 @@ export async function readCatalogStates(
   for (const { database, transport, runKey } of databases) {
     sources.push(parseSourceState(await transport.readState(readSourceSql(runKey)), database.name))
   }
-  let catalog = await readCatalog(access)
-  catalog = await finishPendingWrites(databases, sources, catalog, access)
+  const pending = sources.map((s) => s.journalRows.filter((r) => r.statePending))
+  const catalog = await finishPendingWrites(databases, pending, await readCatalog(access), access)
   return databases.map(({ database, transport, runKey }, i) => {
     const source = sources[i]!
     const state: AppliedState = {
       stateTableExists: true,
       applied: appliedIn(catalog, database.name),
-      migrationMode: migrationModeOf(catalog),
+      // Checked below, in the catalog state's words (plan.ts speaks of config v2's settings table).
+      migrationMode: undefined,
       journal: source.journal,
     }
+    // The CLI still copies config v2's rows into the catalog state once: reverted ones must go too.
+    const legacyRows = !isStateCopyCompleted(catalog) && source.legacyApplied !== undefined
     const store: StateStore =
       source.metadataDbId === catalog.id
-        ? { kind: 'catalog', id: catalog.id }
-        : { kind: 'journal', seen: source.journalRows.map((r) => r.id) }
-    const problems = uncopiedState(catalog, database.name, source)
-    return { database, transport, state, store, runKey, problems }
+        ? { kind: 'catalog', id: catalog.id, legacyRows }
+        : { kind: 'journal', seen: source.journalRows.map((r) => r.id), legacyRows }
+    const problems = [...migrationsDisabled(catalog), ...uncopiedState(catalog, database.name, source)]
+    const unwritten = pending[i]!.flatMap((r) => r.versions)
+    return { database, transport, state, store, runKey, problems, unwritten }
   })
 }
 
@@ -116,9 +129,9 @@ export function stateChangeOf(db: DatabaseState, versions: readonly string[]): S
     case 'rows':
       return stateRowsChange(versions)
     case 'catalog':
-      return catalogStateChange(db.store.id, db.database.name, versions)
+      return catalogStateChange(db.store.id, db.database.name, versions, db.store.legacyRows)
     case 'journal':
-      return journalStateChange(db.database.name, versions, db.store.seen)
+      return journalStateChange(db.database.name, versions, db.store.seen, db.store.legacyRows)
   }
 }
 
@@ -137,25 +150,27 @@ export async function writeCatalogState(
   if (db.runKey) await markWritten(db.transport, [db.runKey], access)
 }
 
+/**
+ * The catalog state writes earlier rollbacks committed their downs for but did not make (journal rows
+ * still pending), made now — in a dry run only applied to the state this run plans on.
+ */
 async function finishPendingWrites(
   databases: readonly { database: Database; transport: Transport }[],
-  sources: readonly SourceState[],
+  pending: readonly (readonly JournalRow[])[],
   catalog: CatalogState,
   access: CatalogAccess,
 ): Promise<CatalogState> {
   let cliState = catalog.cliState
   const finished: { transport: Transport; runKeys: string[] }[] = []
   databases.forEach(({ database, transport }, i) => {
-    const pending = sources[i]!.journalRows.filter((r) => r.statePending)
-    if (pending.length === 0) return
-    const versions = pending.flatMap((r) => r.versions)
+    const rows = pending[i]!
+    if (rows.length === 0) return
+    const versions = rows.flatMap((r) => r.versions)
     cliState = withoutVersions({ ...catalog, cliState }, database.name, versions)
-    finished.push({ transport, runKeys: pending.map((r) => r.runKey) })
-    access.log.notice(
-      `An earlier rollback reverted ${versions.join(', ')} in database ${database.name} but did not write the catalog state: it is written now`,
-    )
+    finished.push({ transport, runKeys: rows.map((r) => r.runKey) })
   })
   if (finished.length === 0) return catalog
+  if (access.dryRun) return { ...catalog, cliState }
   await access.api.metadata({ type: 'set_catalog_state', args: { type: 'cli', state: cliState } })
   for (const { transport, runKeys } of finished) await markWritten(transport, runKeys, access)
   return { ...catalog, cliState }
@@ -176,6 +191,17 @@ async function markWritten(
   if (marked.failure) throw new RollbackError(marked.failure.message)
 }
 
+/** settings.migration_mode other than "true": the CLI refuses every migration ("Migration mode is disabled"). */
+function migrationsDisabled(catalog: CatalogState): Problem[] {
+  const mode = migrationModeOf(catalog)
+  if (mode === undefined || mode === 'true') return []
+  return [
+    {
+      message: `Migrations are disabled: the catalog state's settings.migration_mode is '${mode}', and the Hasura CLI refuses to migrate too`,
+    },
+  ]
+}
+
 /**
  * isStateCopyCompleted is false: the CLI has not yet copied config v2's state rows of this database into
  * the catalog state. Refused while a row is missing from it; nothing is lost by going on otherwise.
@@ -183,11 +209,14 @@ async function markWritten(
 function uncopiedState(catalog: CatalogState, database: string, source: SourceState): Problem[] {
   if (isStateCopyCompleted(catalog) || !source.legacyApplied) return []
   const applied = new Set(appliedIn(catalog, database).map((a) => a.version))
-  const missing = source.legacyApplied.filter((a) => !applied.has(a.version)).map((a) => a.version)
+  const missing = source.legacyApplied
+    .map((a) => a.version)
+    .filter((v) => !applied.has(v))
+    .sort(compareVersions)
   if (missing.length === 0) return []
   return [
     {
-      message: `Database ${database} still keeps its migration state in hdb_catalog.schema_migrations (${missing.length} version(s) not in the catalog state, isStateCopyCompleted is false): run 'hasura scripts update-project-v3 --move-state-only' (or any 'hasura migrate' command of a v2.x CLI), then run the rollback again`,
+      message: `its migration state is still in hdb_catalog.schema_migrations, not yet copied into the catalog state (isStateCopyCompleted is false; ${missing.length} version(s) missing there: ${versionList(missing)}): run 'hasura scripts update-project-v3 --move-state-only' (or any 'hasura migrate' command of a v2.x CLI), then run the rollback again`,
     },
   ]
 }

@@ -107,6 +107,11 @@ function chosenNames(
   }
   const withFolder = known.filter((name) => folders.has(name))
   if (withFolder.length === 1) return withFolder
+  if (known.length === 0) {
+    throw new RollbackError(
+      `The server has no databases (no sources in its metadata): nothing can be reverted`,
+    )
+  }
   const which =
     withFolder.length === 0 ? `none of ${known.join(', ')} has` : `${withFolder.join(', ')} each have`
   throw new RollbackError(

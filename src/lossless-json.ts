@@ -18,18 +18,37 @@ export function parseLossless(text: string): LosslessJson {
   return value
 }
 
-/** JSON text of a value from parseLossless, or of any value JSON.stringify takes, JsonNumber as written. */
+/**
+ * JSON text of a value from parseLossless, or of any value JSON.stringify takes (every request body
+ * goes through here), written as JSON.stringify writes it, with each JsonNumber as written.
+ */
 export function stringifyLossless(value: LosslessJson): string {
+  return write(value, '') ?? 'null'
+}
+
+/** JSON.stringify's rules: toJSON first; undefined, functions and symbols are left out of objects, null in arrays. */
+function write(input: unknown, key: string): string | undefined {
+  const value = hasToJson(input) ? input.toJSON(key) : input
   if (value instanceof JsonNumber) return value.raw
-  if (Array.isArray(value)) return `[${value.map(stringifyLossless).join(',')}]`
-  if (value !== null && typeof value === 'object') {
-    // As JSON.stringify: a property holding undefined is left out.
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => `${JSON.stringify(k)}:${stringifyLossless(v)}`)
+  if (Array.isArray(value)) return `[${value.map((v, i) => write(v, String(i)) ?? 'null').join(',')}]`
+  const boxed = value instanceof Number || value instanceof String || value instanceof Boolean
+  if (value !== null && typeof value === 'object' && !boxed) {
+    const entries: string[] = []
+    for (const [k, v] of Object.entries(value)) {
+      const text = write(v, k)
+      if (text !== undefined) entries.push(`${JSON.stringify(k)}:${text}`)
+    }
     return `{${entries.join(',')}}`
   }
-  return JSON.stringify(value)
+  return JSON.stringify(value) as string | undefined
+}
+
+function hasToJson(value: unknown): value is { toJSON(key: string): unknown } {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { toJSON?: unknown }).toJSON === 'function'
+  )
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y

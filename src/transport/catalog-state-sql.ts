@@ -14,6 +14,10 @@ const LEGACY_TABLE = 'hdb_catalog.schema_migrations'
 
 /** A journal row of this database: a rollback that committed `versions`. */
 export interface JournalRow {
+  /**
+   * The row as read: its id and the attempt that wrote it ('7.2'). A re-run of the same workflow run
+   * rewrites its row, so a row seen before may since have recorded another rollback.
+   */
   readonly id: string
   readonly runKey: string
   readonly versions: readonly string[]
@@ -50,12 +54,14 @@ export function readSourceSql(runKey: string | undefined): string {
 /** The cell readSourceSql answers with, for `database`; throws on anything else. */
 export function parseSourceState(cell: string | undefined, database: string): SourceState {
   const parsed = JSON.parse(cell ?? 'null') as Record<string, unknown> | null
-  if (parsed === null || typeof parsed !== 'object') throw new Error(`unexpected state answer: ${cell}`)
+  if (parsed === null || typeof parsed !== 'object' || !('metadataDbId' in parsed)) {
+    throw new Error(`unexpected state answer: ${cell}`)
+  }
   const rows = Array.isArray(parsed.journalRows) ? (parsed.journalRows as Record<string, unknown>[]) : []
   const journalRows = rows
     .filter((row) => row.database === database)
     .map((row) => ({
-      id: String(row.id),
+      id: `${String(row.id)}.${typeof row.attempt === 'number' ? row.attempt : 0}`,
       runKey: String(row.run_key),
       versions: String(row.versions ?? '')
         .split(',')
@@ -72,11 +78,25 @@ export function parseSourceState(cell: string | undefined, database: string): So
 }
 
 /**
+ * Removes the reverted versions' config v2 state rows (hdb_catalog.schema_migrations) of this
+ * database. Needed while isStateCopyCompleted is not true: the CLI's next command copies every row of
+ * that table into the catalog state, and would mark a reverted version applied again.
+ */
+const legacyRowsRemoval = (versions: readonly string[]): string =>
+  `DELETE FROM ${LEGACY_TABLE} WHERE version IN (${versionsSql(versions)});\n`
+
+/**
  * This database holds the catalog state (hasura_uuid `id`): after the lock, the state row is locked
  * and the planned versions checked in it; each batch of downs removes its versions from
- * `migrations.<database>` in the same transaction, leaving every other key as it is.
+ * `migrations.<database>` in the same transaction, leaving every other key as it is (and, with
+ * `legacyRows`, their config v2 state rows).
  */
-export function catalogStateChange(id: string, database: string, versions: readonly string[]): StateChange {
+export function catalogStateChange(
+  id: string,
+  database: string,
+  versions: readonly string[],
+  legacyRows = false,
+): StateChange {
   const row = `hasura_uuid = ${sqlLiteral(id)}::uuid`
   const path = `ARRAY['migrations', ${sqlLiteral(database)}]`
   const planned = versions.map((v) => sqlLiteral(v)).join(', ')
@@ -91,21 +111,27 @@ END`)
     recheck: versions.length > 0 ? recheck : '',
     locks: `the catalog state in ${VERSION_TABLE}`,
     removeVersions: (batch) =>
-      `UPDATE ${VERSION_TABLE} SET cli_state = jsonb_set(cli_state::jsonb, ${path}, (cli_state::jsonb #> ${path}) - ARRAY[${batch.map((v) => sqlLiteral(v)).join(', ')}]::text[]) WHERE ${row};\n`,
+      `UPDATE ${VERSION_TABLE} SET cli_state = jsonb_set(cli_state::jsonb, ${path}, (cli_state::jsonb #> ${path}) - ARRAY[${batch.map((v) => sqlLiteral(v)).join(', ')}]::text[]) WHERE ${row};\n` +
+      (legacyRows ? legacyRowsRemoval(batch) : ''),
   }
 }
 
 /**
- * The catalog state is elsewhere: the transaction changes no state, and fails when a rollback this run
- * did not see when it read this database (its journal row is not among `seen`) has reverted one of
- * the planned versions since — this run's catalog state may predate that rollback's state write.
+ * The catalog state is elsewhere: the transaction changes no catalog state (with `legacyRows`, it
+ * removes the config v2 state rows), and fails when a rollback this run did not see when it read this
+ * database (its journal row, as written then, is not among `seen`) has reverted one of the planned
+ * versions since — this run's catalog state may predate that rollback's state write.
  */
 export function journalStateChange(
   database: string,
   versions: readonly string[],
   seen: readonly string[],
+  legacyRows = false,
 ): StateChange {
-  const notSeen = seen.length > 0 ? `AND id NOT IN (${versionsSql(seen)})` : ''
+  const notSeen =
+    seen.length > 0
+      ? `AND (id::text || '.' || COALESCE(attempt, 0)::text) NOT IN (${seen.map(sqlLiteral).join(', ')})`
+      : ''
   const recheck = doBlock(`DECLARE gone text;
 BEGIN
   IF to_regclass('${JOURNAL_TABLE}') IS NOT NULL THEN
@@ -117,7 +143,7 @@ END`)
   return {
     recheck: versions.length > 0 ? recheck : '',
     locks: `the journal ${JOURNAL_TABLE}`,
-    removeVersions: () => '',
+    removeVersions: (batch) => (legacyRows ? legacyRowsRemoval(batch) : ''),
   }
 }
 

@@ -2,73 +2,23 @@
 // catalog state held by a database being rolled back (one transaction) or elsewhere (written after
 // COMMIT, behind the journal), and every refusal of the v3 inputs.
 import { afterEach, describe, expect, it } from 'vitest'
-import { runAction } from '../support/action-runner.js'
 import type { MigrationSpec } from '../support/hasura-project.js'
 import { createTableMigrations, tableName } from '../support/hasura-project.js'
 import type { DatabaseSpec } from '../support/hasura-project-v3.js'
-import { applyUpsV3, writeProjectV3 } from '../support/hasura-project-v3.js'
-import type { HasuraStandIn } from '../support/hasura-stand-in.js'
-import { startHasuraStandIn } from '../support/hasura-stand-in.js'
-import type { TestDatabase } from '../support/postgres.js'
-import { createTestDatabase, schemaSnapshot } from '../support/postgres.js'
-
-const SECRET = 'v3-admin-secret-5b1f'
+import type { V3Setup } from '../support/config-v3-setup.js'
+import { catalogVersions, setUpV3, versionsOf } from '../support/config-v3-setup.js'
+import { schemaSnapshot } from '../support/postgres.js'
 
 const cleanups: (() => Promise<unknown>)[] = []
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
 
-interface Setup {
-  readonly hasura: HasuraStandIn
-  readonly dbs: Record<string, TestDatabase>
-  readonly metadataDb: TestDatabase
-  readonly run: (inputs: Record<string, string>) => ReturnType<typeof runAction>
-}
-
-/**
- * A server with `databases` (each its own Postgres database, its ups applied as the CLI does) and its
- * catalog state in the database of `metadataIn`, or in a database of its own when undefined.
- */
-async function setUp(databases: DatabaseSpec[], metadataIn: string | undefined): Promise<Setup> {
-  const dbs: Record<string, TestDatabase> = {}
-  for (const spec of databases) {
-    dbs[spec.name] = await createTestDatabase()
-    cleanups.push(() => dbs[spec.name]!.drop())
-  }
-  const metadataDb = metadataIn ? dbs[metadataIn]! : await createTestDatabase()
-  if (!metadataIn) cleanups.push(() => metadataDb.drop())
-  const hasura = await startHasuraStandIn({
-    generation: 'v2',
-    adminSecret: SECRET,
-    sources: databases.map((d) => ({ name: d.name, databaseUrl: dbs[d.name]!.url })),
-    metadataDatabaseUrl: metadataDb.url,
-  })
-  cleanups.push(() => hasura.close())
-  for (const spec of databases) {
-    await applyUpsV3({ url: hasura.url, adminSecret: SECRET }, spec.name, spec.migrations ?? [])
-  }
-  hasura.requests.length = 0
-  const workspace = await writeProjectV3(databases)
-  const run = (inputs: Record<string, string>) =>
-    runAction({
-      workspace,
-      inputs: { 'apply-metadata': 'false', endpoint: hasura.url, 'admin-secret': SECRET, ...inputs },
-    })
-  return { hasura, dbs, metadataDb, run }
-}
-
-/** The versions of `database` in the catalog state, ascending, read with SQL (digits kept exactly). */
-async function catalogVersions(metadataDb: TestDatabase, database: string): Promise<string[]> {
-  const rows = await metadataDb.query<{ v: string }>(
-    `SELECT jsonb_object_keys(cli_state->'migrations'->$1) AS v FROM hdb_catalog.hdb_version ORDER BY 1`,
-    [database],
-  )
-  return rows.map((r) => r.v).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1))
-}
+/** The databases behind the stand-in, the catalog state in `metadataIn`'s database (else its own). */
+const setUp = (databases: DatabaseSpec[], metadataIn: string | undefined): Promise<V3Setup> =>
+  setUpV3(databases, { metadataIn, cleanup: (undo) => cleanups.push(undo) })
 
 const three = (first: bigint): MigrationSpec[] => createTableMigrations(3, { firstVersion: first })
-const versionsOf = (migrations: readonly MigrationSpec[]) => migrations.map((m) => m.version)
 
 describe('config v3, one database', () => {
   it.each([
