@@ -693,20 +693,36 @@ function parseLossless(text) {
     parser.end();
     return value;
 }
-/** JSON text of a value from parseLossless, or of any value JSON.stringify takes, JsonNumber as written. */
+/**
+ * JSON text of a value from parseLossless, or of any value JSON.stringify takes (every request body
+ * goes through here), written as JSON.stringify writes it, with each JsonNumber as written.
+ */
 function stringifyLossless(value) {
+    return write(value, '') ?? 'null';
+}
+/** JSON.stringify's rules: toJSON first; undefined, functions and symbols are left out of objects, null in arrays. */
+function write(input, key) {
+    const value = hasToJson(input) ? input.toJSON(key) : input;
     if (value instanceof JsonNumber)
         return value.raw;
     if (Array.isArray(value))
-        return `[${value.map(stringifyLossless).join(',')}]`;
-    if (value !== null && typeof value === 'object') {
-        // As JSON.stringify: a property holding undefined is left out.
-        const entries = Object.entries(value)
-            .filter(([, v]) => v !== undefined)
-            .map(([k, v]) => `${JSON.stringify(k)}:${stringifyLossless(v)}`);
+        return `[${value.map((v, i) => write(v, String(i)) ?? 'null').join(',')}]`;
+    const boxed = value instanceof Number || value instanceof String || value instanceof Boolean;
+    if (value !== null && typeof value === 'object' && !boxed) {
+        const entries = [];
+        for (const [k, v] of Object.entries(value)) {
+            const text = write(v, k);
+            if (text !== undefined)
+                entries.push(`${JSON.stringify(k)}:${text}`);
+        }
         return `{${entries.join(',')}}`;
     }
     return JSON.stringify(value);
+}
+function hasToJson(value) {
+    return (value !== null &&
+        typeof value === 'object' &&
+        typeof value.toJSON === 'function');
 }
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 // eslint-disable-next-line no-control-regex -- a JSON string holds no raw control character
@@ -2699,6 +2715,9 @@ function chosenNames(request, sources, folders, directory) {
     const withFolder = known.filter((name) => folders.has(name));
     if (withFolder.length === 1)
         return withFolder;
+    if (known.length === 0) {
+        throw new RollbackError(`The server has no databases (no sources in its metadata): nothing can be reverted`);
+    }
     const which = withFolder.length === 0 ? `none of ${known.join(', ')} has` : `${withFolder.join(', ')} each have`;
     throw new RollbackError(`Set input 'database-name': ${which} a migrations folder in ${directory}/ (or 'all' to apply 'count' to each)`);
 }
@@ -2741,7 +2760,10 @@ function isStateCopyCompleted(state) {
  */
 function withoutVersions(state, database, versions) {
     const migrations = migrationsOf(state.cliState);
-    const current = isPlainObject(migrations[database]) ? migrations[database] : {};
+    const current = migrations[database];
+    // Nothing of it is recorded: nothing to remove, and no entry is added.
+    if (!isPlainObject(current))
+        return state.cliState;
     const gone = new Set(versions);
     const kept = Object.fromEntries(Object.entries(current).filter(([version]) => !gone.has(version)));
     return { ...state.cliState, migrations: { ...migrations, [database]: kept } };
@@ -2751,6 +2773,166 @@ function migrationsOf(cliState) {
 }
 function isPlainObject(value) {
     return (typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof JsonNumber));
+}
+
+// Migrations on disk, found the way the Hasura CLI's file source finds them (cli/migrate/source/file
+// Scan + source.Parse): each top-level entry of the migrations directory is either a flat file
+// `<version>_<name>.{up|down}.<ext>` or a folder `<version>_<name>/` whose files are matched as
+// `<folder>.<file>`, so `1700_x/down.sql` reads as `1700_x.down.sql`. Deeper files are not looked at.
+// cli/migrate/source/parse.go: version digits, '_', identifier, direction, extension.
+const MIGRATION_FILE = /^([0-9]+)_(.*)\.(down|up)\.(.*)$/;
+const MAX_VERSION = 2n ** 64n - 1n;
+const NO_TRANSACTION_MARKER = '-- hasura:no-transaction';
+const BYTE_ORDER_MARK = '\ufeff';
+// The first comment the Console writes when it cannot generate a down migration.
+const CONSOLE_PLACEHOLDER = /^--\s*Could not auto-generate a down migration/i;
+/**
+ * Every migration under `migrationsDirectory` (config v2), ascending by version. Lists files only;
+ * nothing is read. A version exists when a `.sql` or `.yaml` file names it; only `.sql` files are
+ * runnable (up.yaml/down.yaml are ignored). Files that do not match the CLI's pattern (README,
+ * .gitkeep) are ignored. Throws RollbackError for a version above 2^64-1 or two files of one version
+ * and direction.
+ */
+async function scanMigrations(files, migrationsDirectory) {
+    const directory = plainDirectory(migrationsDirectory);
+    return migrationsIn(await files.listFiles(directory), prefixOf(directory));
+}
+/**
+ * Config v3: the migrations of each database folder `<migrationsDirectory>/<database>/`, scanned as in
+ * config v2. A version folder or file directly under the migrations directory belongs to no database:
+ * a RollbackError naming it.
+ */
+async function scanDatabaseMigrations(files, migrationsDirectory) {
+    const directory = plainDirectory(migrationsDirectory);
+    const prefix = prefixOf(directory);
+    const paths = await files.listFiles(directory);
+    const byDatabase = new Map();
+    for (const path of paths) {
+        if (!path.startsWith(prefix))
+            continue;
+        const parts = path.slice(prefix.length).split('/');
+        const direct = parts.length === 1 ? parts[0] : parts.length === 2 ? parts.join('.') : '';
+        if (MIGRATION_FILE.test(direct)) {
+            throw new RollbackError(`${path} is a migration directly under ${directory}/: config v3 keeps each database's migrations in ${directory}/<database>/; move it into the folder of its database`, { file: path });
+        }
+        if (parts.length < 2)
+            continue;
+        const database = parts[0];
+        byDatabase.set(database, [...(byDatabase.get(database) ?? []), path]);
+    }
+    const result = new Map();
+    for (const [database, inFolder] of byDatabase) {
+        result.set(database, migrationsIn(inFolder, `${prefix}${database}/`));
+    }
+    return result;
+}
+const plainDirectory = (directory) => directory.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+const prefixOf = (directory) => (directory === '' || directory === '.' ? '' : `${directory}/`);
+/** The migrations that `paths` (the files under `prefix`) hold, ascending by version. */
+function migrationsIn(paths, prefix) {
+    const byVersion = new Map();
+    for (const path of paths) {
+        if (!path.startsWith(prefix))
+            continue;
+        const parts = path.slice(prefix.length).split('/');
+        if (parts.length > 2)
+            continue;
+        const match = MIGRATION_FILE.exec(parts.join('.'));
+        if (match === null)
+            continue;
+        const [, digits = '', name = '', direction, extension] = match;
+        if (extension !== 'sql' && extension !== 'yaml')
+            continue;
+        const version = parseVersion(digits, path);
+        const found = byVersion.get(version) ?? {
+            version,
+            name: undefined,
+            up: undefined,
+            down: undefined,
+            yamlName: undefined,
+        };
+        byVersion.set(version, found);
+        if (extension === 'yaml') {
+            found.yamlName ??= name;
+            continue;
+        }
+        const side = direction === 'up' ? 'up' : 'down';
+        const existing = found[side];
+        if (existing !== undefined) {
+            throw new RollbackError(`two ${side} migrations for version ${version}: ${existing} and ${path}; keep one of them`, { file: path });
+        }
+        found[side] = path;
+        if (side === 'up' || found.name === undefined)
+            found.name = name;
+    }
+    return [...byVersion.values()]
+        .sort((a, b) => compareVersions(a.version, b.version))
+        .map((found) => ({
+        version: found.version,
+        name: found.name ?? found.yamlName ?? '',
+        upFile: found.up,
+        downFile: found.down,
+    }));
+}
+function parseVersion(digits, path) {
+    const version = BigInt(digits);
+    if (version > MAX_VERSION) {
+        throw new RollbackError(`migration version ${digits} in ${path} is larger than 18446744073709551615, the largest the Hasura CLI accepts`, { file: path });
+    }
+    return version.toString();
+}
+/** The migration's down file, read and scanned once; what pre-flight, the transports and the report use. */
+async function readDown(files, migration) {
+    const text = migration.downFile === undefined ? undefined : await files.readText(migration.downFile);
+    if (text === undefined)
+        return { ...downFile(migration.downFile ?? '', ''), verdict: 'missing' };
+    return downFile(migration.downFile, text);
+}
+/** A down file's text as pre-flight, the transports and the report see it. */
+function downFile(path, text) {
+    // psql skips a UTF-8 byte-order mark at the start of a file; Postgres would read it as part of a word.
+    const sql = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
+    const scan = scanStatements(sql);
+    return { path, sql, scan, verdict: downVerdict(scan), noTransaction: hasNoTransactionMarker(sql) };
+}
+/** The downs of `versions` that have a migration on disk, read one after another. */
+async function readDowns(files, migrations, versions) {
+    const byVersion = new Map(migrations.map((m) => [m.version, m]));
+    const downs = new Map();
+    for (const version of versions) {
+        const migration = byVersion.get(version);
+        if (migration)
+            downs.set(version, await readDown(files, migration));
+    }
+    return downs;
+}
+// The CLI compares the first line with surrounding whitespace (and a CRLF's '\r') trimmed.
+function hasNoTransactionMarker(sql) {
+    const newline = sql.indexOf('\n');
+    return (newline === -1 ? sql : sql.slice(0, newline)).trim() === NO_TRANSACTION_MARKER;
+}
+/**
+ * 'empty' when the text is zero bytes or whitespace. Nothing but comments (and stray ';'): the
+ * Console's placeholder when it starts with its "Could not auto-generate a down migration" header —
+ * the down still has to be written — else 'no-op', a hand-written "nothing to undo" that the CLI runs
+ * as it is. Else 'runnable'. The SQL lexer decides, as Postgres would.
+ */
+function downVerdict(scan) {
+    if (scan.text.trim() === '')
+        return 'empty';
+    if (scan.statements.length > 0)
+        return 'runnable';
+    const first = scan.tokens[0];
+    const header = first ? scan.text.slice(first.start, first.end) : '';
+    return CONSOLE_PLACEHOLDER.test(header) ? 'placeholder' : 'no-op';
+}
+/** Orders decimal version strings numerically without converting them to JS numbers. */
+function compareVersions(a, b) {
+    const left = a.replace(/^0+(?=\d)/, '');
+    const right = b.replace(/^0+(?=\d)/, '');
+    if (left.length !== right.length)
+        return left.length - right.length;
+    return left < right ? -1 : left > right ? 1 : 0;
 }
 
 // Quoting for the SQL we generate (state, guard, journal, lock): literals, dollar quotes, version lists.
@@ -2922,13 +3104,14 @@ function readSourceSql(runKey) {
 /** The cell readSourceSql answers with, for `database`; throws on anything else. */
 function parseSourceState(cell, database) {
     const parsed = JSON.parse(cell ?? 'null');
-    if (parsed === null || typeof parsed !== 'object')
+    if (parsed === null || typeof parsed !== 'object' || !('metadataDbId' in parsed)) {
         throw new Error(`unexpected state answer: ${cell}`);
+    }
     const rows = Array.isArray(parsed.journalRows) ? parsed.journalRows : [];
     const journalRows = rows
         .filter((row) => row.database === database)
         .map((row) => ({
-        id: String(row.id),
+        id: `${String(row.id)}.${typeof row.attempt === 'number' ? row.attempt : 0}`,
         runKey: String(row.run_key),
         versions: String(row.versions ?? '')
             .split(',')
@@ -2944,11 +3127,18 @@ function parseSourceState(cell, database) {
     };
 }
 /**
+ * Removes the reverted versions' config v2 state rows (hdb_catalog.schema_migrations) of this
+ * database. Needed while isStateCopyCompleted is not true: the CLI's next command copies every row of
+ * that table into the catalog state, and would mark a reverted version applied again.
+ */
+const legacyRowsRemoval = (versions) => `DELETE FROM ${LEGACY_TABLE} WHERE version IN (${versionsSql(versions)});\n`;
+/**
  * This database holds the catalog state (hasura_uuid `id`): after the lock, the state row is locked
  * and the planned versions checked in it; each batch of downs removes its versions from
- * `migrations.<database>` in the same transaction, leaving every other key as it is.
+ * `migrations.<database>` in the same transaction, leaving every other key as it is (and, with
+ * `legacyRows`, their config v2 state rows).
  */
-function catalogStateChange(id, database, versions) {
+function catalogStateChange(id, database, versions, legacyRows = false) {
     const row = `hasura_uuid = ${sqlLiteral(id)}::uuid`;
     const path = `ARRAY['migrations', ${sqlLiteral(database)}]`;
     const planned = versions.map((v) => sqlLiteral(v)).join(', ');
@@ -2962,16 +3152,20 @@ END`);
     return {
         recheck: versions.length > 0 ? recheck : '',
         locks: `the catalog state in ${VERSION_TABLE}`,
-        removeVersions: (batch) => `UPDATE ${VERSION_TABLE} SET cli_state = jsonb_set(cli_state::jsonb, ${path}, (cli_state::jsonb #> ${path}) - ARRAY[${batch.map((v) => sqlLiteral(v)).join(', ')}]::text[]) WHERE ${row};\n`,
+        removeVersions: (batch) => `UPDATE ${VERSION_TABLE} SET cli_state = jsonb_set(cli_state::jsonb, ${path}, (cli_state::jsonb #> ${path}) - ARRAY[${batch.map((v) => sqlLiteral(v)).join(', ')}]::text[]) WHERE ${row};\n` +
+            (legacyRows ? legacyRowsRemoval(batch) : ''),
     };
 }
 /**
- * The catalog state is elsewhere: the transaction changes no state, and fails when a rollback this run
- * did not see when it read this database (its journal row is not among `seen`) has reverted one of
- * the planned versions since — this run's catalog state may predate that rollback's state write.
+ * The catalog state is elsewhere: the transaction changes no catalog state (with `legacyRows`, it
+ * removes the config v2 state rows), and fails when a rollback this run did not see when it read this
+ * database (its journal row, as written then, is not among `seen`) has reverted one of the planned
+ * versions since — this run's catalog state may predate that rollback's state write.
  */
-function journalStateChange(database, versions, seen) {
-    const notSeen = seen.length > 0 ? `AND id NOT IN (${versionsSql(seen)})` : '';
+function journalStateChange(database, versions, seen, legacyRows = false) {
+    const notSeen = seen.length > 0
+        ? `AND (id::text || '.' || COALESCE(attempt, 0)::text) NOT IN (${seen.map(sqlLiteral).join(', ')})`
+        : '';
     const recheck = doBlock(`DECLARE gone text;
 BEGIN
   IF to_regclass('${JOURNAL_TABLE}') IS NOT NULL THEN
@@ -2983,7 +3177,7 @@ END`);
     return {
         recheck: versions.length > 0 ? recheck : '',
         locks: `the journal ${JOURNAL_TABLE}`,
-        removeVersions: () => '',
+        removeVersions: (batch) => (legacyRows ? legacyRowsRemoval(batch) : ''),
     };
 }
 /** Marks the catalog state writes of these journal rows as done. */
@@ -3072,7 +3266,7 @@ async function readRowsState(database, transport, runKey) {
     catch (error) {
         throw new RollbackError(`The migration state query answered unexpectedly: ${errorMessage(error)}`);
     }
-    return { database, transport, state, store: { kind: 'rows' }, runKey, problems: [] };
+    return { database, transport, state, store: { kind: 'rows' }, runKey, problems: [], unwritten: [] };
 }
 /**
  * Config v3: what each database records (read first: a rollback it does not show committed after it),
@@ -3084,21 +3278,25 @@ async function readCatalogStates(databases, access) {
     for (const { database, transport, runKey } of databases) {
         sources.push(parseSourceState(await transport.readState(readSourceSql(runKey)), database.name));
     }
-    let catalog = await readCatalog(access);
-    catalog = await finishPendingWrites(databases, sources, catalog, access);
+    const pending = sources.map((s) => s.journalRows.filter((r) => r.statePending));
+    const catalog = await finishPendingWrites(databases, pending, await readCatalog(access), access);
     return databases.map(({ database, transport, runKey }, i) => {
         const source = sources[i];
         const state = {
             stateTableExists: true,
             applied: appliedIn(catalog, database.name),
-            migrationMode: migrationModeOf(catalog),
+            // Checked below, in the catalog state's words (plan.ts speaks of config v2's settings table).
+            migrationMode: undefined,
             journal: source.journal,
         };
+        // The CLI still copies config v2's rows into the catalog state once: reverted ones must go too.
+        const legacyRows = !isStateCopyCompleted(catalog) && source.legacyApplied !== undefined;
         const store = source.metadataDbId === catalog.id
-            ? { kind: 'catalog', id: catalog.id }
-            : { kind: 'journal', seen: source.journalRows.map((r) => r.id) };
-        const problems = uncopiedState(catalog, database.name, source);
-        return { database, transport, state, store, runKey, problems };
+            ? { kind: 'catalog', id: catalog.id, legacyRows }
+            : { kind: 'journal', seen: source.journalRows.map((r) => r.id), legacyRows };
+        const problems = [...migrationsDisabled(catalog), ...uncopiedState(catalog, database.name, source)];
+        const unwritten = pending[i].flatMap((r) => r.versions);
+        return { database, transport, state, store, runKey, problems, unwritten };
     });
 }
 async function readCatalog(access) {
@@ -3111,9 +3309,9 @@ function stateChangeOf(db, versions) {
         case 'rows':
             return stateRowsChange(versions);
         case 'catalog':
-            return catalogStateChange(db.store.id, db.database.name, versions);
+            return catalogStateChange(db.store.id, db.database.name, versions, db.store.legacyRows);
         case 'journal':
-            return journalStateChange(db.database.name, versions, db.store.seen);
+            return journalStateChange(db.database.name, versions, db.store.seen, db.store.legacyRows);
     }
 }
 /**
@@ -3127,20 +3325,25 @@ async function writeCatalogState(db, reverted, access) {
     if (db.runKey)
         await markWritten(db.transport, [db.runKey], access);
 }
-async function finishPendingWrites(databases, sources, catalog, access) {
+/**
+ * The catalog state writes earlier rollbacks committed their downs for but did not make (journal rows
+ * still pending), made now — in a dry run only applied to the state this run plans on.
+ */
+async function finishPendingWrites(databases, pending, catalog, access) {
     let cliState = catalog.cliState;
     const finished = [];
     databases.forEach(({ database, transport }, i) => {
-        const pending = sources[i].journalRows.filter((r) => r.statePending);
-        if (pending.length === 0)
+        const rows = pending[i];
+        if (rows.length === 0)
             return;
-        const versions = pending.flatMap((r) => r.versions);
+        const versions = rows.flatMap((r) => r.versions);
         cliState = withoutVersions({ ...catalog, cliState }, database.name, versions);
-        finished.push({ transport, runKeys: pending.map((r) => r.runKey) });
-        access.log.notice(`An earlier rollback reverted ${versions.join(', ')} in database ${database.name} but did not write the catalog state: it is written now`);
+        finished.push({ transport, runKeys: rows.map((r) => r.runKey) });
     });
     if (finished.length === 0)
         return catalog;
+    if (access.dryRun)
+        return { ...catalog, cliState };
     await access.api.metadata({ type: 'set_catalog_state', args: { type: 'cli', state: cliState } });
     for (const { transport, runKeys } of finished)
         await markWritten(transport, runKeys, access);
@@ -3157,6 +3360,17 @@ async function markWritten(transport, runKeys, access) {
     if (marked.failure)
         throw new RollbackError(marked.failure.message);
 }
+/** settings.migration_mode other than "true": the CLI refuses every migration ("Migration mode is disabled"). */
+function migrationsDisabled(catalog) {
+    const mode = migrationModeOf(catalog);
+    if (mode === undefined || mode === 'true')
+        return [];
+    return [
+        {
+            message: `Migrations are disabled: the catalog state's settings.migration_mode is '${mode}', and the Hasura CLI refuses to migrate too`,
+        },
+    ];
+}
 /**
  * isStateCopyCompleted is false: the CLI has not yet copied config v2's state rows of this database into
  * the catalog state. Refused while a row is missing from it; nothing is lost by going on otherwise.
@@ -3165,174 +3379,17 @@ function uncopiedState(catalog, database, source) {
     if (isStateCopyCompleted(catalog) || !source.legacyApplied)
         return [];
     const applied = new Set(appliedIn(catalog, database).map((a) => a.version));
-    const missing = source.legacyApplied.filter((a) => !applied.has(a.version)).map((a) => a.version);
+    const missing = source.legacyApplied
+        .map((a) => a.version)
+        .filter((v) => !applied.has(v))
+        .sort(compareVersions);
     if (missing.length === 0)
         return [];
     return [
         {
-            message: `Database ${database} still keeps its migration state in hdb_catalog.schema_migrations (${missing.length} version(s) not in the catalog state, isStateCopyCompleted is false): run 'hasura scripts update-project-v3 --move-state-only' (or any 'hasura migrate' command of a v2.x CLI), then run the rollback again`,
+            message: `its migration state is still in hdb_catalog.schema_migrations, not yet copied into the catalog state (isStateCopyCompleted is false; ${missing.length} version(s) missing there: ${versionList(missing)}): run 'hasura scripts update-project-v3 --move-state-only' (or any 'hasura migrate' command of a v2.x CLI), then run the rollback again`,
         },
     ];
-}
-
-// Migrations on disk, found the way the Hasura CLI's file source finds them (cli/migrate/source/file
-// Scan + source.Parse): each top-level entry of the migrations directory is either a flat file
-// `<version>_<name>.{up|down}.<ext>` or a folder `<version>_<name>/` whose files are matched as
-// `<folder>.<file>`, so `1700_x/down.sql` reads as `1700_x.down.sql`. Deeper files are not looked at.
-// cli/migrate/source/parse.go: version digits, '_', identifier, direction, extension.
-const MIGRATION_FILE = /^([0-9]+)_(.*)\.(down|up)\.(.*)$/;
-const MAX_VERSION = 2n ** 64n - 1n;
-const NO_TRANSACTION_MARKER = '-- hasura:no-transaction';
-const BYTE_ORDER_MARK = '\ufeff';
-// The first comment the Console writes when it cannot generate a down migration.
-const CONSOLE_PLACEHOLDER = /^--\s*Could not auto-generate a down migration/i;
-/**
- * Every migration under `migrationsDirectory` (config v2), ascending by version. Lists files only;
- * nothing is read. A version exists when a `.sql` or `.yaml` file names it; only `.sql` files are
- * runnable (up.yaml/down.yaml are ignored). Files that do not match the CLI's pattern (README,
- * .gitkeep) are ignored. Throws RollbackError for a version above 2^64-1 or two files of one version
- * and direction.
- */
-async function scanMigrations(files, migrationsDirectory) {
-    const directory = plainDirectory(migrationsDirectory);
-    return migrationsIn(await files.listFiles(directory), prefixOf(directory));
-}
-/**
- * Config v3: the migrations of each database folder `<migrationsDirectory>/<database>/`, scanned as in
- * config v2. A version folder or file directly under the migrations directory belongs to no database:
- * a RollbackError naming it.
- */
-async function scanDatabaseMigrations(files, migrationsDirectory) {
-    const directory = plainDirectory(migrationsDirectory);
-    const prefix = prefixOf(directory);
-    const paths = await files.listFiles(directory);
-    const byDatabase = new Map();
-    for (const path of paths) {
-        if (!path.startsWith(prefix))
-            continue;
-        const parts = path.slice(prefix.length).split('/');
-        const direct = parts.length === 1 ? parts[0] : parts.length === 2 ? parts.join('.') : '';
-        if (MIGRATION_FILE.test(direct)) {
-            throw new RollbackError(`${path} is a migration directly under ${directory}/: config v3 keeps each database's migrations in ${directory}/<database>/; move it into the folder of its database`, { file: path });
-        }
-        if (parts.length < 2)
-            continue;
-        const database = parts[0];
-        byDatabase.set(database, [...(byDatabase.get(database) ?? []), path]);
-    }
-    const result = new Map();
-    for (const [database, inFolder] of byDatabase) {
-        result.set(database, migrationsIn(inFolder, `${prefix}${database}/`));
-    }
-    return result;
-}
-const plainDirectory = (directory) => directory.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
-const prefixOf = (directory) => (directory === '' || directory === '.' ? '' : `${directory}/`);
-/** The migrations that `paths` (the files under `prefix`) hold, ascending by version. */
-function migrationsIn(paths, prefix) {
-    const byVersion = new Map();
-    for (const path of paths) {
-        if (!path.startsWith(prefix))
-            continue;
-        const parts = path.slice(prefix.length).split('/');
-        if (parts.length > 2)
-            continue;
-        const match = MIGRATION_FILE.exec(parts.join('.'));
-        if (match === null)
-            continue;
-        const [, digits = '', name = '', direction, extension] = match;
-        if (extension !== 'sql' && extension !== 'yaml')
-            continue;
-        const version = parseVersion(digits, path);
-        const found = byVersion.get(version) ?? {
-            version,
-            name: undefined,
-            up: undefined,
-            down: undefined,
-            yamlName: undefined,
-        };
-        byVersion.set(version, found);
-        if (extension === 'yaml') {
-            found.yamlName ??= name;
-            continue;
-        }
-        const side = direction === 'up' ? 'up' : 'down';
-        const existing = found[side];
-        if (existing !== undefined) {
-            throw new RollbackError(`two ${side} migrations for version ${version}: ${existing} and ${path}; keep one of them`, { file: path });
-        }
-        found[side] = path;
-        if (side === 'up' || found.name === undefined)
-            found.name = name;
-    }
-    return [...byVersion.values()]
-        .sort((a, b) => compareVersions(a.version, b.version))
-        .map((found) => ({
-        version: found.version,
-        name: found.name ?? found.yamlName ?? '',
-        upFile: found.up,
-        downFile: found.down,
-    }));
-}
-function parseVersion(digits, path) {
-    const version = BigInt(digits);
-    if (version > MAX_VERSION) {
-        throw new RollbackError(`migration version ${digits} in ${path} is larger than 18446744073709551615, the largest the Hasura CLI accepts`, { file: path });
-    }
-    return version.toString();
-}
-/** The migration's down file, read and scanned once; what pre-flight, the transports and the report use. */
-async function readDown(files, migration) {
-    const text = migration.downFile === undefined ? undefined : await files.readText(migration.downFile);
-    if (text === undefined)
-        return { ...downFile(migration.downFile ?? '', ''), verdict: 'missing' };
-    return downFile(migration.downFile, text);
-}
-/** A down file's text as pre-flight, the transports and the report see it. */
-function downFile(path, text) {
-    // psql skips a UTF-8 byte-order mark at the start of a file; Postgres would read it as part of a word.
-    const sql = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
-    const scan = scanStatements(sql);
-    return { path, sql, scan, verdict: downVerdict(scan), noTransaction: hasNoTransactionMarker(sql) };
-}
-/** The downs of `versions` that have a migration on disk, read one after another. */
-async function readDowns(files, migrations, versions) {
-    const byVersion = new Map(migrations.map((m) => [m.version, m]));
-    const downs = new Map();
-    for (const version of versions) {
-        const migration = byVersion.get(version);
-        if (migration)
-            downs.set(version, await readDown(files, migration));
-    }
-    return downs;
-}
-// The CLI compares the first line with surrounding whitespace (and a CRLF's '\r') trimmed.
-function hasNoTransactionMarker(sql) {
-    const newline = sql.indexOf('\n');
-    return (newline === -1 ? sql : sql.slice(0, newline)).trim() === NO_TRANSACTION_MARKER;
-}
-/**
- * 'empty' when the text is zero bytes or whitespace. Nothing but comments (and stray ';'): the
- * Console's placeholder when it starts with its "Could not auto-generate a down migration" header —
- * the down still has to be written — else 'no-op', a hand-written "nothing to undo" that the CLI runs
- * as it is. Else 'runnable'. The SQL lexer decides, as Postgres would.
- */
-function downVerdict(scan) {
-    if (scan.text.trim() === '')
-        return 'empty';
-    if (scan.statements.length > 0)
-        return 'runnable';
-    const first = scan.tokens[0];
-    const header = first ? scan.text.slice(first.start, first.end) : '';
-    return CONSOLE_PLACEHOLDER.test(header) ? 'placeholder' : 'no-op';
-}
-/** Orders decimal version strings numerically without converting them to JS numbers. */
-function compareVersions(a, b) {
-    const left = a.replace(/^0+(?=\d)/, '');
-    const right = b.replace(/^0+(?=\d)/, '');
-    if (left.length !== right.length)
-        return left.length - right.length;
-    return left < right ? -1 : left > right ? 1 : 0;
 }
 
 // Statements of a scanned SQL script as psql splits them (scan.ts), what must follow a script so the
@@ -3478,7 +3535,7 @@ function planRollback(input) {
         if (dirty.has(version) && !input.allowDirty) {
             problems.push({
                 version,
-                message: `${label} is marked dirty in hdb_catalog.schema_migrations: fix the database, or set 'allow-dirty: true' to revert it anyway`,
+                message: `${label} is marked dirty in ${input.stateName}: fix the database, or set 'allow-dirty: true' to revert it anyway`,
             });
         }
         const down = input.downs.get(version);
@@ -3593,6 +3650,7 @@ function catalogAccess(request, deps, config) {
         where: `Hasura at ${config.endpoint}`,
         log: deps.log,
         lockTimeoutSeconds: request.lockTimeoutSeconds,
+        dryRun: request.dryRun,
     };
 }
 /** Each database's selection and pre-flight; a v3 database's problems name it. */
@@ -3600,7 +3658,11 @@ async function planDatabases(request, deps, databases, stable, configVersion) {
     const plans = [];
     for (const db of databases) {
         const resumed = resumedAttempt(db.state);
-        const selection = resumed ? resumedSelection(resumed) : select(request, db, stable);
+        const selection = resumed
+            ? resumedSelection(resumed)
+            : db.unwritten.length > 0
+                ? unwrittenSelection(db.unwritten, request.dryRun)
+                : select(request, db, stable);
         const { migrations, migrationsDirectory } = db.database;
         const downs = await readDowns(deps.files, migrations, selection.versions);
         const { allowDirty } = request;
@@ -3611,6 +3673,7 @@ async function planDatabases(request, deps, databases, stable, configVersion) {
             downs,
             allowDirty,
             migrationsDirectory,
+            stateName: configVersion === 3 ? 'the catalog state' : 'hdb_catalog.schema_migrations',
         });
         const named = (message) => configVersion === 3 ? `Database ${db.database.name}: ${message}` : message;
         const problems = [...db.problems, ...plan.problems].map((p) => ({ ...p, message: named(p.message) }));
@@ -3640,6 +3703,21 @@ function resumedSelection(journal) {
         versions: [],
         problems: [],
         notes: [`${by} already reverted ${versions}: nothing more is reverted`],
+    };
+}
+/**
+ * An earlier rollback committed the downs of `versions` but not their catalog state write: the run that
+ * finds it writes it and reverts nothing more, so running again after such a failure never reverts
+ * more than was asked for then.
+ */
+function unwrittenSelection(versions, dryRun) {
+    const written = dryRun ? 'a run that is not a dry run writes it' : 'this run wrote it';
+    return {
+        versions: [],
+        problems: [],
+        notes: [
+            `An earlier rollback reverted ${versionList(versions)} but did not write the catalog state: ${written} and reverts nothing more; run the rollback again to revert more`,
+        ],
     };
 }
 function select(request, db, stable) {
@@ -13249,7 +13327,7 @@ function connectionLost(what, error) {
  * COMMIT, or an HTTP request that broke after it was sent.
  */
 function mayHaveCommitted(cause) {
-    return `${cause}. The rollback may or may not have been committed: check hdb_catalog.schema_migrations before running again`;
+    return `${cause}. The rollback may or may not have been committed: check the migration state before running again (hasura migrate status; config v2: hdb_catalog.schema_migrations)`;
 }
 /** A down failed: its file and `line` (1-based, when known), Postgres' message, DETAIL and HINT. */
 function sqlFailure(step, error, line) {

@@ -111,6 +111,7 @@ export async function planDatabases(
       downs,
       allowDirty,
       migrationsDirectory,
+      stateName: configVersion === 3 ? 'the catalog state' : 'hdb_catalog.schema_migrations',
     })
     const named = (message: string) =>
       configVersion === 3 ? `Database ${db.database.name}: ${message}` : message

@@ -120,6 +120,8 @@ export interface PlanInput {
   readonly allowDirty: boolean
   /** Workspace-relative migrations directory, for messages. */
   readonly migrationsDirectory: string
+  /** Where the migration state lives, for messages: 'hdb_catalog.schema_migrations' or 'the catalog state'. */
+  readonly stateName: string
 }
 
 const DOWN_VERDICT_PROBLEM: Readonly<Record<DownVerdict, string | undefined>> = {
@@ -155,7 +157,7 @@ export function planRollback(input: PlanInput): Plan {
     if (dirty.has(version) && !input.allowDirty) {
       problems.push({
         version,
-        message: `${label} is marked dirty in hdb_catalog.schema_migrations: fix the database, or set 'allow-dirty: true' to revert it anyway`,
+        message: `${label} is marked dirty in ${input.stateName}: fix the database, or set 'allow-dirty: true' to revert it anyway`,
       })
     }
     const down = input.downs.get(version)

@@ -98,7 +98,7 @@ export function connectionLost(what: string, error: SqlErrorFields): ExecutionFa
  * COMMIT, or an HTTP request that broke after it was sent.
  */
 export function mayHaveCommitted(cause: string): string {
-  return `${cause}. The rollback may or may not have been committed: check hdb_catalog.schema_migrations before running again`
+  return `${cause}. The rollback may or may not have been committed: check the migration state before running again (hasura migrate status; config v2: hdb_catalog.schema_migrations)`
 }
 
 /** A down failed: its file and `line` (1-based, when known), Postgres' message, DETAIL and HINT. */

@@ -136,7 +136,7 @@ describe('database session terminated during a 20-migration rollback (database-u
     expect(await stateOf(db)).toEqual(before)
     // The client cannot tell whether a COMMIT whose connection was lost took effect; here it did not.
     expect(errorsOf(result)).toBe(
-      'The database connection was lost during COMMIT: terminating connection due to administrator command (SQLSTATE 57P01). The rollback may or may not have been committed: check hdb_catalog.schema_migrations before running again',
+      'The database connection was lost during COMMIT: terminating connection due to administrator command (SQLSTATE 57P01). The rollback may or may not have been committed: check the migration state before running again (hasura migrate status; config v2: hdb_catalog.schema_migrations)',
     )
     expect(result.outputs['rolled-back-versions']).toBe('[]')
 
@@ -222,7 +222,7 @@ async function setUpHasura() {
 }
 
 const MAY_HAVE_RUN =
-  /the connection broke after the request was sent, so it may have run\. The rollback may or may not have been committed: check hdb_catalog\.schema_migrations before running again/
+  /the connection broke after the request was sent, so it may have run\. The rollback may or may not have been committed: check the migration state before running again/
 /** A request that got no answer may have been carried out: the message must not claim it failed. */
 const COMMITTED_THEN = (cause: RegExp, answered: boolean) =>
   new RegExp(

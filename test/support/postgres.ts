@@ -8,6 +8,8 @@ export interface TestDatabase {
   name: string
   /** Runs SQL on this database (one connection per call). */
   query<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<R[]>
+  /** Runs `work` on one connection to this database. */
+  session<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
   drop(): Promise<void>
 }
 
@@ -25,19 +27,21 @@ async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>)
   }
 }
 
-/** A fresh, empty database (pgcrypto installed, as Hasura does on start). */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** A fresh, empty database (pgcrypto installed, as Hasura does on start), or a copy of `template`. */
+export async function createTestDatabase(template?: TestDatabase): Promise<TestDatabase> {
   const admin = adminDatabaseUrl()
   const name = `t_${randomBytes(6).toString('hex')}`
-  await withClient(admin, (c) => c.query(`CREATE DATABASE ${name}`))
+  const from = template ? ` TEMPLATE ${template.name}` : ''
+  await withClient(admin, (c) => c.query(`CREATE DATABASE ${name}${from}`))
   const url = new URL(admin)
   url.pathname = `/${name}`
   const dbUrl = url.toString()
-  await withClient(dbUrl, (c) => c.query('CREATE EXTENSION IF NOT EXISTS pgcrypto'))
+  if (!template) await withClient(dbUrl, (c) => c.query('CREATE EXTENSION IF NOT EXISTS pgcrypto'))
   return {
     url: dbUrl,
     name,
     query: (sql, params) => withClient(dbUrl, async (c) => (await c.query(sql, params)).rows),
+    session: (work) => withClient(dbUrl, work),
     drop: () =>
       withClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
   }

@@ -4,9 +4,7 @@
 // recorded as `hasura migrate apply` leaves it. Applied once into template databases; every case runs
 // on clones (CREATE DATABASE … TEMPLATE), and the downs the action ran are checked against the same
 // down files run by a plain Postgres client, one transaction each, highest version first.
-import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
-import pg from 'pg'
 import { workspaceFiles } from '../../src/project/files.js'
 import type { Migration } from '../../src/project/migrations.js'
 import { compareVersions, readDown, scanDatabaseMigrations } from '../../src/project/migrations.js'
@@ -17,7 +15,7 @@ import type { HasuraStandIn } from './hasura-stand-in.js'
 import { startHasuraStandIn } from './hasura-stand-in.js'
 import { sqlCatalogState } from './hasura-stand-in/catalog-state.js'
 import type { TestDatabase } from './postgres.js'
-import { adminDatabaseUrl, createTestDatabase } from './postgres.js'
+import { createTestDatabase } from './postgres.js'
 import { testdataPath } from './testdata.js'
 
 // hasura/tests/leagues/README.md of 5stackgg/api, as its PROVENANCE.txt quotes it.
@@ -48,7 +46,7 @@ export async function prepareRealProject(name: string, metadataIn: string | unde
   for (const [database, ms] of migrations) {
     const db = await createTestDatabase()
     templates[database] = db
-    await withClient(db.url, async (client) => {
+    await db.session(async (client) => {
       if (name.startsWith('5stackgg')) await client.query(HYPERTABLE_STUB)
       for (const m of ms) {
         const up = m.upFile === undefined ? undefined : await files.readText(m.upFile)
@@ -74,22 +72,7 @@ export async function prepareRealProject(name: string, metadataIn: string | unde
 }
 
 /** A copy of `template` (no session may be connected to it meanwhile). */
-export async function cloneDatabase(template: TestDatabase): Promise<TestDatabase> {
-  const name = `c_${randomBytes(6).toString('hex')}`
-  await withClient(adminDatabaseUrl(), (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template.name}`))
-  const url = new URL(template.url)
-  url.pathname = `/${name}`
-  const dbUrl = url.toString()
-  return {
-    url: dbUrl,
-    name,
-    query: (sql, params) => withClient(dbUrl, async (c) => (await c.query(sql, params)).rows),
-    drop: () =>
-      withClient(adminDatabaseUrl(), (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
-        () => {},
-      ),
-  }
-}
+export const cloneDatabase = (template: TestDatabase): Promise<TestDatabase> => createTestDatabase(template)
 
 /** One case: clones of the project's databases behind a fresh stand-in, and the action run against it. */
 export interface RealCase {
@@ -142,7 +125,7 @@ export async function reference(
   try {
     const files = workspaceFiles(project.dir)
     const byVersion = new Map(project.migrations.get(database)!.map((m) => [m.version, m]))
-    await withClient(clone.url, async (client) => {
+    await clone.session(async (client) => {
       for (const version of [...versions].sort((a, b) => compareVersions(b, a))) {
         const down = await readDown(files, byVersion.get(version)!)
         await client.query('BEGIN')
@@ -205,14 +188,4 @@ UNION ALL SELECT 'extension ' || extname FROM pg_extension`
 export async function fingerprint(db: TestDatabase): Promise<string[]> {
   const rows = await db.query<Record<string, string>>(FINGERPRINT_SQL)
   return rows.map((r) => Object.values(r)[0]!).sort()
-}
-
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    return await fn(client)
-  } finally {
-    await client.end()
-  }
 }

@@ -90,6 +90,7 @@ describe('planRollback pre-flight', () => {
       downs: new Map(downs.map((d) => [d.path.split('/')[1]!.split('_')[0]!, d])),
       allowDirty: opts.allowDirty ?? false,
       migrationsDirectory: 'migrations',
+      stateName: 'hdb_catalog.schema_migrations',
     })
   }
 
@@ -193,6 +194,7 @@ describe('planRollback refuses downs that would break the one transaction', () =
       downs: new Map([['1', downFile('migrations/1_a/down.sql', sql)]]),
       allowDirty: false,
       migrationsDirectory: 'migrations',
+      stateName: 'hdb_catalog.schema_migrations',
     })
 
   it.each([
