@@ -28,17 +28,16 @@ try {
     dbUrl = databaseUrl(cluster.adminUrl, 'demo')
   }
   const releases = await twoReleases()
-  const db = {
-    query: async (sql) => {
-      const client = new pg.Client({ connectionString: dbUrl })
-      await client.connect()
-      try {
-        return (await client.query(sql)).rows
-      } finally {
-        await client.end()
-      }
-    },
+  const session = async (work) => {
+    const client = new pg.Client({ connectionString: dbUrl })
+    await client.connect()
+    try {
+      return await work(client)
+    } finally {
+      await client.end()
+    }
   }
+  const db = { session, query: (sql) => session(async (client) => (await client.query(sql)).rows) }
   await applyUps(db, releases.allMigrations)
   let endpoint = process.env.HASURA_GRAPHQL_ENDPOINT
   if (!external) {

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { mkdir, rm, symlink, truncate, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { repoRoot, runAction } from '../support/action-runner.js'
 import type { FileChanges } from '../support/git-fixture.js'
 import { removeRepos } from '../support/git-fixture.js'
@@ -15,10 +15,6 @@ import type { BadInput } from './bad-input-catalog.js'
 import { badInputs } from './bad-input-catalog.js'
 
 const SECRET = 'canary-secret-for-bad-inputs'
-const cleanups: (() => Promise<unknown>)[] = []
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((c) => c()))
-})
 afterAll(removeRepos)
 
 async function applyChanges(dir: string, changes: FileChanges): Promise<void> {
@@ -32,17 +28,14 @@ async function applyChanges(dir: string, changes: FileChanges): Promise<void> {
   }
 }
 
-async function runCase(c: BadInput) {
+async function runCase(c: BadInput, onTestFinished: (fn: () => Promise<void>) => void) {
   const releases = await twoReleases()
   const db = await createTestDatabase()
   await applyUps(db, releases.allMigrations)
   if (c.sql) await db.query(c.sql)
   const hasura = await startHasuraStandIn({ databaseUrl: db.url, generation: 'v2', adminSecret: SECRET })
   hasura.setMetadata(badMetadata)
-  cleanups.push(
-    () => hasura.close(),
-    () => db.drop(),
-  )
+  onTestFinished(() => hasura.close().then(() => db.drop()))
   if (c.workspace) await applyChanges(releases.workspace.dir, c.workspace)
   for (const [path, size] of Object.entries(c.sparseWorkspace ?? {})) {
     await truncate(join(releases.workspace.dir, path), size)
@@ -85,24 +78,28 @@ describe('bad-input catalog', () => {
     expect(badInputs.length).toBeGreaterThanOrEqual(30)
   })
 
-  it.each(badInputs.map((c) => [`${c.area}: ${c.what}`, c] as const))('%s', async (_name, c) => {
-    const { result, before, after } = await runCase(c)
-    expect(result.exitCode, result.stdout).toBe(1)
-    expect(result.outputs.status).toBe('failed')
-    const failure = result.stdout
-      .split('\n')
-      .filter((l) => l.startsWith('::error::'))
-      .at(-1)
-    expect(failure, result.stdout).toBeDefined()
-    expect(failure).toContain(c.says)
-    // Every refusal, inputs included, leaves a summary saying nothing was changed.
-    expect(result.summary).toContain('❌ Rollback failed')
-    expect(result.summary).toMatch(/exactly as they were before this run|may or may not/)
-    expect(after).toEqual(before)
-    expect(
-      result.stdout.replaceAll(`::add-mask::${SECRET}`, '') + result.stderr + result.summary,
-    ).not.toContain(SECRET)
-  })
+  // Each case waits on its own processes and databases: they run side by side.
+  it.concurrent.for(badInputs.map((c) => [`${c.area}: ${c.what}`, c] as const))(
+    '%s',
+    async ([, c], { expect, onTestFinished }) => {
+      const { result, before, after } = await runCase(c, onTestFinished)
+      expect(result.exitCode, result.stdout).toBe(1)
+      expect(result.outputs.status).toBe('failed')
+      const failure = result.stdout
+        .split('\n')
+        .filter((l) => l.startsWith('::error::'))
+        .at(-1)
+      expect(failure, result.stdout).toBeDefined()
+      expect(failure).toContain(c.says)
+      // Every refusal, inputs included, leaves a summary saying nothing was changed.
+      expect(result.summary).toContain('❌ Rollback failed')
+      expect(result.summary).toMatch(/exactly as they were before this run|may or may not/)
+      expect(after).toEqual(before)
+      expect(
+        result.stdout.replaceAll(`::add-mask::${SECRET}`, '') + result.stderr + result.summary,
+      ).not.toContain(SECRET)
+    },
+  )
 
   it('is published in docs/bad-input.md, entry for entry', () => {
     const doc = readFileSync(join(repoRoot, 'docs/bad-input.md'), 'utf8')

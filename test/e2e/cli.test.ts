@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
+import { cleanUp } from '../support/cleanup.js'
 import { restoreMetadataCommand } from '../../src/metadata/restore.js'
 import { repoRoot } from '../support/action-runner.js'
 import { removeTree } from '../support/fs-tree.js'
@@ -21,22 +22,18 @@ const cli = join(repoRoot, 'bin/hasura-rollback.mjs')
 const SECRET = 'cli-canary-secret-51c2'
 const [m1, m2, m3] = threeMigrations.map((m) => m.version) as [string, string, string]
 
-const cleanups: (() => Promise<unknown>)[] = []
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((c) => c()))
-})
 afterAll(removeRepos)
 
 async function database(migrations: MigrationSpec[] = threeMigrations): Promise<TestDatabase> {
   const db = await createTestDatabase()
-  cleanups.push(() => db.drop())
+  cleanUp(() => db.drop())
   await applyUps(db, migrations)
   return db
 }
 
 async function project(migrations: MigrationSpec[] = threeMigrations): Promise<string> {
   const workspace = await writeProject(migrations)
-  cleanups.push(() => removeTree(workspace))
+  cleanUp(() => removeTree(workspace))
   return workspace
 }
 
@@ -87,7 +84,7 @@ describe('bin/hasura-rollback', () => {
     const releases = await twoReleases()
     const db = await database(releases.allMigrations)
     const hasura = await startHasuraStandIn({ databaseUrl: db.url, generation: 'v2', adminSecret: SECRET })
-    cleanups.push(() => hasura.close())
+    cleanUp(() => hasura.close())
     hasura.setMetadata(releases.badMetadata)
     const before = hasura.metadataV3()
     const env = { HASURA_GRAPHQL_ENDPOINT: hasura.url, HASURA_GRAPHQL_ADMIN_SECRET: SECRET }
@@ -117,7 +114,7 @@ describe('bin/hasura-rollback', () => {
     const db = await database()
     const workspace = await project(threeMigrations)
     const outDir = mkdtempSync(join(tmpdir(), 'hasura-rollback-out '))
-    cleanups.push(async () => rmSync(outDir, { recursive: true, force: true }))
+    cleanUp(async () => rmSync(outDir, { recursive: true, force: true }))
     const run = await runCli(workspace, [
       '--out-dir',
       outDir,
@@ -167,7 +164,7 @@ describe('bin/hasura-rollback', () => {
   it('hides debug lines unless --verbose, which prints the log as the runner gets it, masked values hidden', async () => {
     const db = await database()
     const hasura = await startHasuraStandIn({ databaseUrl: db.url, generation: 'v2', adminSecret: SECRET })
-    cleanups.push(() => hasura.close())
+    cleanUp(() => hasura.close())
     const workspace = await project()
     const args = [
       '--endpoint',

@@ -1,7 +1,8 @@
 // Config v3 through the bundled action: the dry run, and what stops a rollback before anything
 // changes — migrations disabled, a v1.x server, a database without a migrations folder or of another
 // kind, and config v2 state rows the catalog state does not have yet (isStateCopyCompleted false).
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { cleanUp } from '../support/cleanup.js'
 import { runAction } from '../support/action-runner.js'
 import type { V3Setup } from '../support/config-v3-setup.js'
 import {
@@ -20,16 +21,11 @@ import { startHasuraStandIn } from '../support/hasura-stand-in.js'
 import type { TestDatabase } from '../support/postgres.js'
 import { createTestDatabase, schemaSnapshot } from '../support/postgres.js'
 
-const cleanups: (() => Promise<unknown>)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
-
 const setUp = (
   databases: DatabaseSpec[],
   metadataIn?: string,
   kinds?: Record<string, SourceKind>,
-): Promise<V3Setup> => setUpV3(databases, { metadataIn, kinds, cleanup: (undo) => cleanups.push(undo) })
+): Promise<V3Setup> => setUpV3(databases, { metadataIn, kinds })
 
 const intuition = {
   name: 'intuition',
@@ -105,9 +101,9 @@ describe('config v3 refusals: one line, nothing changed', () => {
 
   it('refuses a config v3 project against a v1.x server', async () => {
     const db = await createTestDatabase()
-    cleanups.push(() => db.drop())
+    cleanUp(() => db.drop())
     const hasura = await startHasuraStandIn({ generation: 'v1', databaseUrl: db.url, adminSecret: V3_SECRET })
-    cleanups.push(() => hasura.close())
+    cleanUp(() => hasura.close())
     const workspace = await writeProjectV3([{ name: 'default', migrations: intuition.migrations }])
     const inputs = { 'apply-metadata': 'false', endpoint: hasura.url, 'admin-secret': V3_SECRET, count: '1' }
     const result = await runAction({ workspace, inputs })

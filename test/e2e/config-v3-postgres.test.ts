@@ -1,7 +1,7 @@
 // Config v3 with input database-url: the downs run on Postgres directly, the catalog state changes in
 // the same transaction when that database holds it (the metadata database is also the source), else
 // it is written through Hasura after COMMIT behind a journal row.
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { V3Setup } from '../support/config-v3-setup.js'
 import { catalogText, catalogVersions, errorsOf, setUpV3, versionsOf } from '../support/config-v3-setup.js'
 import { createTableMigrations, tableName } from '../support/hasura-project.js'
@@ -10,13 +10,8 @@ import type { RecordedRequest } from '../support/hasura-stand-in.js'
 import type { TestDatabase } from '../support/postgres.js'
 import { schemaSnapshot } from '../support/postgres.js'
 
-const cleanups: (() => Promise<unknown>)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
-
 const setUp = (databases: DatabaseSpec[], metadataIn?: string): Promise<V3Setup> =>
-  setUpV3(databases, { metadataIn, cleanup: (undo) => cleanups.push(undo) })
+  setUpV3(databases, { metadataIn })
 
 const main = { name: 'default', migrations: createTableMigrations(3, { firstVersion: 1740000000001n }) }
 const [v1, v2, v3] = versionsOf(main.migrations) as [string, string, string]

@@ -1,7 +1,8 @@
 // Config v3 after COMMIT: a catalog state write that fails is finished by the next run, which reverts
 // nothing more; a "Re-run jobs" attempt reverts nothing more (config v2 and v3, with or without
 // metadata); and Hasura is asked a constant number of times, whatever the number of downs.
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
+import { cleanUp } from '../support/cleanup.js'
 import type { ActionRun } from '../support/action-runner.js'
 import { runAction } from '../support/action-runner.js'
 import type { V3Setup } from '../support/config-v3-setup.js'
@@ -22,14 +23,10 @@ import { startHasuraStandIn } from '../support/hasura-stand-in.js'
 import type { TestDatabase } from '../support/postgres.js'
 import { createTestDatabase, schemaSnapshot } from '../support/postgres.js'
 
-const cleanups: (() => Promise<unknown>)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
 afterAll(removeRepos)
 
 const setUp = (databases: DatabaseSpec[], metadataIn?: string, workspace?: string): Promise<V3Setup> =>
-  setUpV3(databases, { metadataIn, workspace, cleanup: (undo) => cleanups.push(undo) })
+  setUpV3(databases, { metadataIn, workspace })
 
 const migrations = createTableMigrations(3, { firstVersion: 1760000000001n })
 const [v1, v2, v3] = versionsOf(migrations) as [string, string, string]
@@ -129,10 +126,10 @@ describe("a 'Re-run jobs' attempt after a rollback that succeeded reverts nothin
 
   it.each<Via>(['hasura', 'postgres'])('config v2, transport %s', async (via) => {
     const db = await createTestDatabase()
-    cleanups.push(() => db.drop())
+    cleanUp(() => db.drop())
     await applyUps(db, migrations)
     const hasura = await startHasuraStandIn({ generation: 'v2', databaseUrl: db.url })
-    cleanups.push(() => hasura.close())
+    cleanUp(() => hasura.close())
     const workspace = await writeProject(migrations)
     const inputs = {
       'apply-metadata': 'false',

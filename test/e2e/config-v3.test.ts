@@ -1,7 +1,7 @@
 // Config v3 projects through the bundled action and the Hasura stand-in: one database or several, the
 // catalog state held by a database being rolled back (one transaction) or elsewhere (written after
 // COMMIT, behind the journal), and every refusal of the v3 inputs.
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { MigrationSpec } from '../support/hasura-project.js'
 import { createTableMigrations, tableName } from '../support/hasura-project.js'
 import type { DatabaseSpec } from '../support/hasura-project-v3.js'
@@ -9,14 +9,9 @@ import type { V3Setup } from '../support/config-v3-setup.js'
 import { catalogVersions, setUpV3, versionsOf } from '../support/config-v3-setup.js'
 import { schemaSnapshot } from '../support/postgres.js'
 
-const cleanups: (() => Promise<unknown>)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
-
 /** The databases behind the stand-in, the catalog state in `metadataIn`'s database (else its own). */
 const setUp = (databases: DatabaseSpec[], metadataIn: string | undefined): Promise<V3Setup> =>
-  setUpV3(databases, { metadataIn, cleanup: (undo) => cleanups.push(undo) })
+  setUpV3(databases, { metadataIn })
 
 const three = (first: bigint): MigrationSpec[] => createTableMigrations(3, { firstVersion: first })
 

@@ -1,7 +1,8 @@
 // Data about to be lost, measured in the rollback transaction before the downs run: listed with its
 // count (`data-loss: warn`, the default, and the dry run), or the run refused (`refuse`), on both
 // transports.
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { cleanUp } from '../support/cleanup.js'
 import { runAction } from '../support/action-runner.js'
 import type { MigrationSpec } from '../support/hasura-project.js'
 import { appliedVersions, applyUps, writeProject } from '../support/hasura-project.js'
@@ -41,23 +42,18 @@ const ROWS = `INSERT INTO author VALUES (1, 'a', 'a@x'), (2, 'b', 'b@x'), (3, 'c
   INSERT INTO archive.logs SELECT g FROM generate_series(1, 5) g;
   INSERT INTO "Big" SELECT g FROM generate_series(1, 12000) g`
 
-const cleanups: (() => Promise<unknown>)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
-
 type Transport = 'database-url' | 'hasura'
 
 async function setUp(transport: Transport, withRows = true) {
   const db: TestDatabase = await createTestDatabase()
-  cleanups.push(() => db.drop())
+  cleanUp(() => db.drop())
   await applyUps(db, migrations)
   if (withRows) await db.query(ROWS)
   const workspace = await writeProject(migrations)
   let target: Record<string, string> = { 'database-url': db.url }
   if (transport === 'hasura') {
     const hasura = await startHasuraStandIn({ databaseUrl: db.url, generation: 'v2' })
-    cleanups.push(() => hasura.close())
+    cleanUp(() => hasura.close())
     target = { endpoint: hasura.url }
   }
   const run = (inputs: Record<string, string>) =>
@@ -115,7 +111,7 @@ describe.each<[Transport]>([['database-url'], ['hasura']])('data about to be los
       down: 'DROP TABLE events;',
     }
     const db = await createTestDatabase()
-    cleanups.push(() => db.drop())
+    cleanUp(() => db.drop())
     await applyUps(db, [partitioned])
     await db.query(`INSERT INTO events VALUES (1, '2026-03-01'), (2, '2026-04-01')`)
     const workspace = await writeProject([partitioned])

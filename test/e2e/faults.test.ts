@@ -2,7 +2,8 @@
 // the last down runs, or at COMMIT (test/integration/postgres-batches.test.ts ends it in each batch), and the Hasura stand-in fails chosen requests. After each fault the schema and
 // hdb_catalog.schema_migrations are exactly as before or exactly as after (never in between), the run
 // fails with a clear message, and a re-run without the fault completes.
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
+import { cleanUp } from '../support/cleanup.js'
 import type { ActionRun } from '../support/action-runner.js'
 import { runAction } from '../support/action-runner.js'
 import { applicationName, holdAdvisoryLock } from '../support/blockers.js'
@@ -28,11 +29,6 @@ const migrations = createTableMigrations(N, { blockerKeyBase: BLOCKER_BASE })
 /** The k-th down to run (highest version first) is migration N + 1 - k. */
 const keyOfKthDown = (k: number) => BLOCKER_BASE + N + 1 - k
 
-const cleanups: (() => Promise<unknown>)[] = []
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c()
-})
-
 /**
  * Holds `key` so the action's session waits on it, checks who waits (`check`), terminates that
  * session, then lets go: the action's run must cope with losing its database at that point.
@@ -44,7 +40,7 @@ async function terminateWhileWaiting<R>(
   check: (pid: number) => Promise<void>,
 ): Promise<R> {
   const blocker = await holdAdvisoryLock(db, key)
-  cleanups.push(() => blocker.release())
+  cleanUp(() => blocker.release())
   const failing = run()
   const pid = await blocker.waiter()
   await check(pid)
@@ -74,7 +70,7 @@ let workspace: Promise<string> | undefined
 async function setUpPostgres() {
   workspace ??= writeProject(migrations)
   const db = await createTestDatabase()
-  cleanups.push(() => db.drop())
+  cleanUp(() => db.drop())
   await applyUps(db, migrations)
   const before = await stateOf(db)
   const run = async () =>
@@ -194,10 +190,10 @@ async function setUpHasura() {
     added: { migrations: added, tables: added.map((_, i) => tableName(i + 1)) },
   })
   const db = await createTestDatabase()
-  cleanups.push(() => db.drop())
+  cleanUp(() => db.drop())
   await applyUps(db, project.allMigrations)
   const hasura = await startHasuraStandIn({ databaseUrl: db.url, generation: 'v2', adminSecret: SECRET })
-  cleanups.push(() => hasura.close())
+  cleanUp(() => hasura.close())
   hasura.setMetadata(project.badMetadata)
   const before = await stateOf(db)
   const after = {
@@ -281,7 +277,7 @@ const checkFails = (fault: Fault, cause: RegExp): FaultCase => ({
 })
 const HTTP_TIMEOUT_2S = { 'http-timeout': '2' }
 const MAY_HAVE_RUN_NOTE =
-  'The rollback may or may not have been committed: check hdb_catalog\\.schema_migrations before running again'
+  'The rollback may or may not have been committed: check the migration state before running again \\(hasura migrate status; config v2: hdb_catalog\\.schema_migrations\\)'
 /** The client's own timeout (src/hasura/client.ts networkFailure), as the action reports it. */
 const TIMED_OUT = (path: string, what: string) =>
   new RegExp(
@@ -354,7 +350,7 @@ describe('Hasura fails a request of a 20-migration rollback with metadata (trans
     async (k) => {
       const s = await setUpHasura()
       const blocker = await holdAdvisoryLock(s.db, keyOfKthDown(k))
-      cleanups.push(() => blocker.release())
+      cleanUp(() => blocker.release())
       const failing = s.run()
       await blocker.terminate(await blocker.waiter())
       await blocker.release()

@@ -1,6 +1,7 @@
 // The bundled action with only an endpoint and admin secret (no database-url), as most teams run it:
 // everything goes through the Hasura stand-in's run_sql, in one transaction.
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { cleanUp } from '../support/cleanup.js'
 import { runAction } from '../support/action-runner.js'
 import { appliedVersions, applyUps, threeMigrations, writeProject } from '../support/hasura-project.js'
 import type { ServerGeneration } from '../support/hasura-stand-in.js'
@@ -12,11 +13,6 @@ const [m1, m2, m3] = threeMigrations.map((m) => m.version) as [string, string, s
 const SECRET = 'canary-hasura-secret-91c2'
 const allApplied = { article: ['id', 'author_id', 'title'], author: ['id', 'name', 'email'] }
 
-const cleanups: (() => Promise<unknown>)[] = []
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((c) => c()))
-})
-
 async function setUp(
   generation: ServerGeneration,
   migrations = threeMigrations,
@@ -25,7 +21,7 @@ async function setUp(
   const db = await createTestDatabase()
   await applyUps(db, threeMigrations)
   const hasura = await startHasuraStandIn({ databaseUrl: db.url, generation, adminSecret: SECRET })
-  cleanups.push(
+  cleanUp(
     () => hasura.close(),
     () => db.drop(),
   )
@@ -108,7 +104,7 @@ describe('endpoint and admin secret from the environment and the project', () =>
     const db = await createTestDatabase()
     await applyUps(db, threeMigrations)
     const hasura = await startHasuraStandIn({ databaseUrl: db.url, generation: 'v2', adminSecret: SECRET })
-    cleanups.push(
+    cleanUp(
       () => hasura.close(),
       () => db.drop(),
     )
@@ -132,7 +128,7 @@ describe.skipIf(!certificate)('Hasura over https (needs openssl to make a certif
       'ca.pem': certificate!.cert,
     })
     const front = await startTlsFront(s.hasura.url, certificate!)
-    cleanups.push(() => front.close())
+    cleanUp(() => front.close())
     const trusted = await s.run({ count: '1', endpoint: front.url, 'admin-secret': SECRET })
     expect(trusted.exitCode, trusted.stdout).toBe(0)
     expect(await appliedVersions(s.db)).toEqual([m1, m2])
@@ -140,7 +136,7 @@ describe.skipIf(!certificate)('Hasura over https (needs openssl to make a certif
 
     const untrusted = await setUp('v2')
     const untrustedFront = await startTlsFront(untrusted.hasura.url, certificate!)
-    cleanups.push(() => untrustedFront.close())
+    cleanUp(() => untrustedFront.close())
     const refused = await untrusted.run({ count: '1', endpoint: untrustedFront.url, 'admin-secret': SECRET })
     expect(refused.exitCode).toBe(1)
     expect(refused.annotations.map((a) => a.message).join('\n')).toMatch(

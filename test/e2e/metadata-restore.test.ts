@@ -1,6 +1,7 @@
 // Schema and metadata rolled back together: the bundled action, a shallow clone with two releases,
 // a real PostgreSQL and the Hasura stand-in (v1.x and v2.x).
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
+import { cleanUp } from '../support/cleanup.js'
 import { existsSync, readFileSync } from 'node:fs'
 import { runAction } from '../support/action-runner.js'
 import { removeRepos } from '../support/git-fixture.js'
@@ -15,10 +16,6 @@ import { PROJECT_DIR, badMetadata, badTables, stableTables, twoReleases } from '
 const [m1, m2, m3] = threeMigrations.map((m) => m.version) as [string, string, string]
 const SECRET = 'canary-admin-secret-7f3a'
 
-const cleanups: (() => Promise<unknown>)[] = []
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((c) => c()))
-})
 afterAll(removeRepos)
 
 type TransportKind = 'postgres' | 'hasura'
@@ -33,7 +30,7 @@ async function setUp(generation: ServerGeneration) {
     adminSecret: SECRET,
   })
   hasura.setMetadata(badMetadata)
-  cleanups.push(
+  cleanUp(
     () => hasura.close(),
     () => db.drop(),
   )
@@ -270,7 +267,7 @@ describe('ref: last-successful-run (GitHub API stand-in)', () => {
         },
       ],
     })
-    cleanups.push(() => github.close())
+    cleanUp(() => github.close())
     const env = {
       GITHUB_API_URL: github.url,
       GITHUB_REPOSITORY: 'acme/app',
@@ -307,7 +304,7 @@ describe('ref: last-successful-run (GitHub API stand-in)', () => {
       // GitHub has a bad moment: the first answer is a 502.
       faults: [{ status: 502, message: 'Server Error' }],
     })
-    cleanups.push(() => github.close())
+    cleanUp(() => github.close())
     const env = {
       GITHUB_API_URL: github.url,
       GITHUB_REPOSITORY: 'acme/app',

@@ -1,7 +1,8 @@
 // Config v3 metadata through the bundled action: a rollback to an earlier ref reverts what the ref lacks
 // in every database and re-applies that ref's metadata — assembled from its `!include` files — for every
 // database, each database's guard in its own transaction.
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
+import { cleanUp } from '../support/cleanup.js'
 import { runAction } from '../support/action-runner.js'
 import { cloneRepo, createRepo, removeRepos } from '../support/git-fixture.js'
 import type { MigrationSpec } from '../support/hasura-project.js'
@@ -13,11 +14,7 @@ import { createTestDatabase, schemaSnapshot } from '../support/postgres.js'
 
 const SECRET = 'v3-metadata-secret-77aa'
 
-const cleanups: (() => Promise<unknown>)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-  await removeRepos()
-})
+afterAll(removeRepos)
 
 const create = (version: string, table: string): MigrationSpec => ({
   version,
@@ -52,7 +49,7 @@ async function deployedBadRelease() {
   const dbs: Record<string, TestDatabase> = {}
   for (const name of ['app', 'events']) {
     dbs[name] = await createTestDatabase()
-    cleanups.push(() => dbs[name]!.drop())
+    cleanUp(() => dbs[name]!.drop())
   }
   const hasura = await startHasuraStandIn({
     generation: 'v2',
@@ -60,7 +57,7 @@ async function deployedBadRelease() {
     sources: ['app', 'events'].map((name) => ({ name, databaseUrl: dbs[name]!.url })),
     metadataDatabaseUrl: dbs.app!.url,
   })
-  cleanups.push(() => hasura.close())
+  cleanUp(() => hasura.close())
   for (const db of bad) await applyUpsV3({ url: hasura.url, adminSecret: SECRET }, db.name, db.migrations!)
   hasura.setMetadata(metadataV3(bad))
   const origin = await createRepo(inProject(projectTreeV3(stable)))

@@ -1,7 +1,8 @@
 // The bundled action on a self-hosted runner behind a corporate proxy: hasura.invalid and github.invalid
 // resolve only inside the forward proxy, so a run that succeeds sent everything through it. Trusted
 // certificates: certificate_authority adds to Node's CAs (NODE_EXTRA_CA_CERTS keeps working).
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
+import { cleanUp } from '../support/cleanup.js'
 import { node24, runAction, type ActionRun } from '../support/action-runner.js'
 import { startForwardProxy } from '../support/forward-proxy.js'
 import { removeRepos } from '../support/git-fixture.js'
@@ -17,10 +18,6 @@ const SECRET = 'canary-admin-secret-proxy'
 const TOKEN = 'gh-canary-token-proxy'
 const PROXY_PASSWORD = 'canary-proxy-pa55'
 
-const cleanups: (() => Promise<unknown>)[] = []
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((c) => c()))
-})
 afterAll(removeRepos)
 
 const portOf = (url: string) => new URL(url).port
@@ -51,7 +48,7 @@ describe('behind a forward proxy (HTTP_PROXY with credentials)', () => {
       hosts: { 'hasura.invalid': '127.0.0.1', 'github.invalid': '127.0.0.1' },
       credentials: { user: 'ci', password: PROXY_PASSWORD },
     })
-    cleanups.push(hasura.close, () => db.drop(), github.close, proxy.close)
+    cleanUp(hasura.close, () => db.drop(), github.close, proxy.close)
 
     const result = await runAction({
       workspace: releases.workspace.dir,
@@ -101,7 +98,7 @@ describe('behind a proxy that refuses the credentials', () => {
       hosts: { 'github.invalid': '127.0.0.1' },
       credentials: { user: 'ci', password: 'the-current-password' },
     })
-    cleanups.push(hasura.close, () => db.drop(), github.close, proxy.close)
+    cleanUp(hasura.close, () => db.drop(), github.close, proxy.close)
     const apiUrl = `http://github.invalid:${portOf(github.url)}`
     const result = await runAction({
       workspace: releases.workspace.dir,
@@ -141,7 +138,7 @@ describe.skipIf(!certificate || !otherCertificate)('Hasura over https (needs ope
     await applyUps(db, threeMigrations)
     const hasura = await startHasuraStandIn({ databaseUrl: db.url, generation: 'v2', adminSecret: SECRET })
     const front = await startTlsFront(hasura.url, certificate!)
-    cleanups.push(hasura.close, () => db.drop(), front.close)
+    cleanUp(hasura.close, () => db.drop(), front.close)
     const workspace = await writeProject(threeMigrations, {
       'config.yaml': 'version: 2\ncertificate_authority: ca.pem\n',
       'ca.pem': certificateAuthority,
@@ -164,7 +161,7 @@ describe.skipIf(!certificate || !otherCertificate)('Hasura over https (needs ope
   it('verifies the certificate against certificate_authority inside the CONNECT tunnel of HTTPS_PROXY', async () => {
     const s = await setUp(certificate!.cert)
     const proxy = await startForwardProxy({ hosts: { 'hasura.invalid': '127.0.0.1' } })
-    cleanups.push(proxy.close)
+    cleanUp(proxy.close)
     const result = await s.run({ HTTPS_PROXY: proxy.url }, { endpoint: `https://hasura.invalid:${s.port}` })
     expect(result.exitCode, result.stdout).toBe(0)
     expect(await appliedVersions(s.db)).toEqual([m1, m2])

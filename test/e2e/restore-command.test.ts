@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { cleanUp } from '../support/cleanup.js'
 import { createHasuraClient } from '../../src/hasura/client.js'
 import { backupMetadata } from '../../src/metadata/apply.js'
 import { restoreMetadataCommand } from '../../src/metadata/restore.js'
@@ -22,14 +23,9 @@ if (missing.length > 0) {
   console.warn(`SKIPPED test/e2e/restore-command.test.ts: ${missing.join(' and ')} not installed here`)
 }
 
-const cleanups: (() => Promise<unknown>)[] = []
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((c) => c()))
-})
-
 function tempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix))
-  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }))
+  cleanUp(async () => rmSync(dir, { recursive: true, force: true }))
   return dir
 }
 
@@ -49,7 +45,7 @@ async function setUp(generation: ServerGeneration, pathPrefix = '/hasura'): Prom
     adminSecret: SECRET,
     pathPrefix,
   })
-  cleanups.push(
+  cleanUp(
     () => hasura.close(),
     () => db.drop(),
   )

@@ -2,7 +2,8 @@
 // successful run, a failing run and a dry run on both transports. Neither may appear in stdout (apart
 // from the runner's `::add-mask::` commands), stderr, the summary, the outputs, the metadata backup
 // file, or the arguments of any git the action starts (a logging `git` wrapper first on PATH).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cleanUp } from '../support/cleanup.js'
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -25,11 +26,6 @@ const canaries = [ADMIN_SECRET, DB_PASSWORD]
 
 const gitLogDir = mkdtempSync(join(tmpdir(), 'hasura-rollback-git-log-'))
 const gitLog = join(gitLogDir, 'argv.log')
-
-const cleanups: (() => Promise<unknown>)[] = []
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c()
-})
 
 async function asAdmin(sql: string) {
   const client = new pg.Client({ connectionString: adminDatabaseUrl() })
@@ -68,14 +64,14 @@ function canaryUrl(databaseUrl: string): string {
 async function setUp() {
   const releases = await twoReleases()
   const db = await createTestDatabase()
-  cleanups.push(() => db.drop())
+  cleanUp(() => db.drop())
   await applyUps(db, releases.allMigrations)
   const hasura = await startHasuraStandIn({
     databaseUrl: db.url,
     generation: 'v2',
     adminSecret: ADMIN_SECRET,
   })
-  cleanups.push(() => hasura.close())
+  cleanUp(() => hasura.close())
   hasura.setMetadata(badMetadata)
   writeFileSync(gitLog, '')
   const run = (transport: 'postgres' | 'hasura', inputs: Record<string, string>) =>

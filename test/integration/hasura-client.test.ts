@@ -4,7 +4,8 @@ import { createServer } from 'node:https'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { cleanUp } from '../support/cleanup.js'
 import type { HasuraClientOptions } from '../../src/hasura/client.js'
 import { createHasuraClient, joinApiPath } from '../../src/hasura/client.js'
 import { HasuraApiError } from '../../src/hasura/errors.js'
@@ -17,21 +18,17 @@ import { createTestDatabase } from '../support/postgres.js'
 import { selfSignedCertificate } from '../support/tls.js'
 
 const SECRET = 'client-s3cret-value'
-const cleanups: (() => Promise<void>)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
 
 async function standIn(generation: ServerGeneration, adminSecret: string | undefined = SECRET) {
   const db = await createTestDatabase()
-  cleanups.push(db.drop)
+  cleanUp(db.drop)
   const hasura = await startHasuraStandIn({
     databaseUrl: db.url,
     generation,
     adminSecret,
     pathPrefix: '/hasura',
   })
-  cleanups.push(hasura.close)
+  cleanUp(hasura.close)
   return { db, hasura }
 }
 
@@ -227,7 +224,7 @@ describe.skipIf(!tls)('Hasura client over TLS (needs openssl to make a certifica
       res.end(JSON.stringify({ version: 'v2.36.0', server_type: 'ce' }))
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    cleanups.push(() => new Promise((resolve) => server.close(() => resolve())))
+    cleanUp(() => new Promise<void>((resolve) => server.close(() => resolve())))
     const address = server.address()
     return `https://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
   }

@@ -6,7 +6,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { cleanUp } from '../support/cleanup.js'
 import type { ProjectConfig } from '../../src/project/config.js'
 import { createHasuraClient } from '../../src/hasura/client.js'
 import { HasuraApiError } from '../../src/hasura/errors.js'
@@ -21,14 +22,9 @@ const SECRET = 'proxied-admin-secret'
 const PROXY_PASSWORD = 'proxy-pa55word'
 const credentials = { user: 'ci-runner', password: PROXY_PASSWORD }
 
-const cleanups: (() => Promise<void>)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
-
 async function proxy(options: Omit<ForwardProxyOptions, 'hosts'> = {}) {
   const started = await startForwardProxy({ hosts: { 'hasura.invalid': '127.0.0.1' }, ...options })
-  cleanups.push(started.close)
+  cleanUp(started.close)
   return started
 }
 
@@ -56,9 +52,9 @@ async function failureOf(promise: Promise<unknown>): Promise<HasuraApiError> {
 describe('Hasura over http through a forward proxy', () => {
   async function standIn() {
     const db = await createTestDatabase()
-    cleanups.push(db.drop)
+    cleanUp(db.drop)
     const hasura = await startHasuraStandIn({ databaseUrl: db.url, generation: 'v2', adminSecret: SECRET })
-    cleanups.push(hasura.close)
+    cleanUp(hasura.close)
     return { hasura, port: new URL(hasura.url).port }
   }
 
@@ -124,7 +120,7 @@ describe.skipIf(!certificate)('Hasura over https through a CONNECT tunnel (needs
       res.end(JSON.stringify({ version: 'v2.36.0' }))
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    cleanups.push(() => new Promise((resolve) => server.close(() => resolve())))
+    cleanUp(() => new Promise<void>((resolve) => server.close(() => resolve())))
     return { endpoint: `https://hasura.invalid:${(server.address() as AddressInfo).port}`, seen }
   }
 
@@ -180,9 +176,9 @@ describe.skipIf(!certificate)('Hasura over https through a CONNECT tunnel (needs
     const held = new Set<Socket>()
     const silent = createNetServer((socket) => held.add(socket))
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
-    cleanups.push(() => {
+    cleanUp(() => {
       for (const socket of held) socket.destroy()
-      return new Promise((resolve) => silent.close(() => resolve()))
+      return new Promise<void>((resolve) => silent.close(() => resolve()))
     })
     const forward = await proxy()
     const endpoint = `https://hasura.invalid:${(silent.address() as AddressInfo).port}`

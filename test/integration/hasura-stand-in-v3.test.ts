@@ -2,7 +2,8 @@
 // catalog state in the metadata database, and version-3 metadata checked source by source.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { cleanUp } from '../support/cleanup.js'
 import { parse } from 'yaml'
 import { removeTree } from '../support/fs-tree.js'
 import {
@@ -21,14 +22,9 @@ import {
 } from '../support/hasura-stand-in.js'
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js'
 
-const cleanups: (() => Promise<void>)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
-
 async function database(): Promise<TestDatabase> {
   const db = await createTestDatabase()
-  cleanups.push(db.drop)
+  cleanUp(db.drop)
   return db
 }
 
@@ -52,7 +48,7 @@ async function twoSources({ metadata = 'none', kinds = [] }: Setup = {}) {
     metadataDatabaseUrl: metadataDb?.url,
   }
   const hasura = await startHasuraStandIn(options)
-  cleanups.push(hasura.close)
+  cleanUp(hasura.close)
   return { db1, db2, hasura, metadataDb: metadataDb ?? db1 }
 }
 
@@ -271,7 +267,7 @@ describe('catalog state', () => {
       databaseUrl: metadataDb.url,
       metadataDatabaseUrl: metadataDb.url,
     })
-    cleanups.push(again.close)
+    cleanUp(again.close)
     expect(await again.catalogState()).toEqual(await hasura.catalogState())
   })
 
@@ -439,7 +435,7 @@ describe('config v3 project helper', () => {
       { name: 'pg2', migrations: [second!, first!], tables: [table('author'), table('article')] },
     ]
     const dir = await writeProjectV3(databases)
-    cleanups.push(() => removeTree(dir))
+    cleanUp(() => removeTree(dir))
     const read = async (path: string) => parse(await readFile(join(dir, path), 'utf8')) as unknown
     expect(await read('config.yaml')).toEqual({ version: 3 })
     expect(await read('metadata/databases/databases.yaml')).toMatchObject([

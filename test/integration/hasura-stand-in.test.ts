@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { cleanUp } from '../support/cleanup.js'
 import { startHasuraStandIn, type HasuraStandIn, type ServerGeneration } from '../support/hasura-stand-in.js'
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js'
-
-const cleanups: (() => Promise<void>)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
 
 async function setup(generation: ServerGeneration, adminSecret?: string) {
   const db = await createTestDatabase()
   const hasura = await startHasuraStandIn({ databaseUrl: db.url, generation, adminSecret })
-  cleanups.push(db.drop, hasura.close)
+  cleanUp(db.drop, hasura.close)
   return { db, hasura }
 }
 
@@ -308,7 +304,7 @@ describe.each(['v1', 'v2'] as const)('Hasura stand-in (%s server)', (generation)
 it('serves under a path prefix', async () => {
   const db = await createTestDatabase()
   const hasura = await startHasuraStandIn({ databaseUrl: db.url, generation: 'v2', pathPrefix: '/hasura' })
-  cleanups.push(db.drop, hasura.close)
+  cleanUp(db.drop, hasura.close)
   expect(hasura.url).toMatch(/\/hasura$/)
   expect((await post(hasura, '/v2/query', runSql('SELECT 1'))).status).toBe(200)
 })

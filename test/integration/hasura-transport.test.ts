@@ -1,6 +1,7 @@
 // The Hasura transport against the stand-in (v1.x and v2.x), over a real database: the shared suite,
 // then what only this transport has — the request budget and the probes after a failure.
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { cleanUp } from '../support/cleanup.js'
 import type { HasuraClient } from '../../src/hasura/client.js'
 import { createHasuraClient } from '../../src/hasura/client.js'
 import { connectHasura } from '../../src/transport/hasura.js'
@@ -24,14 +25,9 @@ for (const generation of generations) {
   })
 }
 
-const cleanups: (() => Promise<void>)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
-
 async function setUp(generation: ServerGeneration, migrations: readonly MigrationSpec[] = threeMigrations) {
   const db: TestDatabase = await createTestDatabase()
-  cleanups.push(db.drop)
+  cleanUp(db.drop)
   await applyUps(db, migrations)
   const hasura: HasuraStandIn = await startHasuraStandIn({
     databaseUrl: db.url,
@@ -39,7 +35,7 @@ async function setUp(generation: ServerGeneration, migrations: readonly Migratio
     adminSecret: SECRET,
     pathPrefix: '/hasura',
   })
-  cleanups.push(hasura.close)
+  cleanUp(hasura.close)
   const client: HasuraClient = createHasuraClient(hasuraConfig(hasura.url, SECRET))
   const transport = await connectHasura({ client })
   return { db, hasura, client, transport }

@@ -1,7 +1,8 @@
 // `ref: last-successful-run` against the GitHub API stand-in: which run is meant (this workflow's or the
 // one named in input `workflow`), paging, retries after 5xx answers, rate limits, timeouts and dropped
 // connections, and one-line failures that say what to fix.
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { cleanUp } from '../support/cleanup.js'
 import { RollbackError } from '../../src/errors.js'
 import type { GitHubApiOptions } from '../../src/github/api.js'
 import {
@@ -37,12 +38,6 @@ const run = (id: number, n: number, extra: Partial<StandInRun> = {}): StandInRun
 const currentRun = run(currentRunId, 900, { status: 'in_progress' })
 
 let standIn: GitHubApiStandIn | undefined
-const cleanups: (() => Promise<void>)[] = []
-afterEach(async () => {
-  await standIn?.close()
-  standIn = undefined
-  for (const cleanup of cleanups.splice(0)) await cleanup()
-})
 
 async function serve(
   options: Partial<GitHubApiStandInOptions> & { runs: StandInRun[] },
@@ -375,7 +370,7 @@ describe('lastSuccessfulRunSha errors', () => {
     async () => {
       const context = await serve({ runs: [run(100, 1), currentRun] })
       const front = await startTlsFront(context.apiUrl, certificate!)
-      cleanups.push(front.close)
+      cleanUp(front.close)
       const { options, waits } = quick()
       const error = await failure(lastSuccessfulRunSha(token, { ...context, apiUrl: front.url }, '', options))
       expect(error.message).toMatch(

@@ -1,7 +1,8 @@
 // The Postgres transport sends the downs in batches (one multi-statement query each). A failure inside
 // a batch must still name the exact down, file and line, and leave everything as it was; a lost
 // session names no file.
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { cleanUp } from '../support/cleanup.js'
 import type { PlannedStep } from '../../src/plan.js'
 import { downFile } from '../../src/project/migrations.js'
 import { BATCH_LIMITS, batchesOf } from '../../src/transport/batches.js'
@@ -10,11 +11,6 @@ import type { MigrationSpec } from '../support/hasura-project.js'
 import { appliedVersions, applyUps, createTableMigrations } from '../support/hasura-project.js'
 import { createTestDatabase, schemaSnapshot } from '../support/postgres.js'
 import { execute, stepsOf } from '../support/transport-suite.js'
-
-const cleanups: (() => Promise<unknown>)[] = []
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c()
-})
 
 /** n create-table migrations with the down of the `k`-th to run (1-based, highest version first) replaced. */
 function withKthDown(n: number, k: number, down: string): MigrationSpec[] {
@@ -30,12 +26,12 @@ async function setUp(
   options: { lockTimeout?: string; batchLimits?: typeof BATCH_LIMITS } = {},
 ) {
   const db = await createTestDatabase()
-  cleanups.push(db.drop)
+  cleanUp(db.drop)
   await applyUps(db, migrations)
   if (options.lockTimeout)
     await db.query(`ALTER DATABASE ${db.name} SET lock_timeout = '${options.lockTimeout}'`)
   const transport = await connectPostgres({ databaseUrl: db.url, batchLimits: options.batchLimits })
-  cleanups.push(() => transport.close())
+  cleanUp(() => transport.close())
   const before = { schema: await schemaSnapshot(db), applied: await appliedVersions(db) }
   const after = async () => ({ schema: await schemaSnapshot(db), applied: await appliedVersions(db) })
   return { db, transport, before, after }

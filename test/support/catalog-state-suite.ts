@@ -2,7 +2,8 @@
 // Postgres directly or Hasura's run_sql: the catalog store (the database holds hdb_catalog.hdb_version,
 // changed in the rollback's transaction) and the journal store (the catalog state is elsewhere).
 import pg from 'pg'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { cleanUp } from './cleanup.js'
 import type { PlannedStep } from '../../src/plan.js'
 import { downFile } from '../../src/project/migrations.js'
 import {
@@ -38,15 +39,10 @@ function cliState(versions: readonly string[]): string {
 
 export function catalogStateSuite(name: string, connect: TransportFactory): void {
   describe(`config v3 state SQL through the ${name} transport`, () => {
-    const cleanups: (() => Promise<void>)[] = []
-    afterEach(async () => {
-      for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-    })
-
     /** A database with the three tables, holding the catalog state (all three applied). */
     async function setUp(versions = [m1, m2, m3]) {
       const db = await createTestDatabase()
-      cleanups.push(db.drop)
+      cleanUp(db.drop)
       for (const m of threeMigrations) await db.query(m.up)
       await sqlCatalogState(db.url)
       await db.query('UPDATE hdb_catalog.hdb_version SET cli_state = $1::jsonb', [cliState(versions)])
@@ -54,8 +50,8 @@ export function catalogStateSuite(name: string, connect: TransportFactory): void
         'SELECT hasura_uuid::text AS id FROM hdb_catalog.hdb_version',
       )) as [{ id: string }]
       const { transport, cleanup } = await connect(db)
-      cleanups.push(() => transport.close())
-      if (cleanup) cleanups.push(cleanup)
+      cleanUp(() => transport.close())
+      if (cleanup) cleanUp(cleanup)
       return { db, transport, id }
     }
 
@@ -166,7 +162,7 @@ export function catalogStateSuite(name: string, connect: TransportFactory): void
       const { db, transport, id } = await setUp()
       const other = new pg.Client({ connectionString: db.url })
       await other.connect()
-      cleanups.push(() => other.end())
+      cleanUp(() => other.end())
       await other.query('BEGIN')
       await other.query('SELECT cli_state FROM hdb_catalog.hdb_version FOR UPDATE')
       const running = run(

@@ -11,6 +11,7 @@ import { startHasuraStandIn } from './hasura-stand-in.js'
 import type { SourceKind } from './hasura-stand-in/sources.js'
 import type { TestDatabase } from './postgres.js'
 import { createTestDatabase } from './postgres.js'
+import { cleanUp } from './cleanup.js'
 
 export const V3_SECRET = 'v3-admin-secret-5b1f'
 
@@ -41,12 +42,12 @@ export interface V3Options {
   readonly kinds?: Readonly<Record<string, SourceKind>>
   /** The workspace (a git clone, say) holding the project at its root; default: the project written afresh. */
   readonly workspace?: string
-  /** Registers what to undo after the test. */
-  readonly cleanup: (undo: () => Promise<unknown>) => void
+  /** Registers what to undo; default: when the test ends. */
+  readonly cleanup?: (undo: () => Promise<unknown>) => void
 }
 
 export async function setUpV3(databases: readonly DatabaseSpec[], options: V3Options): Promise<V3Setup> {
-  const { cleanup, kinds = {} } = options
+  const { cleanup = cleanUp, kinds = {} } = options
   const dbs: Record<string, TestDatabase> = {}
   for (const spec of databases) {
     const db = await createTestDatabase()

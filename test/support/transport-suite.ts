@@ -1,7 +1,8 @@
 // One behavioural suite every transport must pass (golang-migrate's database/testing.Test): the same
 // state reads and rollbacks against a real database, through Postgres directly or through Hasura.
 import pg from 'pg'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { cleanUp } from './cleanup.js'
 import type { AppliedState, PlannedStep } from '../../src/plan.js'
 import { downFile } from '../../src/project/migrations.js'
 import { writeJournalSql } from '../../src/transport/journal-sql.js'
@@ -55,20 +56,15 @@ export function withDown(version: string, down: string): MigrationSpec[] {
 
 export function transportSuite(name: string, connect: TransportFactory): void {
   describe(`${name} transport (shared suite)`, () => {
-    const cleanups: (() => Promise<void>)[] = []
-    afterEach(async () => {
-      for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-    })
-
     async function setUp(applied: readonly MigrationSpec[] = threeMigrations, settings: string[] = []) {
       const db = await createTestDatabase()
-      cleanups.push(db.drop)
+      cleanUp(db.drop)
       if (applied.length > 0) await applyUps(db, applied)
       // Database settings apply to the sessions opened after them: the transport's.
       for (const setting of settings) await db.query(`ALTER DATABASE ${db.name} SET ${setting}`)
       const { transport, cleanup } = await connect(db)
-      cleanups.push(() => transport.close())
-      if (cleanup) cleanups.push(cleanup)
+      cleanUp(() => transport.close())
+      if (cleanup) cleanUp(cleanup)
       return { db, transport }
     }
 
@@ -76,7 +72,7 @@ export function transportSuite(name: string, connect: TransportFactory): void {
     async function otherSession(db: TestDatabase): Promise<pg.Client> {
       const client = new pg.Client({ connectionString: db.url })
       await client.connect()
-      cleanups.push(() => client.end())
+      cleanUp(() => client.end())
       return client
     }
 
