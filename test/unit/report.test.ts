@@ -576,6 +576,29 @@ describe('annotations within GitHub limits', () => {
     })
     const dry = report({ status: 'dry-run', steps: [step('2', 'rehearsed')] })
     expect(dry.summary).toContain('1 statement(s) would drop or delete data:')
+    // Refused or rolled back: what the downs would have destroyed, measured, is not said to be gone.
+    const refused = report({
+      status: 'failed',
+      steps: [step('2', 'undone')],
+      dataLoss: [
+        {
+          kind: 'drop-table',
+          target: 't',
+          object: 't',
+          line: 1,
+          version: '2',
+          file: 'x',
+          database: 'default',
+          count: 5,
+        },
+      ],
+      failure: {
+        message: "Input 'data-loss' is 'refuse' and the downs would destroy data: table t (5 rows)",
+      },
+    })
+    expect(refused.summary).toContain(
+      '1 statement(s) would drop or delete data:\n\n- 2 drop table t: 5 rows (',
+    )
     expect(dry.annotations).toContainEqual(
       expect.objectContaining({ message: 'Data loss: 2 drop table t (would run)' }),
     )
