@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url'
 const { buildReport } = await import('../src/report/report.ts')
 const { downFile } = await import('../src/project/migrations.ts')
 const { restoreMetadataCommand } = await import('../src/metadata/restore.ts')
+const { destructiveStatements } = await import('../src/sql/destructive.ts')
 
 const INSTALL = {
   'cmark-gfm': 'apt-get install cmark-gfm',
@@ -54,8 +55,22 @@ function step(label, status, durationMs, { database = 'default', sql = DOWNS[lab
   return { version, name: name.join('_'), database, status, durationMs, down: downFile(path, sql) }
 }
 
+/** What the destroying statements of `steps` were measured to hold: `counts` in order (rows or values). */
+function measured(steps, counts) {
+  const targets = steps.flatMap((s) =>
+    destructiveStatements(s.down.scan).map((d) => ({
+      ...d,
+      database: s.database,
+      version: s.version,
+      file: s.down.path,
+    })),
+  )
+  return targets.map((t, i) => ({ ...t, count: counts[i] }))
+}
+
 function result(fields) {
   return {
+    dataLoss: fields.steps ? measured(fields.steps, [1204, 0, 87, 12_345, 3]) : [],
     status: 'rolled-back',
     configVersion: 2,
     transport: 'postgres',
