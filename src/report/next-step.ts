@@ -47,8 +47,10 @@ function failedNextStep(result: RollbackResult, projectDir: string): string[] {
   const m = result.metadata
   const error = result.failure ? ['', `**Error:** ${escapeText(result.failure.message)}`] : []
   if (result.failure?.outcomeUnknown) {
+    const status = code('hasura migrate status')
+    const where = result.configVersion === 3 ? status : `${status} or hdb\\_catalog.schema\\_migrations`
     return [
-      'Look at hdb_catalog.schema_migrations to see whether the versions below are still applied, then re-run this job: it reverts only what is still applied.',
+      `Check the migration state (${where}) to see whether the versions below are still applied, then re-run this job: it reverts only what is still applied.`,
       ...error,
     ]
   }

@@ -175,7 +175,7 @@ describe('the summary leads with the state, then the one thing to do', () => {
       '- **Database:** unknown: the rollback may or may not have been committed.',
     )
     expect(lead(r.summary)).toContain(
-      'Look at hdb_catalog.schema_migrations to see whether the versions below are still applied',
+      'Check the migration state (<code>hasura migrate status</code> or hdb\\_catalog.schema\\_migrations) to see whether the versions below are still applied',
     )
   })
 
