@@ -284,7 +284,7 @@ const checkFails = (fault: Fault, cause: RegExp): FaultCase => ({
 })
 const HTTP_TIMEOUT_2S = { 'http-timeout': '2' }
 const MAY_HAVE_RUN_NOTE =
-  'The rollback may or may not have been committed: check hdb_catalog\\.schema_migrations before running again'
+  'The rollback may or may not have been committed: check the migration state before running again \\(hasura migrate status; config v2: hdb_catalog\\.schema_migrations\\)'
 /** The client's own timeout (src/hasura/client.ts networkFailure), as the action reports it. */
 const TIMED_OUT = (path: string, what: string) =>
   new RegExp(
