@@ -2216,6 +2216,28 @@ const ESCAPES = {
 function escapeText(text) {
     return text.replace(/\r\n|[&<>|\n\\`*_[\]#]/g, (c) => ESCAPES[c] ?? `\\${c}`);
 }
+const HTML_ESCAPES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+};
+/**
+ * Escapes text inside an HTML block (a `<summary>` line): Markdown is not read there, so a backslash
+ * escape would show as a backslash; only HTML's own characters are escaped, newlines become spaces
+ * (a blank line would end the block).
+ */
+function escapeHtml(text) {
+    return text.replace(/\r?\n/g, ' ').replace(/[&<>"]/g, (c) => HTML_ESCAPES[c]);
+}
+/** Text cut to `max` characters at a word boundary, saying where the rest is. */
+function shortened(text, max, rest) {
+    if (text.length <= max)
+        return text;
+    const cut = text.slice(0, max - rest.length - 2);
+    const space = cut.lastIndexOf(' ');
+    return `${space > max / 2 ? cut.slice(0, space) : cut}… ${rest}`;
+}
 /**
  * Text as inline code. Not a Markdown code span: inside one, backslash escapes and entities show
  * literally (a path would read `3\_create\_t`), so escaped text goes in a <code> element instead.
@@ -2292,169 +2314,418 @@ function describeInconsistency(object) {
     return `${what}: ${String(o.reason ?? 'inconsistent')}`;
 }
 
-// The job summary (Markdown) of a result: what happened, the state things are in, each step, the data
-// the downs destroy, the metadata, and what to do next.
+// The metadata part of the summary: the ref, what it changes, Hasura's consistency verdict, the backup
+// and the command that puts the backup back.
+/** The restore command in a block, and what it needs where it runs. */
+function restoreBlock(m) {
+    if (!m.restoreCommand)
+        return [];
+    return [
+        fenced(m.restoreCommand, 'sh'),
+        '',
+        'It needs `HASURA_GRAPHQL_ENDPOINT` and `HASURA_GRAPHQL_ADMIN_SECRET` exported, and bash and curl. ' +
+            'The runner deletes the backup when the job ends: run it in a later step of this job, or change the path ' +
+            "to the file downloaded from the run's artifacts (the examples upload it as `hasura-metadata-backup`).",
+    ];
+}
+function appliedLine(result, m) {
+    if (m.applied)
+        return 'Applied';
+    if (m.outcomeUnknown)
+        return 'Replaced without an answer from Hasura: it may or may not be applied';
+    return result.status === 'dry-run' ? 'Would be applied (dry run)' : 'Not applied';
+}
+function consistencyLines(m) {
+    if (!m.applied)
+        return [];
+    const inconsistent = m.inconsistentObjects;
+    if (!inconsistent)
+        return ["- Consistency: unknown (Hasura's check could not be read)"];
+    if (inconsistent.length === 0)
+        return ['- Consistency: Hasura reports no inconsistent object'];
+    return [
+        `- Inconsistent objects: ${inconsistent.length}`,
+        ...inconsistent.map((o) => `  - ${escapeText(describeInconsistency(o))}`),
+    ];
+}
+/** `restoreIsNext`: the restore command is shown open under "What to do", so not folded here. */
+function metadataSection(result, restoreIsNext) {
+    const m = result.metadata;
+    if (!m)
+        return [];
+    const lines = [
+        '### Metadata',
+        '',
+        `- Ref: ${code(m.ref)} → ${code(m.sha)} (${escapeText(m.subject)})`,
+        `- ${appliedLine(result, m)}`,
+        `- Changes against the metadata Hasura served: ${m.changes.length === 0 ? 'none' : m.changes.length}`,
+        ...(m.backupPath
+            ? [`- Backup of the metadata Hasura served before this run: ${code(m.backupPath)}`]
+            : []),
+        ...consistencyLines(m),
+    ];
+    if (m.changes.length > 0) {
+        lines.push('', '<details><summary>What the metadata of the ref changes</summary>', '');
+        for (const c of m.changes)
+            lines.push(`- ${c.kind}: ${escapeText(c.what)}`);
+        lines.push('', '</details>');
+    }
+    if (!restoreIsNext && (m.applied || m.outcomeUnknown) && m.restoreCommand) {
+        lines.push('', '<details><summary>Restore the metadata from the backup</summary>', '');
+        lines.push(...restoreBlock(m), '', '</details>');
+    }
+    return [...lines, ''];
+}
+
+/** "the metadata of `v1.4.0` (`3f2a9c1d0e4b`, Release 1.4)": the ref as given, its commit and subject. */
+function metadataName(m) {
+    const sha = code(m.sha.slice(0, 12));
+    const bySha = m.sha.startsWith(m.ref);
+    const about = [bySha ? '' : sha, escapeText(m.subject)].filter(Boolean);
+    return `the metadata of ${bySha ? sha : code(m.ref)}${about.length > 0 ? ` (${about.join(', ')})` : ''}`;
+}
+/** The state lines: each database, then the metadata, then what a rolled-back transaction leaves. */
+function stateSection(result) {
+    const lines = [...databaseLines(result), `- **Metadata:** ${metadataState(result)}`];
+    if (result.alreadyReverted.length > 0) {
+        const versions = versionList(result.alreadyReverted.map((v) => v.version));
+        lines.push(`- An earlier attempt of this run rolled back ${versions}; this attempt reverted nothing more.`);
+    }
+    if (sequencesMayHaveMoved(result)) {
+        lines.push('- Sequences the downs advanced stay advanced: Postgres does not roll sequences back.');
+    }
+    return [...lines, ''];
+}
+/** Nothing was changed, yet downs ran and were rolled back (a dry run, a failed transaction). */
+function sequencesMayHaveMoved(result) {
+    const m = result.metadata;
+    const changed = result.committed || m?.applied || m?.outcomeUnknown || result.failure?.outcomeUnknown;
+    const ran = result.steps.some((s) => s.status === 'rehearsed' || s.status === 'undone' || s.status === 'failed');
+    return !changed && ran;
+}
+function databaseLines(result) {
+    const names = [...new Set([...result.steps.map((s) => s.database), ...result.databases.map((d) => d.name)])];
+    const committed = (name) => result.databases.find((d) => d.name === name)?.committed === true;
+    if (result.configVersion !== 3 || names.length === 0) {
+        const unknown = result.failure?.outcomeUnknown === true && !result.committed;
+        return [`- **Database:** ${databaseState(result, result.steps, result.databases.at(-1), { unknown })}`];
+    }
+    // Databases run in plan order: the one whose COMMIT got no answer is the first not committed.
+    const running = result.failure?.outcomeUnknown ? names.find((name) => !committed(name)) : undefined;
+    return names.map((name) => {
+        const steps = result.steps.filter((s) => s.database === name);
+        const outcome = result.databases.find((d) => d.name === name) ?? { committed: false };
+        const state = databaseState(result, steps, outcome, { unknown: name === running, v3: true });
+        return `- **Database ${escapeText(name)}:** ${state}`;
+    });
+}
+const reverted = (steps) => versionList(steps.filter((s) => s.status === 'reverted').map((s) => s.version));
+/** One database's state; `v3` words it as that database's outcome among several. */
+function databaseState(result, steps, outcome, { unknown, v3 = false }) {
+    const count = steps.filter((s) => s.status === 'reverted').length;
+    const committed = v3 ? outcome?.committed === true : result.committed;
+    if (committed && outcome?.stateWrite === 'failed') {
+        return `state write failed: the downs of ${reverted(steps)} were committed, but writing the catalog state through Hasura failed; a re-run finishes it and reverts nothing more.`;
+    }
+    if (committed) {
+        return count > 0
+            ? `rolled back ${count} migration(s): ${reverted(steps)}.`
+            : 'unchanged: no migration to revert.';
+    }
+    if (unknown) {
+        return 'unknown: the rollback may or may not have been committed.';
+    }
+    if (result.status === 'dry-run') {
+        const ran = steps.filter((s) => s.status === 'rehearsed').length;
+        return ran > 0
+            ? `${v3 ? 'rehearsed' : 'unchanged'} (dry run): the downs of ${ran} migration(s) ran and were rolled back.`
+            : 'unchanged: no migration to revert.';
+    }
+    if (result.status !== 'failed' || steps.length === 0) {
+        if (result.status === 'nothing-to-roll-back')
+            return 'unchanged: no applied version is selected.';
+        return result.status === 'failed' ? 'unchanged: the run stopped before changing anything.' : 'unchanged.';
+    }
+    const ran = steps.some((s) => s.status === 'undone' || s.status === 'failed');
+    const still = `the ${steps.length} selected migration(s) are still applied`;
+    const verdict = v3 ? 'not rolled back' : 'unchanged';
+    return ran ? `${verdict}: the transaction was rolled back, so ${still}.` : `${verdict}: ${still}.`;
+}
+function metadataState(result) {
+    const m = result.metadata;
+    if (!m) {
+        return result.status === 'failed'
+            ? 'unchanged: Hasura serves the metadata it served before this run.'
+            : 'unchanged: this run applies no metadata.';
+    }
+    if (m.outcomeUnknown) {
+        return `unknown: Hasura did not answer the replace with ${metadataName(m)}; it may or may not serve it.`;
+    }
+    if (!m.applied) {
+        if (result.status === 'dry-run')
+            return `unchanged; the run would apply ${metadataName(m)}.`;
+        return `unchanged: Hasura serves the metadata it served before this run${result.committed ? `, not ${metadataName(m)}` : ''}.`;
+    }
+    const inconsistent = m.inconsistentObjects;
+    if (!inconsistent) {
+        return `${metadataName(m)}; its consistency is unknown: Hasura's check could not be read.`;
+    }
+    return inconsistent.length === 0
+        ? `${metadataName(m)}; Hasura reports it consistent.`
+        : `${metadataName(m)}, which Hasura reports inconsistent: ${inconsistent.length} object(s), listed under Metadata.`;
+}
+
 const STATUS_LABEL = {
     'not-executed': 'not executed',
     reverted: 'reverted',
     rehearsed: 'rehearsed (rolled back)',
-    failed: 'failed',
+    failed: '**failed**',
     undone: 'undone (rolled back)',
 };
+function columns(steps) {
+    const several = new Set(steps.map((s) => s.database)).size > 1;
+    // Through Hasura no down is timed: the column would be empty.
+    const timed = steps.some((s) => s.durationMs !== undefined);
+    return [
+        { head: 'Status', cell: (s) => STATUS_LABEL[s.status] },
+        ...(several ? [{ head: 'Database', cell: (s) => escapeText(s.database) }] : []),
+        { head: 'Version', cell: (s) => s.version },
+        { head: 'Name', cell: (s) => escapeText(s.name) },
+        { head: 'Statements', right: true, cell: (s) => String(s.down.scan.statements.length) },
+        ...(timed
+            ? [
+                {
+                    head: 'Duration',
+                    right: true,
+                    cell: (s) => (s.durationMs === undefined ? '' : formatDuration(s.durationMs)),
+                },
+            ]
+            : []),
+    ];
+}
+/** The table of the run's migrations, with what each down did. */
+function stepsSection(result) {
+    const { steps } = result;
+    if (steps.length === 0)
+        return [];
+    const cols = columns(steps);
+    const table = [
+        `| ${cols.map((c) => c.head).join(' | ')} |`,
+        `| ${cols.map((c) => (c.right ? '---:' : '---')).join(' | ')} |`,
+        ...steps.map((s) => `| ${cols.map((c) => c.cell(s)).join(' | ')} |`),
+    ];
+    if (cols.some((c) => c.head === 'Duration')) {
+        table.push('', "_Downs run in batches of up to 1,000 per query: a duration is the down's share of its batch._");
+    }
+    return ['### Migrations', '', ...table, ''];
+}
+/** A down's SQL, folded: its file, then the file's text. */
+function sqlSection(step, projectDir) {
+    const file = workspacePath(projectDir, step.down.path);
+    return [
+        '',
+        `<details><summary>SQL of ${step.version} ${escapeHtml(step.name)}</summary>`,
+        '',
+        ...(file ? [code(file), ''] : []),
+        fenced(step.down.sql, 'sql'),
+        '',
+        '</details>',
+    ].join('\n');
+}
+/** At most this many lines of a failing statement are shown open; the whole down is further down. */
+const STATEMENT_LINES_SHOWN = 30;
+/**
+ * The whole lines of the statement of `down` that holds `line` (1-based), or of the last one before it;
+ * a long statement is cut to STATEMENT_LINES_SHOWN lines around `line`.
+ */
+function statementAt(down, line) {
+    const { tokens, statements, text } = down.scan;
+    const spans = statements.map((s) => ({ from: tokens[s.first].line, to: tokens[s.last].endLine }));
+    const span = spans.find((s) => s.from <= line && line <= s.to) ?? spans.findLast((s) => s.from <= line);
+    if (!span)
+        return undefined;
+    const from = Math.max(span.from, line - STATEMENT_LINES_SHOWN + 10);
+    const to = Math.min(span.to, from + STATEMENT_LINES_SHOWN - 1);
+    return {
+        from,
+        to,
+        text: text
+            .split('\n')
+            .slice(from - 1, to)
+            .join('\n'),
+    };
+}
+
+/** Pre-flight problems listed open; the rest are folded (GitHub shows few annotations anyway). */
+const PROBLEMS_SHOWN_OPEN = 10;
+/** The restore of the backup is the next step: the metadata applied, and Hasura says it is inconsistent. */
+function restoreIsNext(result) {
+    const m = result.metadata;
+    return result.status === 'failed' && m?.applied === true && (m.inconsistentObjects?.length ?? 0) > 0;
+}
+/** What to do after the run: a line for a run that went as asked, a section for one that failed. */
+function nextStep(result, projectDir) {
+    switch (result.status) {
+        case 'rolled-back':
+            return [
+                '**Next:** revert or fix the bad commit on the branch you deploy from: until then, the next push deploys it again.',
+                '',
+            ];
+        case 'dry-run':
+            return [`**To apply it:** ${applyDryRun(result)}`, ''];
+        case 'nothing-to-roll-back':
+            return [];
+        case 'failed':
+            return ['### What to do', '', ...failedNextStep(result, projectDir), ''];
+    }
+}
+function applyDryRun(result) {
+    const count = result.steps.length;
+    const m = result.metadata;
+    const does = [
+        count > 0 ? `rolls back these ${count} migration(s)` : '',
+        m ? `applies ${metadataName(m)}` : '',
+    ].filter(Boolean);
+    const rerun = `run the workflow again with ${code('dry-run: false')} and the same other inputs`;
+    return does.length > 0 ? `${rerun}: it ${does.join(' and ')}.` : `${rerun}.`;
+}
+function failedNextStep(result, projectDir) {
+    const m = result.metadata;
+    const error = result.failure ? ['', `**Error:** ${escapeText(result.failure.message)}`] : [];
+    if (result.failure?.outcomeUnknown) {
+        const status = code('hasura migrate status');
+        const where = result.configVersion === 3 ? status : `${status} or hdb\\_catalog.schema\\_migrations`;
+        return [
+            `Check the migration state (${where}) to see whether the versions below are still applied, then re-run this job: it reverts only what is still applied.`,
+            ...error,
+        ];
+    }
+    if (m && restoreIsNext(result)) {
+        return [
+            'Fix the inconsistent objects listed under Metadata (Hasura console: Settings > Metadata Status), or put back the metadata Hasura served before this run' +
+                (m.restoreCommand ? ':' : ', from the backup named under Metadata.'),
+            '',
+            ...restoreBlock(m),
+            ...error,
+        ];
+    }
+    if (result.committed || m?.applied || m?.outcomeUnknown) {
+        return [
+            `**Re-run this job** to finish: it reverts nothing already reverted and ${whatIsLeft(result)} (if a deploy step in the job re-applies the migrations first, it rolls them back again).`,
+            ...error,
+        ];
+    }
+    if (result.problems.length > 0)
+        return problemList(result, projectDir);
+    return [...locatedFailure(result, projectDir), ...error];
+}
+/** What a re-run of a run that changed part of what it meant to does. */
+function whatIsLeft(result) {
+    const m = result.metadata;
+    const left = [
+        result.databases.some((d) => d.stateWrite === 'failed') ? 'finishes the catalog state write' : '',
+        result.steps.some((s) => s.status !== 'reverted') ? 'rolls back the rest' : '',
+        m && !m.applied ? `applies ${metadataName(m)}` : '',
+        m?.applied ? `re-applies ${metadataName(m)} and checks its consistency` : '',
+    ].filter(Boolean);
+    return left.length > 0 ? left.join(', then ') : 'does what is left';
+}
+/** "Fix file:line" with the statement that failed, open; or "fix the cause" when no file is at fault. */
+function locatedFailure(result, projectDir) {
+    const failure = result.failure;
+    const file = workspacePath(projectDir, failure?.file);
+    if (!failure || !file)
+        return ['Fix the cause below, then re-run this workflow.'];
+    const place = code(failure.line ? `${file}:${failure.line}` : file);
+    const step = result.steps.find((s) => s.down.path === failure.file && (failure.version ?? s.version) === s.version);
+    const statement = step && failure.line ? statementAt(step.down, failure.line) : undefined;
+    const of = step ? ` (the down of ${step.version} ${escapeText(step.name)})` : '';
+    if (!statement)
+        return [`Fix ${place}${of}, then re-run this workflow.`];
+    const lines = statement.from === statement.to ? `line ${statement.from}` : `lines ${statement.from}–${statement.to}`;
+    return [
+        `Fix ${place}${of}, then re-run this workflow. The statement that failed, ${lines}:`,
+        '',
+        fenced(statement.text, 'sql'),
+    ];
+}
+function problemList(result, projectDir) {
+    const { problems } = result;
+    const items = problems.map((p) => {
+        const file = workspacePath(projectDir, p.file);
+        return `- ${escapeText(p.message)}${file ? ` (${code(file)})` : ''}`;
+    });
+    const intro = `Pre-flight refused the rollback. Fix ${problems.length === 1 ? 'this problem' : `these ${problems.length} problems`}, then re-run this workflow:`;
+    if (items.length <= PROBLEMS_SHOWN_OPEN)
+        return [intro, '', ...items];
+    const more = items.length - PROBLEMS_SHOWN_OPEN;
+    return [
+        intro,
+        '',
+        ...items.slice(0, PROBLEMS_SHOWN_OPEN),
+        '',
+        `<details><summary>${more} more problems</summary>`,
+        '',
+        ...items.slice(PROBLEMS_SHOWN_OPEN),
+        '',
+        '</details>',
+    ];
+}
+
 /** GitHub refuses job summaries over 1 MiB; keep well under it. */
 const SUMMARY_LIMIT_BYTES = 1000 * 1024;
 /** The job summary; `versions` are those the outputs report as rolled back. */
 function buildSummary(result, versions, losses, projectDir) {
-    const lines = ['## Hasura rollback', '', `**${headline(result, versions)}**`, ''];
-    const state = stateLine(result);
-    if (state)
-        lines.push(state, '');
-    if (result.failure)
-        lines.push(`Error: ${escapeText(result.failure.message)}`, '');
-    if (result.problems.length > 0) {
-        lines.push('Pre-flight refused the rollback; nothing was changed:', '');
-        for (const p of result.problems)
-            lines.push(`- ${escapeText(p.message)}`);
-        lines.push('');
-    }
+    const lines = [`## ${headline(result, versions)}`, ''];
+    lines.push(...stateSection(result));
+    lines.push(...nextStep(result, projectDir));
     for (const note of result.notes)
         lines.push(`> ${escapeText(note)}`, '');
-    lines.push(...stepTable(result, projectDir));
-    lines.push(...dataLossSection(losses, result.status === 'dry-run'));
-    lines.push(...metadataSection(result));
-    const next = nextStep(result);
-    if (next)
-        lines.push('', next);
-    const sql = result.steps.map((s) => sqlSection(s));
+    lines.push(...stepsSection(result));
+    lines.push(...dataLossSection(losses, result.committed));
+    lines.push(...metadataSection(result, restoreIsNext(result)));
+    const sql = result.steps.map((s) => sqlSection(s, projectDir));
     return fitSummary(lines, sql);
 }
 function headline(result, versions) {
+    const m = result.metadata;
     switch (result.status) {
         case 'rolled-back': {
-            const schema = versions.length > 0 ? `rolled back ${versions.length} migration(s): ${versionList(versions)}` : '';
-            const metadata = result.metadata?.applied
-                ? `re-applied the metadata of ${result.metadata.sha.slice(0, 12)}`
-                : '';
-            const both = [schema, metadata].filter(Boolean).join('; ');
+            const schema = versions.length > 0 ? `Rolled back ${versions.length} migration(s)` : '';
+            const metadata = m?.applied ? `applied the metadata of ${code(m.ref)}` : '';
+            const both = [schema, metadata].filter(Boolean).join(' and ');
             return `✅ ${both.charAt(0).toUpperCase()}${both.slice(1)}`;
         }
         case 'nothing-to-roll-back':
             return '✅ Nothing to roll back: no applied version is selected';
         case 'dry-run':
             return `🧪 Dry run passed: ${versions.length} migration(s) would be rolled back; nothing was changed`;
-        case 'failed':
-            return '❌ Rollback failed';
+        case 'failed': {
+            const changed = result.committed || m?.applied || m?.outcomeUnknown || result.failure?.outcomeUnknown;
+            if (changed)
+                return '❌ Rollback failed part way';
+            return `❌ Rollback ${result.problems.length > 0 ? 'refused' : 'failed'}: nothing was changed`;
+        }
     }
-}
-function stateLine(result) {
-    if (result.status !== 'failed')
-        return undefined;
-    if (result.failure?.outcomeUnknown) {
-        return 'The rollback may or may not have been committed: check hdb_catalog.schema_migrations before running again. The metadata was not changed.';
-    }
-    if (!result.committed && !result.metadata?.applied && !result.metadata?.outcomeUnknown) {
-        return 'The database and the metadata are exactly as they were before this run: nothing was committed.';
-    }
-    const schema = result.committed ? 'The schema rollback was committed.' : '';
-    const m = result.metadata;
-    const metadata = m?.outcomeUnknown
-        ? `Hasura did not answer the replace of the metadata of ${m.sha}: it may or may not have been applied.`
-        : !m?.applied
-            ? 'The metadata was not changed.'
-            : m.inconsistentObjects
-                ? `The metadata of ${m.sha} was applied, but Hasura reports it inconsistent.`
-                : `The metadata of ${m.sha} was applied, but its consistency could not be checked.`;
-    return `${schema} ${metadata}`.trim();
-}
-function stepTable(result, projectDir) {
-    const { steps } = result;
-    if (steps.length === 0)
-        return [];
-    const v3 = result.configVersion === 3;
-    const rows = steps.map((s) => {
-        const file = workspacePath(projectDir, s.down.path) ?? '';
-        const duration = s.durationMs === undefined ? '' : formatDuration(s.durationMs);
-        const cells = [s.version, escapeText(s.name), code(file), String(s.down.scan.statements.length)];
-        if (v3)
-            cells.unshift(escapeText(s.database));
-        return `| ${cells.join(' | ')} | ${STATUS_LABEL[s.status]} | ${duration} |`;
-    });
-    const head = `${v3 ? '| Database ' : ''}| Version | Name | Down file | Statements | Status | Duration |`;
-    const table = [head, head.replace(/[^|]+/g, ' --- '), ...rows];
-    if (steps.some((s) => s.durationMs !== undefined)) {
-        table.push('', "_Downs run in batches of up to 1,000 per query: a duration is the down's share of its batch._");
-    }
-    return table;
-}
-function sqlSection(step) {
-    const name = escapeText(step.name);
-    return [
-        '',
-        `<details><summary>SQL of ${step.version} ${name}</summary>`,
-        '',
-        fenced(step.down.sql, 'sql'),
-        '',
-        '</details>',
-    ].join('\n');
 }
 /** The losses listed in full while GitHub shows their annotations too; more are folded away. */
 const LOSSES_SHOWN_OPEN = 10;
-function dataLossSection(losses, dryRun) {
+/** `committed`: the downs that destroy it were committed; else they would (dry run, refusal, failure). */
+function dataLossSection(losses, committed) {
     if (losses.length === 0)
         return [];
     const lines = losses.map((d) => {
         const counted = countText(d, d.count ?? null);
         return `- ${d.version} ${escapeText(lossText(d))}${counted ? `: ${counted}` : ''} (${code(`${d.file ?? ''}:${d.line}`)})`;
     });
-    const heading = `${losses.length} statement(s) ${dryRun ? 'would drop or delete' : 'dropped or deleted'} data`;
+    const heading = `${losses.length} statement(s) ${committed ? 'dropped or deleted' : 'would drop or delete'} data`;
     return losses.length <= LOSSES_SHOWN_OPEN
-        ? ['', '### Data loss', '', `${heading}:`, '', ...lines]
-        : ['', '### Data loss', '', `<details><summary>${heading}</summary>`, '', ...lines, '', '</details>'];
+        ? ['### Data loss', '', `${heading}:`, '', ...lines, '']
+        : ['### Data loss', '', `<details><summary>${heading}</summary>`, '', ...lines, '', '</details>', ''];
 }
 /** e.g. "drop table public.author". */
 function lossText(loss) {
     return `${loss.kind.replace('-', ' ')} ${loss.target}`;
-}
-function metadataSection(result) {
-    const m = result.metadata;
-    if (!m)
-        return [];
-    const lines = ['', '### Metadata', '', `- Ref: ${code(m.ref)} → \`${m.sha}\` (${escapeText(m.subject)})`];
-    lines.push(`- ${m.applied ? 'Applied' : result.status === 'dry-run' ? 'Would be applied (dry run)' : 'Not applied'}`);
-    if (m.backupPath)
-        lines.push(`- Backup of the previous metadata: ${code(m.backupPath)}`);
-    lines.push(`- Changes against the server's metadata: ${m.changes.length === 0 ? 'none' : m.changes.length}`);
-    if (m.changes.length > 0) {
-        lines.push('', '<details><summary>What the stable metadata changes</summary>', '');
-        for (const c of m.changes)
-            lines.push(`- ${c.kind}: ${escapeText(c.what)}`);
-        lines.push('', '</details>');
-    }
-    const inconsistent = m.inconsistentObjects;
-    if (m.applied && !inconsistent)
-        lines.push("- Consistency: unknown (Hasura's check could not be read)");
-    if (inconsistent && inconsistent.length > 0) {
-        lines.push(`- Inconsistent objects: ${inconsistent.length}`);
-        for (const o of inconsistent)
-            lines.push(`  - ${escapeText(describeInconsistency(o))}`);
-    }
-    return lines;
-}
-function nextStep(result) {
-    if (result.status !== 'failed')
-        return undefined;
-    const m = result.metadata;
-    if (result.failure?.outcomeUnknown) {
-        return '**Next step:** look at hdb_catalog.schema_migrations to see whether the versions above are still applied, then re-run.';
-    }
-    if (m?.applied && m.inconsistentObjects && m.inconsistentObjects.length > 0) {
-        const backup = m.backupPath ? ` ${code(m.backupPath)}` : '';
-        return `**Next step:** fix the inconsistent objects listed above (Hasura console: Settings > Metadata Status), or restore the previous metadata from the backup${backup} with \`hasura metadata apply\`.`;
-    }
-    if (result.committed || m?.applied || m?.outcomeUnknown) {
-        return '**Next step:** re-run this job: it reverts nothing more and applies the metadata (if a deploy step in the job re-applies the migrations first, it rolls them back again).';
-    }
-    return '**Next step:** fix the cause named above, then re-run this workflow.';
 }
 function fitSummary(head, sql) {
     const full = [...head, ...sql].join('\n') + '\n';
@@ -2502,42 +2773,51 @@ function dataLoss(result, projectDir) {
         return losses(ran);
     return losses(result.steps).filter((d) => (d.count ?? 0) > 0);
 }
-function failureMessageOf(result) {
+/** An error line stays short: a refusal names its first few problems, the summary lists them all. */
+const PROBLEMS_IN_ERROR_LINE = 3;
+const ERROR_LINE_MAX_CHARS = 1000;
+function failureOf$1(result, projectDir) {
     if (result.status !== 'failed')
         return undefined;
-    if (result.failure)
-        return result.failure.message;
-    const { problems } = result;
-    if (problems.length === 1)
-        return problems[0].message;
-    return `Pre-flight found ${problems.length} problems; nothing was changed: ${problems.map((p) => p.message).join('; ')}`;
-}
-function annotationsOf(result, losses, projectDir) {
-    const annotations = result.problems.map((problem) => ({
+    const { failure, problems } = result;
+    const error = (message, file, line) => ({
         level: 'error',
-        message: problem.message,
-        file: workspacePath(projectDir, problem.file),
-    }));
+        message: shortened(message, ERROR_LINE_MAX_CHARS, '(the job summary has the whole message)'),
+        file: workspacePath(projectDir, file),
+        line,
+    });
+    if (failure) {
+        const restore = restoreIsNext(result) && result.metadata?.restoreCommand
+            ? ': the job summary gives the command that restores it'
+            : '';
+        return error(`${failure.message}${restore}`, failure.file, failure.line);
+    }
+    if (problems.length === 1)
+        return error(problems[0].message, problems[0].file);
+    const shown = problems.slice(0, PROBLEMS_IN_ERROR_LINE).map((p) => p.message);
+    const more = problems.length - shown.length;
+    return error(`Pre-flight refused the rollback, nothing was changed: ${problems.length} problems: ${shown.join('; ')}` +
+        (more > 0 ? `; and ${more} more in the job summary` : ''));
+}
+function noticesOf(result, losses) {
     const dryRun = result.status === 'dry-run';
     // An emptied table or column loses nothing: only what holds data (or was not measured) is annotated.
-    for (const d of losses.filter((l) => l.count !== 0)) {
+    return losses
+        .filter((l) => l.count !== 0)
+        .map((d) => {
         const counted = countText(d, d.count ?? null);
-        const message = `Data loss: ${d.version} ${lossText(d)}${counted ? `: ${counted}` : ''}${dryRun ? ' (would run)' : ''}`;
-        annotations.push({ level: 'notice', message, file: d.file, line: d.line });
-    }
-    const { failure } = result;
-    if (failure) {
-        const file = workspacePath(projectDir, failure.file);
-        annotations.push({ level: 'error', message: failure.message, file, line: failure.line });
-    }
-    return annotations;
+        return {
+            level: 'notice',
+            message: `Data loss: ${d.version} ${lossText(d)}${counted ? `: ${counted}` : ''}${dryRun ? ' (would run)' : ''}`,
+            file: d.file,
+            line: d.line,
+        };
+    });
 }
 function buildReport(result, context) {
     const reported = reportedVersions(result);
     const versions = reported.map((v) => v.version);
     const losses = dataLoss(result, context.projectDir);
-    const failureMessage = failureMessageOf(result);
-    const annotations = annotationsOf(result, losses, context.projectDir);
     return {
         outputs: {
             status: result.status,
@@ -2549,9 +2829,9 @@ function buildReport(result, context) {
             'inconsistent-objects': JSON.stringify(result.metadata?.inconsistentObjects ?? []),
         },
         summary: buildSummary(result, versions, losses, context.projectDir),
-        // setFailed repeats the failure as an error annotation of its own; plan notes were logged as notices.
-        annotations: capAnnotations(annotations.filter((a) => a.file || a.message !== failureMessage), { error: failureMessage ? 1 : 0, notice: result.notes.length }),
-        failureMessage,
+        // Plan notes were logged as notices already.
+        annotations: capAnnotations(noticesOf(result, losses), { notice: result.notes.length }),
+        failure: failureOf$1(result, context.projectDir),
     };
 }
 
@@ -2632,6 +2912,7 @@ function metadataReport(stable, backup, changes, applied, inconsistentObjects) {
         sha: stable.sha,
         subject: stable.subject,
         backupPath: backup?.path,
+        restoreCommand: backup?.restoreCommand,
         changes,
         applied,
         inconsistentObjects,
@@ -4019,6 +4300,49 @@ function withoutEmpty(value) {
         return value ?? null;
     const kept = Object.entries(value).filter(([, item]) => withoutEmpty(item) !== null);
     return kept.length === 0 ? null : Object.fromEntries(kept);
+}
+
+/** `text` as one bash word: single-quoted, each `'` written as `'\''`. */
+function shellQuote(text) {
+    return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+/**
+ * The body around the file, per server generation. v2.x: the envelope with
+ * `allow_inconsistent_metadata: true`, so the backup is stored exactly as written even when objects
+ * it names are gone (the downs that ran after the backup may have dropped them); the answer lists
+ * them. v1.x takes only the bare object (the file is its version-2 export) and refuses inconsistent
+ * metadata, keeping what it has.
+ */
+const envelopes = {
+    v2: {
+        head: '{"type":"replace_metadata","version":2,"args":{"allow_inconsistent_metadata":true,"metadata":',
+        tail: '}}',
+        apiPath: 'v1/metadata',
+    },
+    v1: { head: '{"type":"replace_metadata","args":', tail: '}', apiPath: 'v1/query' },
+};
+/**
+ * A one-line bash command (GitHub-hosted runner or a developer's terminal) that replaces the server's
+ * metadata with the backup at `backupPath`, sent to `$HASURA_GRAPHQL_ENDPOINT` (a path prefix is kept)
+ * with the admin secret read from `$HASURA_GRAPHQL_ADMIN_SECRET` when it runs: the secret's value is in
+ * neither the command nor any process's arguments (printf is a bash builtin; curl reads the header
+ * from a pipe). An unset endpoint or an unreadable file stops it before anything is sent; a refusal
+ * prints Hasura's answer and exits non-zero (curl 7.76 or later).
+ */
+function restoreMetadataCommand(backupPath, generation) {
+    const file = shellQuote(backupPath);
+    const { head, tail, apiPath } = envelopes[generation];
+    const body = `{ printf '%s' ${shellQuote(head)}; cat -- ${file}; printf '%s' ${shellQuote(tail)}; }`;
+    const curl = [
+        'curl -sS --fail-with-body -w',
+        shellQuote('\\n'),
+        `-H 'Content-Type: application/json'`,
+        `-H @<(printf 'X-Hasura-Admin-Secret: %s\\n' "$HASURA_GRAPHQL_ADMIN_SECRET")`,
+        '--data-binary @-',
+        `"\${HASURA_GRAPHQL_ENDPOINT%/}/${apiPath}"`,
+    ].join(' ');
+    const checks = `: "\${HASURA_GRAPHQL_ENDPOINT:?set it to the Hasura endpoint}" && cat -- ${file} > /dev/null`;
+    return `${checks} && ${body} | ${curl}`;
 }
 
 var dist$1 = {};
@@ -13091,7 +13415,11 @@ async function prepareMetadata(deps, config, stable, progress) {
         return undefined;
     const api = deps.metadataApi(config);
     // Exported before any change: a Hasura that cannot answer stops the run while nothing is changed.
-    const backup = await deps.log.group('Back up the current metadata', () => backupMetadata(api, deps.backupDir, deps.now()));
+    const exported = await deps.log.group('Back up the current metadata', () => backupMetadata(api, deps.backupDir, deps.now()));
+    // The export asked the server's generation first: the client answers this from what it has.
+    const { generation } = await api.serverVersion();
+    const restoreCommand = restoreMetadataCommand(exported.path, generation);
+    const backup = { ...exported, restoreCommand };
     const changes = stable.metadata.version === 3
         ? diffMetadataV3(backup.metadata, stable.metadata.metadata)
         : diffMetadata(backup.metadata, stable.metadata.metadata);
@@ -20563,23 +20891,28 @@ async function publish(result, context) {
     const report = buildReport(result, context);
     for (const [name, value] of Object.entries(report.outputs))
         setOutput(name, value);
-    for (const a of report.annotations) {
-        const properties = { file: a.file, startLine: a.line };
-        if (a.level === 'error')
-            error(a.message, properties);
-        else if (a.level === 'warning')
-            warning(a.message, properties);
-        else
-            notice(a.message, properties);
-    }
+    for (const a of report.annotations)
+        annotate(a);
     try {
         await summary.addRaw(report.summary).write();
     }
     catch (error) {
         warning(`Could not write the job summary: ${errorMessage(error)}`);
     }
-    if (report.failureMessage)
-        setFailed(report.failureMessage);
+    // The failure is emitted once, on its file and line when it has them (setFailed cannot place it).
+    if (report.failure) {
+        annotate(report.failure);
+        process.exitCode = ExitCode.Failure;
+    }
+}
+function annotate(a) {
+    const properties = { file: a.file, startLine: a.line };
+    if (a.level === 'error')
+        error(a.message, properties);
+    else if (a.level === 'warning')
+        warning(a.message, properties);
+    else
+        notice(a.message, properties);
 }
 
 // run() reports every failure it foresees; this is the last resort for one it does not: still one

@@ -10,6 +10,7 @@ import { parseInputs } from './inputs.js'
 import type { Log } from './log.js'
 import type { ProjectConfig } from './project/config.js'
 import { workspaceFiles } from './project/files.js'
+import type { ReportAnnotation } from './report/annotations.js'
 import type { ReportContext } from './report/report.js'
 import { buildReport } from './report/report.js'
 import type { RollbackResult } from './result.js'
@@ -101,16 +102,22 @@ export async function run(): Promise<void> {
 async function publish(result: RollbackResult, context: ReportContext): Promise<void> {
   const report = buildReport(result, context)
   for (const [name, value] of Object.entries(report.outputs)) core.setOutput(name, value)
-  for (const a of report.annotations) {
-    const properties = { file: a.file, startLine: a.line }
-    if (a.level === 'error') core.error(a.message, properties)
-    else if (a.level === 'warning') core.warning(a.message, properties)
-    else core.notice(a.message, properties)
-  }
+  for (const a of report.annotations) annotate(a)
   try {
     await core.summary.addRaw(report.summary).write()
   } catch (error) {
     core.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }
-  if (report.failureMessage) core.setFailed(report.failureMessage)
+  // The failure is emitted once, on its file and line when it has them (setFailed cannot place it).
+  if (report.failure) {
+    annotate(report.failure)
+    process.exitCode = core.ExitCode.Failure
+  }
+}
+
+function annotate(a: ReportAnnotation): void {
+  const properties = { file: a.file, startLine: a.line }
+  if (a.level === 'error') core.error(a.message, properties)
+  else if (a.level === 'warning') core.warning(a.message, properties)
+  else core.notice(a.message, properties)
 }

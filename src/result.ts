@@ -46,6 +46,8 @@ export interface MetadataReport {
   readonly subject: string
   /** JSON file holding the server's metadata as it was before this run. */
   readonly backupPath: string | undefined
+  /** A bash command that puts the backup back on the server (restoreMetadataCommand). */
+  readonly restoreCommand?: string
   /** What the stable metadata changes against the server's current metadata. */
   readonly changes: readonly MetadataChange[]
   readonly applied: boolean
@@ -154,9 +156,14 @@ export function afterCommit(progress: Progress, message: string): string {
   )
 }
 
+/** The metadata backup, with the command that restores it once the server's generation is known. */
+export interface ReportedBackup extends MetadataBackup {
+  readonly restoreCommand?: string
+}
+
 export function metadataReport(
   stable: StableRef,
-  backup: MetadataBackup | undefined,
+  backup: ReportedBackup | undefined,
   changes: readonly MetadataChange[],
   applied: boolean,
   inconsistentObjects: readonly unknown[] | undefined,
@@ -166,6 +173,7 @@ export function metadataReport(
     sha: stable.sha,
     subject: stable.subject,
     backupPath: backup?.path,
+    restoreCommand: backup?.restoreCommand,
     changes,
     applied,
     inconsistentObjects,

@@ -15,11 +15,12 @@ import {
 } from './metadata/apply.js'
 import type { MetadataChange } from './metadata/diff.js'
 import { diffMetadata, diffMetadataV3 } from './metadata/diff.js'
+import { restoreMetadataCommand } from './metadata/restore.js'
 import type { ConfigOverrides, ProjectConfig } from './project/config.js'
 import { loadProjectConfig } from './project/config.js'
 import { scanDatabaseMigrations, scanMigrations } from './project/migrations.js'
 import type { StableRef } from './project/stable-ref.js'
-import type { Progress, RollbackResult, VersionOf } from './result.js'
+import type { Progress, ReportedBackup, RollbackResult, VersionOf } from './result.js'
 import { afterCommit, metadataReport, noProgress, planReport, resultOf } from './result.js'
 import type { ExecutionFailure } from './transport/transport.js'
 import type { RollbackDeps } from './deps.js'
@@ -106,9 +107,13 @@ async function prepareMetadata(
   if (!stable?.metadata) return undefined
   const api = deps.metadataApi(config)
   // Exported before any change: a Hasura that cannot answer stops the run while nothing is changed.
-  const backup = await deps.log.group('Back up the current metadata', () =>
+  const exported = await deps.log.group('Back up the current metadata', () =>
     backupMetadata(api, deps.backupDir, deps.now()),
   )
+  // The export asked the server's generation first: the client answers this from what it has.
+  const { generation } = await api.serverVersion()
+  const restoreCommand = restoreMetadataCommand(exported.path, generation)
+  const backup: ReportedBackup = { ...exported, restoreCommand }
   const changes =
     stable.metadata.version === 3
       ? diffMetadataV3(backup.metadata, stable.metadata.metadata)

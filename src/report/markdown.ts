@@ -16,6 +16,30 @@ export function escapeText(text: string): string {
   return text.replace(/\r\n|[&<>|\n\\`*_[\]#]/g, (c) => ESCAPES[c] ?? `\\${c}`)
 }
 
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+}
+
+/**
+ * Escapes text inside an HTML block (a `<summary>` line): Markdown is not read there, so a backslash
+ * escape would show as a backslash; only HTML's own characters are escaped, newlines become spaces
+ * (a blank line would end the block).
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(/[&<>"]/g, (c) => HTML_ESCAPES[c]!)
+}
+
+/** Text cut to `max` characters at a word boundary, saying where the rest is. */
+export function shortened(text: string, max: number, rest: string): string {
+  if (text.length <= max) return text
+  const cut = text.slice(0, max - rest.length - 2)
+  const space = cut.lastIndexOf(' ')
+  return `${space > max / 2 ? cut.slice(0, space) : cut}… ${rest}`
+}
+
 /**
  * Text as inline code. Not a Markdown code span: inside one, backslash escapes and entities show
  * literally (a path would read `3\_create\_t`), so escaped text goes in a <code> element instead.

@@ -5,17 +5,18 @@ import { countText } from '../data-loss.js'
 import { destructiveStatements } from '../sql/destructive.js'
 import type { ReportAnnotation } from './annotations.js'
 import { capAnnotations } from './annotations.js'
-import { workspacePath } from './markdown.js'
+import { shortened, workspacePath } from './markdown.js'
+import { restoreIsNext } from './next-step.js'
 import type { DataLoss } from './summary.js'
 import { buildSummary, lossText } from './summary.js'
 
 export interface Report {
   readonly outputs: Readonly<Record<string, string>>
   readonly summary: string
-  /** To emit, within GitHub's per-step limits; setFailed adds the failure line itself. */
+  /** Notices to emit, within GitHub's per-step limits. */
   readonly annotations: readonly ReportAnnotation[]
-  /** The one line main.ts passes to core.setFailed, when the run failed. */
-  readonly failureMessage: string | undefined
+  /** The run's one error, on its file and line when known: main.ts emits it and fails the step. */
+  readonly failure: ReportAnnotation | undefined
 }
 
 export interface ReportContext {
@@ -59,45 +60,55 @@ function dataLoss(result: RollbackResult, projectDir: string): DataLoss[] {
   return losses(result.steps).filter((d) => (d.count ?? 0) > 0)
 }
 
-function failureMessageOf(result: RollbackResult): string | undefined {
+/** An error line stays short: a refusal names its first few problems, the summary lists them all. */
+const PROBLEMS_IN_ERROR_LINE = 3
+const ERROR_LINE_MAX_CHARS = 1000
+
+function failureOf(result: RollbackResult, projectDir: string): ReportAnnotation | undefined {
   if (result.status !== 'failed') return undefined
-  if (result.failure) return result.failure.message
-  const { problems } = result
-  if (problems.length === 1) return problems[0]!.message
-  return `Pre-flight found ${problems.length} problems; nothing was changed: ${problems.map((p) => p.message).join('; ')}`
+  const { failure, problems } = result
+  const error = (message: string, file?: string, line?: number): ReportAnnotation => ({
+    level: 'error',
+    message: shortened(message, ERROR_LINE_MAX_CHARS, '(the job summary has the whole message)'),
+    file: workspacePath(projectDir, file),
+    line,
+  })
+  if (failure) {
+    const restore =
+      restoreIsNext(result) && result.metadata?.restoreCommand
+        ? ': the job summary gives the command that restores it'
+        : ''
+    return error(`${failure.message}${restore}`, failure.file, failure.line)
+  }
+  if (problems.length === 1) return error(problems[0]!.message, problems[0]!.file)
+  const shown = problems.slice(0, PROBLEMS_IN_ERROR_LINE).map((p) => p.message)
+  const more = problems.length - shown.length
+  return error(
+    `Pre-flight refused the rollback, nothing was changed: ${problems.length} problems: ${shown.join('; ')}` +
+      (more > 0 ? `; and ${more} more in the job summary` : ''),
+  )
 }
 
-function annotationsOf(
-  result: RollbackResult,
-  losses: readonly DataLoss[],
-  projectDir: string,
-): ReportAnnotation[] {
-  const annotations: ReportAnnotation[] = result.problems.map((problem) => ({
-    level: 'error',
-    message: problem.message,
-    file: workspacePath(projectDir, problem.file),
-  }))
+function noticesOf(result: RollbackResult, losses: readonly DataLoss[]): ReportAnnotation[] {
   const dryRun = result.status === 'dry-run'
   // An emptied table or column loses nothing: only what holds data (or was not measured) is annotated.
-  for (const d of losses.filter((l) => l.count !== 0)) {
-    const counted = countText(d, d.count ?? null)
-    const message = `Data loss: ${d.version} ${lossText(d)}${counted ? `: ${counted}` : ''}${dryRun ? ' (would run)' : ''}`
-    annotations.push({ level: 'notice', message, file: d.file, line: d.line })
-  }
-  const { failure } = result
-  if (failure) {
-    const file = workspacePath(projectDir, failure.file)
-    annotations.push({ level: 'error', message: failure.message, file, line: failure.line })
-  }
-  return annotations
+  return losses
+    .filter((l) => l.count !== 0)
+    .map((d) => {
+      const counted = countText(d, d.count ?? null)
+      return {
+        level: 'notice',
+        message: `Data loss: ${d.version} ${lossText(d)}${counted ? `: ${counted}` : ''}${dryRun ? ' (would run)' : ''}`,
+        file: d.file,
+        line: d.line,
+      }
+    })
 }
 
 export function buildReport(result: RollbackResult, context: ReportContext): Report {
   const reported = reportedVersions(result)
   const versions = reported.map((v) => v.version)
   const losses = dataLoss(result, context.projectDir)
-  const failureMessage = failureMessageOf(result)
-  const annotations = annotationsOf(result, losses, context.projectDir)
   return {
     outputs: {
       status: result.status,
@@ -109,11 +120,8 @@ export function buildReport(result: RollbackResult, context: ReportContext): Rep
       'inconsistent-objects': JSON.stringify(result.metadata?.inconsistentObjects ?? []),
     },
     summary: buildSummary(result, versions, losses, context.projectDir),
-    // setFailed repeats the failure as an error annotation of its own; plan notes were logged as notices.
-    annotations: capAnnotations(
-      annotations.filter((a) => a.file || a.message !== failureMessage),
-      { error: failureMessage ? 1 : 0, notice: result.notes.length },
-    ),
-    failureMessage,
+    // Plan notes were logged as notices already.
+    annotations: capAnnotations(noticesOf(result, losses), { notice: result.notes.length }),
+    failure: failureOf(result, context.projectDir),
   }
 }

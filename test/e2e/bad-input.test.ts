@@ -87,13 +87,13 @@ describe('bad-input catalog', () => {
       expect(result.outputs.status).toBe('failed')
       const failure = result.stdout
         .split('\n')
-        .filter((l) => l.startsWith('::error::'))
+        .filter((l) => /^::error( [^:]*)?::/.test(l))
         .at(-1)
       expect(failure, result.stdout).toBeDefined()
       expect(failure).toContain(c.says)
       // Every refusal, inputs included, leaves a summary saying nothing was changed.
-      expect(result.summary).toContain('❌ Rollback failed')
-      expect(result.summary).toMatch(/exactly as they were before this run|may or may not/)
+      expect(result.summary).toMatch(/^## ❌ Rollback (failed|refused): nothing was changed$/m)
+      expect(result.summary).toContain('- **Metadata:** unchanged')
       expect(after).toEqual(before)
       expect(
         result.stdout.replaceAll(`::add-mask::${SECRET}`, '') + result.stderr + result.summary,

@@ -64,8 +64,13 @@ describe('config v3 dry run', () => {
     expect(result.summary).toMatch(
       /Dry run passed: 4 migration\(s\) would be rolled back; nothing was changed/,
     )
-    expect(result.summary).toMatch(/\| intuition \| 1720000000003 /)
-    expect(result.summary).toMatch(/\| cache \| 1730000000002 /)
+    expect(result.summary).toContain(`| rehearsed (rolled back) | intuition | ${i3} |`)
+    expect(result.summary).toContain(`| rehearsed (rolled back) | cache | ${c2} |`)
+    for (const name of ['intuition', 'cache']) {
+      expect(result.summary).toContain(
+        `- **Database ${name}:** rehearsed (dry run): the downs of 2 migration(s) ran and were rolled back.`,
+      )
+    }
     expect(await snapshot(s)).toEqual(before)
     expect(await journalExists(s.dbs.intuition!)).toBe(false)
     expect(await journalExists(s.dbs.cache!)).toBe(false)
@@ -111,7 +116,7 @@ describe('config v3 refusals: one line, nothing changed', () => {
     expect(errorsOf(result)).toEqual([
       `Hasura at ${hasura.url} answered export_metadata without a list of sources: a config v3 project needs a Hasura v2.x server`,
     ])
-    expect(result.summary).toMatch(/exactly as they were before this run/)
+    expect(result.summary).toContain('## ❌ Rollback failed: nothing was changed')
   })
 
   it('refuses a database-name whose migrations folder is missing', async () => {

@@ -68,6 +68,14 @@ describe('config v3, two databases neither named default', () => {
       versionsOf(intuition.migrations).slice(0, 2),
     )
     expect(await catalogVersions(s.metadataDb, 'cache')).toEqual(versionsOf(cache.migrations).slice(0, 1))
+    // Each database's outcome first, and a Database column in the table.
+    expect(result.summary).toContain(
+      `- **Database intuition:** rolled back 1 migration(s): ${versionsOf(intuition.migrations)[2]}.`,
+    )
+    expect(result.summary).toContain(
+      `- **Database cache:** rolled back 1 migration(s): ${versionsOf(cache.migrations)[1]}.`,
+    )
+    expect(result.summary).toContain('| Status | Database | Version | Name | Statements |')
   })
 
   it('changes nothing in either when the second cannot be rolled back: every transaction is rehearsed first', async () => {
@@ -82,6 +90,8 @@ describe('config v3, two databases neither named default', () => {
     expect(await catalogVersions(s.metadataDb, 'intuition')).toEqual(versionsOf(intuition.migrations))
     expect(await catalogVersions(s.metadataDb, 'cache')).toEqual(versionsOf(cache.migrations))
     expect(Object.keys(await schemaSnapshot(s.dbs.intuition!))).toHaveLength(3)
+    expect(result.summary).toContain('- **Database intuition:** not rolled back')
+    expect(result.summary).toContain('- **Database cache:** not rolled back')
   })
 
   it.each([

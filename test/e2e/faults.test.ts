@@ -100,7 +100,7 @@ describe('database session terminated during a 20-migration rollback (database-u
         `Lost the connection to the database while the ${N} down migrations ${label(migrations[N - 1]!)} to ${label(migrations[0]!)} (one query) ran: terminating connection due to administrator command (SQLSTATE 57P01). Postgres rolls back an open transaction: nothing was changed`,
       )
       expect(result.annotations.filter((a) => a.level === 'error' && a.file !== undefined)).toEqual([])
-      expect(result.summary).toContain('exactly as they were before this run')
+      expect(result.summary).toContain('## ❌ Rollback failed: nothing was changed')
       expect(result.outputs['rolled-back-versions']).toBe('[]')
 
       const rerun = await run()
@@ -264,7 +264,10 @@ const afterCommit = (type: string, fault: Fault, metadata: Side, cause: RegExp):
   database: 'after',
   metadata,
   message: COMMITTED_THEN(cause, fault === 'status-500'),
-  summary: fault === 'status-500' ? 'The metadata was not changed' : 'it may or may not have been applied',
+  summary:
+    fault === 'status-500'
+      ? '- **Metadata:** unchanged: Hasura serves the metadata it served before this run'
+      : 'it may or may not serve it',
 })
 const checkFails = (fault: Fault, cause: RegExp): FaultCase => ({
   what: 'get_inconsistent_metadata',
@@ -273,7 +276,7 @@ const checkFails = (fault: Fault, cause: RegExp): FaultCase => ({
   database: 'after',
   metadata: 'after',
   message: CHECK_UNREAD(cause),
-  summary: 'its consistency could not be checked',
+  summary: "its consistency is unknown: Hasura's check could not be read",
 })
 const HTTP_TIMEOUT_2S = { 'http-timeout': '2' }
 const MAY_HAVE_RUN_NOTE =

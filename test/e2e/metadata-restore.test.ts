@@ -3,6 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { cleanUp } from '../support/cleanup.js'
 import { existsSync, readFileSync } from 'node:fs'
+import { restoreMetadataCommand } from '../../src/metadata/restore.js'
 import { runAction } from '../support/action-runner.js'
 import { removeRepos } from '../support/git-fixture.js'
 import type { HasuraStandIn, ServerGeneration } from '../support/hasura-stand-in.js'
@@ -85,6 +86,9 @@ describe.each<[ServerGeneration, TransportKind]>([
     expect(await s.workspace.git('rev-parse', 'HEAD')).toBe(s.badSha)
     expect(await s.workspace.git('status', '--porcelain', '--untracked-files=all')).toBe(statusBefore)
     expect(result.summary).toContain(s.stableSha)
+    expect(result.summary).toContain('Hasura reports it consistent')
+    // The command that puts the backup back, for this server's generation.
+    expect(result.summary).toContain(restoreMetadataCommand(backup, generation))
     if (transport === 'hasura') expect(s.hasura.requests.length).toBeLessThanOrEqual(6)
   })
 
@@ -148,7 +152,7 @@ describe('ref handling (Hasura v2, database-url)', () => {
     const message = first.annotations.map((a) => a.message).join('\n')
     expect(message).toMatch(/schema rollback was committed \(reverted 1700000000003, 1700000000002\)/)
     expect(message).toMatch(/Re-run this job to finish/)
-    expect(first.summary).toContain('re-run this job')
+    expect(first.summary).toContain('**Re-run this job** to finish')
     expect(await appliedVersions(s.db)).toEqual([m1])
     expect(tablesOf(s.hasura.metadata())).toEqual(badTables)
 
@@ -192,7 +196,7 @@ describe('ref handling (Hasura v2, database-url)', () => {
     expect(result.exitCode).toBe(1)
     expect(await appliedVersions(s.db)).toEqual([m1, m2, m3])
     expect(tablesOf(s.hasura.metadata())).toEqual(badTables)
-    expect(result.summary).toMatch(/exactly as they were/)
+    expect(result.summary).toContain('## ❌ Rollback failed: nothing was changed')
   })
 
   it('opens no transaction before a slow metadata export: an idle_in_transaction_session_timeout cannot end it', async () => {
