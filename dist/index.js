@@ -2370,6 +2370,13 @@ function metadataSection(result, restoreIsNext) {
             lines.push(`- ${c.kind}: ${escapeText(c.what)}`);
         lines.push('', '</details>');
     }
+    if (m.uncheckedByGuard.length > 0) {
+        const heading = `${m.uncheckedByGuard.length} object(s) the guard cannot check, left to Hasura's consistency check`;
+        lines.push('', `<details><summary>${escapeHtml(heading)}</summary>`, '');
+        for (const u of m.uncheckedByGuard)
+            lines.push(`- database ${escapeText(u.database)}: ${escapeText(u.what)}`);
+        lines.push('', '</details>');
+    }
     if (!restoreIsNext && (m.applied || m.outcomeUnknown) && m.restoreCommand) {
         lines.push('', '<details><summary>Restore the metadata from the backup</summary>', '');
         lines.push(...restoreBlock(m), '', '</details>');
@@ -2916,6 +2923,7 @@ function metadataReport(stable, backup, changes, applied, inconsistentObjects) {
         changes,
         applied,
         inconsistentObjects,
+        uncheckedByGuard: [...(stable.required ?? [])].flatMap(([database, r]) => r.unjudged.map((what) => ({ database, what }))),
     };
 }
 function withOutcomes(steps, outcomes) {

@@ -96,6 +96,7 @@ const metadata = (fields) => ({
   ],
   applied: true,
   inconsistentObjects: [],
+  uncheckedByGuard: [],
   ...fields,
 })
 

@@ -55,6 +55,8 @@ export interface MetadataReport {
   readonly inconsistentObjects: readonly unknown[] | undefined
   /** replace_metadata got no answer (timeout, lost connection): Hasura may have applied it. */
   readonly outcomeUnknown?: boolean
+  /** What the metadata needs that the guard cannot check, per database: left to Hasura's consistency check. */
+  readonly uncheckedByGuard: readonly { readonly database: string; readonly what: string }[]
 }
 
 export interface RollbackResult {
@@ -177,6 +179,9 @@ export function metadataReport(
     changes,
     applied,
     inconsistentObjects,
+    uncheckedByGuard: [...(stable.required ?? [])].flatMap(([database, r]) =>
+      r.unjudged.map((what) => ({ database, what })),
+    ),
   }
 }
 

@@ -2,7 +2,7 @@
 // and the command that puts the backup back.
 import { describeInconsistency } from '../metadata/apply.js'
 import type { MetadataReport, RollbackResult } from '../result.js'
-import { code, escapeText, fenced } from './markdown.js'
+import { code, escapeHtml, escapeText, fenced } from './markdown.js'
 
 /** The restore command in a block, and what it needs where it runs. */
 export function restoreBlock(m: MetadataReport): string[] {
@@ -51,6 +51,13 @@ export function metadataSection(result: RollbackResult, restoreIsNext: boolean):
   if (m.changes.length > 0) {
     lines.push('', '<details><summary>What the metadata of the ref changes</summary>', '')
     for (const c of m.changes) lines.push(`- ${c.kind}: ${escapeText(c.what)}`)
+    lines.push('', '</details>')
+  }
+  if (m.uncheckedByGuard.length > 0) {
+    const heading = `${m.uncheckedByGuard.length} object(s) the guard cannot check, left to Hasura's consistency check`
+    lines.push('', `<details><summary>${escapeHtml(heading)}</summary>`, '')
+    for (const u of m.uncheckedByGuard)
+      lines.push(`- database ${escapeText(u.database)}: ${escapeText(u.what)}`)
     lines.push('', '</details>')
   }
   if (!restoreIsNext && (m.applied || m.outcomeUnknown) && m.restoreCommand) {

@@ -55,6 +55,7 @@ const metadata = (overrides: Partial<MetadataReport>): MetadataReport => ({
   changes: [{ kind: 'removed', what: 'table public.article' }],
   applied: true,
   inconsistentObjects: [],
+  uncheckedByGuard: [],
   ...overrides,
 })
 
@@ -326,6 +327,22 @@ describe('the backup restore', () => {
     )
     // Once: not repeated, folded, under Metadata.
     expect(r.summary.split(restoreMetadataCommand(BACKUP, 'v2'))).toHaveLength(2)
+  })
+
+  it('lists what the guard cannot check, per database, as left to Hasura', () => {
+    const unchecked = [
+      { database: 'intuition', what: 'relationship cache_entry to database cache' },
+      { database: 'cache', what: 'native query top_accounts' },
+    ]
+    const r = report({ committed: true, metadata: metadata({ uncheckedByGuard: unchecked }) })
+    expect(r.summary).toContain(
+      "<details><summary>2 object(s) the guard cannot check, left to Hasura's consistency check</summary>",
+    )
+    expect(r.summary).toContain('- database intuition: relationship cache\\_entry to database cache')
+    expect(r.summary).toContain('- database cache: native query top\\_accounts')
+    expect(report({ committed: true, metadata: metadata({}) }).summary).not.toContain(
+      'the guard cannot check',
+    )
   })
 
   it('is offered folded after a rollback that applied metadata, and not at all when none was applied', () => {
