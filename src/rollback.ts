@@ -1,8 +1,8 @@
 // Orchestration of one run, one step after another: project → stable ref → state → plan → backup →
 // one transaction → metadata. Always returns a result as data (never throws), so outputs and the
 // summary render from one structure (result.ts).
-import type { DatabasePlan, Project } from './database-runs.js'
-import { catalogAccess, executeDatabases, guardOf, openDatabases, planDatabases } from './database-runs.js'
+import type { DatabasePlan, Project } from './databases/run.js'
+import { catalogAccess, executeDatabases, guardOf, openDatabases, planDatabases } from './databases/run.js'
 import { RollbackError, errorMessage } from './errors.js'
 import type { RollbackRequest } from './inputs.js'
 import { LAST_SUCCESSFUL_RUN } from './inputs.js'

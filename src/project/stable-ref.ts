@@ -12,7 +12,7 @@ import { loadProjectConfig } from './config.js'
 import type { ProjectFiles } from './files.js'
 import type { Migration } from './migrations.js'
 import { scanDatabaseMigrations, scanMigrations } from './migrations.js'
-import { V2_DATABASE } from '../databases.js'
+import { V2_DATABASE } from '../databases/select.js'
 import { RollbackError } from '../errors.js'
 
 export interface StableRef {

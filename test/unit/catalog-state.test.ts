@@ -1,14 +1,14 @@
 // The CLI's catalog state document: what it says is applied, whether migrations are enabled, and the
 // document written back with one database's versions removed and everything else exactly as read.
 import { describe, expect, it } from 'vitest'
-import type { CatalogState } from '../../src/catalog-state.js'
+import type { CatalogState } from '../../src/databases/catalog-state.js'
 import {
   appliedIn,
   isStateCopyCompleted,
   migrationModeOf,
   parseCatalogState,
   withoutVersions,
-} from '../../src/catalog-state.js'
+} from '../../src/databases/catalog-state.js'
 import { RollbackError } from '../../src/errors.js'
 import { parseLossless, stringifyLossless } from '../../src/lossless-json.js'
 

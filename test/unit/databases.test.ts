@@ -1,8 +1,8 @@
 // Which databases a run rolls back, from `database-name` (ACTION-INTERFACE.md), the server's sources
 // and the workspace's migrations folders: every rule, and every refusal in one line naming its cause.
 import { describe, expect, it } from 'vitest'
-import type { Source } from '../../src/databases.js'
-import { sourcesOf, v2Database, v3Databases } from '../../src/databases.js'
+import type { Source } from '../../src/databases/select.js'
+import { sourcesOf, v2Database, v3Databases } from '../../src/databases/select.js'
 import { RollbackError } from '../../src/errors.js'
 import type { RollbackRequest } from '../../src/inputs.js'
 import { parseInputs } from '../../src/inputs.js'

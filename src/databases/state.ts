@@ -11,23 +11,23 @@ import {
   parseCatalogState,
   withoutVersions,
 } from './catalog-state.js'
-import type { Database } from './databases.js'
-import { RollbackError, errorMessage } from './errors.js'
-import type { Log } from './log.js'
-import { compareVersions } from './project/migrations.js'
-import { versionList } from './report/markdown.js'
-import type { MetadataApi } from './metadata/apply.js'
-import type { AppliedState, Problem } from './plan.js'
-import type { JournalRow, SourceState } from './transport/catalog-state-sql.js'
+import type { Database } from './select.js'
+import { RollbackError, errorMessage } from '../errors.js'
+import type { Log } from '../log.js'
+import { compareVersions } from '../project/migrations.js'
+import { versionList } from '../report/markdown.js'
+import type { MetadataApi } from '../metadata/apply.js'
+import type { AppliedState, Problem } from '../plan.js'
+import type { JournalRow, SourceState } from '../transport/catalog-state-sql.js'
 import {
   catalogStateChange,
   journalStateChange,
   markStateWrittenSql,
   parseSourceState,
   readSourceSql,
-} from './transport/catalog-state-sql.js'
-import { parseStateCell, readStateSql, stateRowsChange } from './transport/state-sql.js'
-import type { StateChange, Transport } from './transport/transport.js'
+} from '../transport/catalog-state-sql.js'
+import { parseStateCell, readStateSql, stateRowsChange } from '../transport/state-sql.js'
+import type { StateChange, Transport } from '../transport/transport.js'
 
 /** Where a database's state lives, hence how a rollback changes it. */
 export type StateStore =

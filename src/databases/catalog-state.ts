@@ -3,10 +3,10 @@
 // {"migrations": {"<database>": {"<version>": <dirty>}}, "settings": {...}, "isStateCopyCompleted": true}.
 // Pure: read from get_catalog_state's answer, changed for one database only, everything else kept as it
 // was, numbers digit for digit.
-import { RollbackError } from './errors.js'
-import type { LosslessJson } from './lossless-json.js'
-import { JsonNumber } from './lossless-json.js'
-import type { AppliedVersion } from './plan.js'
+import { RollbackError } from '../errors.js'
+import type { LosslessJson } from '../lossless-json.js'
+import { JsonNumber } from '../lossless-json.js'
+import type { AppliedVersion } from '../plan.js'
 
 type JsonObject = { [key: string]: LosslessJson }
 

@@ -1,11 +1,11 @@
 // The databases one run rolls back: config v2's only one, or (config v3) the Hasura sources the inputs
 // select, each with its folder of migrations. Pure: the server's sources and the workspace's folders
 // in, the chosen databases or one clear refusal out.
-import { RollbackError } from './errors.js'
-import type { RollbackRequest } from './inputs.js'
-import { ALL_DATABASES } from './inputs.js'
-import { isRecord } from './json.js'
-import type { Migration } from './project/migrations.js'
+import { RollbackError } from '../errors.js'
+import type { RollbackRequest } from '../inputs.js'
+import { ALL_DATABASES } from '../inputs.js'
+import { isRecord } from '../json.js'
+import type { Migration } from '../project/migrations.js'
 
 /** Config v2's one database, as the state and reports name it. */
 export const V2_DATABASE = 'default'
