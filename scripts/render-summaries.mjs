@@ -113,6 +113,25 @@ const noDowns = Array.from({ length: 107 }, (_, i) => {
   }
 })
 
+/** The steps of a config v3 run over two databases, intuition and cache. */
+const v3Step = {
+  tags: step('1720000000003_add_article_tags', 'reverted', undefined, {
+    database: 'intuition',
+    dir: 'migrations/intuition',
+    sql: DOWNS['1700000000004_add_article_tags'],
+  }),
+  article: step('1720000000002_create_article', 'reverted', undefined, {
+    database: 'intuition',
+    dir: 'migrations/intuition',
+    sql: DOWNS['1700000000002_create_article'],
+  }),
+  sessions: step('1720000000001_create_sessions', 'reverted', undefined, {
+    database: 'cache',
+    dir: 'migrations/cache',
+    sql: 'DROP TABLE cache.sessions;\n',
+  }),
+}
+
 const runs = {
   success: result({
     committed: true,
@@ -159,23 +178,7 @@ const runs = {
       { name: 'intuition', committed: true },
       { name: 'cache', committed: true, stateWrite: 'written' },
     ],
-    steps: [
-      step('1720000000003_add_article_tags', 'reverted', undefined, {
-        database: 'intuition',
-        dir: 'migrations/intuition',
-        sql: DOWNS['1700000000004_add_article_tags'],
-      }),
-      step('1720000000002_create_article', 'reverted', undefined, {
-        database: 'intuition',
-        dir: 'migrations/intuition',
-        sql: DOWNS['1700000000002_create_article'],
-      }),
-      step('1720000000001_create_sessions', 'reverted', undefined, {
-        database: 'cache',
-        dir: 'migrations/cache',
-        sql: 'DROP TABLE cache.sessions;\n',
-      }),
-    ],
+    steps: [v3Step.tags, v3Step.article, v3Step.sessions],
     metadata: metadata({}),
   }),
   'config-v3-partly': result({
@@ -187,18 +190,7 @@ const runs = {
       { name: 'intuition', committed: true },
       { name: 'cache', committed: true, stateWrite: 'failed' },
     ],
-    steps: [
-      step('1720000000002_create_article', 'reverted', undefined, {
-        database: 'intuition',
-        dir: 'migrations/intuition',
-        sql: DOWNS['1700000000002_create_article'],
-      }),
-      step('1720000000001_create_sessions', 'reverted', undefined, {
-        database: 'cache',
-        dir: 'migrations/cache',
-        sql: 'DROP TABLE cache.sessions;\n',
-      }),
-    ],
+    steps: [v3Step.article, v3Step.sessions],
     failure: {
       message:
         'Rolled back database(s) intuition, cache. The downs of database cache were committed (reverted 1720000000001), but writing the catalog state through Hasura failed: Cannot reach Hasura at https://hasura.example.com: connection reset. Run the rollback again: it finishes the write and reverts nothing more',

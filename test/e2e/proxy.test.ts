@@ -32,23 +32,38 @@ function printed(result: ActionRun, secret: string): string {
   )
 }
 
+/**
+ * Two releases deployed behind Hasura, a GitHub API whose deploy workflow succeeded at the stable
+ * release (`withRun`), and a forward proxy that alone resolves `hosts` and asks for `password`.
+ */
+async function behindProxy(options: { withRun: boolean; hosts: string[]; password: string }) {
+  const releases = await twoReleases()
+  const db = await createTestDatabase()
+  await applyUps(db, releases.allMigrations)
+  const hasura = await startHasuraStandIn({ databaseUrl: db.url, generation: 'v2', adminSecret: SECRET })
+  const github = await startGitHubApiStandIn({
+    repository: 'acme/app',
+    token: TOKEN,
+    workflows: options.withRun ? [{ id: 7, path: '.github/workflows/deploy.yml' }] : [],
+    runs: options.withRun
+      ? [{ id: 100, workflowId: 7, headSha: releases.stableSha, headBranch: 'main' }]
+      : [],
+  })
+  const proxy = await startForwardProxy({
+    hosts: Object.fromEntries(options.hosts.map((host) => [host, '127.0.0.1'])),
+    credentials: { user: 'ci', password: options.password },
+  })
+  cleanUp(hasura.close, () => db.drop(), github.close, proxy.close)
+  return { releases, db, hasura, github, proxy }
+}
+
 describe('behind a forward proxy (HTTP_PROXY with credentials)', () => {
   it('reaches Hasura and the GitHub API only through the proxy and masks its password', async () => {
-    const releases = await twoReleases()
-    const db = await createTestDatabase()
-    await applyUps(db, releases.allMigrations)
-    const hasura = await startHasuraStandIn({ databaseUrl: db.url, generation: 'v2', adminSecret: SECRET })
-    const github = await startGitHubApiStandIn({
-      repository: 'acme/app',
-      token: TOKEN,
-      workflows: [{ id: 7, path: '.github/workflows/deploy.yml' }],
-      runs: [{ id: 100, workflowId: 7, headSha: releases.stableSha, headBranch: 'main' }],
+    const { releases, db, hasura, github, proxy } = await behindProxy({
+      withRun: true,
+      hosts: ['hasura.invalid', 'github.invalid'],
+      password: PROXY_PASSWORD,
     })
-    const proxy = await startForwardProxy({
-      hosts: { 'hasura.invalid': '127.0.0.1', 'github.invalid': '127.0.0.1' },
-      credentials: { user: 'ci', password: PROXY_PASSWORD },
-    })
-    cleanUp(hasura.close, () => db.drop(), github.close, proxy.close)
 
     const result = await runAction({
       workspace: releases.workspace.dir,
@@ -84,21 +99,11 @@ describe('behind a forward proxy (HTTP_PROXY with credentials)', () => {
 
 describe('behind a proxy that refuses the credentials', () => {
   it('says the proxy refused the GitHub API, changes nothing and never prints the password', async () => {
-    const releases = await twoReleases()
-    const db = await createTestDatabase()
-    await applyUps(db, releases.allMigrations)
-    const hasura = await startHasuraStandIn({ databaseUrl: db.url, generation: 'v2', adminSecret: SECRET })
-    const github = await startGitHubApiStandIn({
-      repository: 'acme/app',
-      token: TOKEN,
-      workflows: [],
-      runs: [],
+    const { releases, db, hasura, github, proxy } = await behindProxy({
+      withRun: false,
+      hosts: ['github.invalid'],
+      password: 'the-current-password',
     })
-    const proxy = await startForwardProxy({
-      hosts: { 'github.invalid': '127.0.0.1' },
-      credentials: { user: 'ci', password: 'the-current-password' },
-    })
-    cleanUp(hasura.close, () => db.drop(), github.close, proxy.close)
     const apiUrl = `http://github.invalid:${portOf(github.url)}`
     const result = await runAction({
       workspace: releases.workspace.dir,
