@@ -2307,6 +2307,22 @@ async function inconsistentObjects(api) {
     }
     return check.inconsistent_objects;
 }
+/** The objects Hasura names when it refuses metadata as inconsistent (HTTP 400, keeping its own). */
+function refusedAsInconsistent(error) {
+    const refused = error instanceof HasuraApiError &&
+        error.status === 400 &&
+        Array.isArray(error.internal) &&
+        error.message.includes('inconsistent metadata');
+    return refused ? error.internal : undefined;
+}
+/** Objects shown in an error line: the first few, then how many more the summary lists. */
+const OBJECTS_IN_A_LINE = 3;
+/** Inconsistent objects for one error line: the first few as the server words them, then a count. */
+function inconsistencyLine(objects) {
+    const shown = objects.slice(0, OBJECTS_IN_A_LINE).map(describeInconsistency).join('; ');
+    const more = objects.length - OBJECTS_IN_A_LINE;
+    return more > 0 ? `${shown}; and ${more} more, listed under Metadata in the job summary` : shown;
+}
 /** One line per inconsistent object, as the server words it. */
 function describeInconsistency(object) {
     const o = (object ?? {});
@@ -2336,9 +2352,15 @@ function appliedLine(result, m) {
     return result.status === 'dry-run' ? 'Would be applied (dry run)' : 'Not applied';
 }
 function consistencyLines(m) {
-    if (!m.applied)
-        return [];
     const inconsistent = m.inconsistentObjects;
+    if (!m.applied) {
+        if (!inconsistent?.length)
+            return [];
+        return [
+            `- Refused by Hasura as inconsistent: ${inconsistent.length} object(s)`,
+            ...inconsistent.map((o) => `  - ${escapeText(describeInconsistency(o))}`),
+        ];
+    }
     if (!inconsistent)
         return ["- Consistency: unknown (Hasura's check could not be read)"];
     if (inconsistent.length === 0)
@@ -2471,6 +2493,9 @@ function metadataState(result) {
     if (!m.applied) {
         if (result.status === 'dry-run')
             return `unchanged; the run would apply ${metadataName(m)}.`;
+        if (m.inconsistentObjects?.length) {
+            return `unchanged: Hasura refused ${metadataName(m)} as inconsistent and serves the metadata it served before this run.`;
+        }
         return `unchanged: Hasura serves the metadata it served before this run${result.committed ? `, not ${metadataName(m)}` : ''}.`;
     }
     const inconsistent = m.inconsistentObjects;
@@ -2613,6 +2638,14 @@ function failedNextStep(result, projectDir) {
                 (m.restoreCommand ? ':' : ', from the backup named under Metadata.'),
             '',
             ...restoreBlock(m),
+            ...error,
+        ];
+    }
+    if (m && !m.applied && (m.inconsistentObjects?.length ?? 0) > 0) {
+        const rerun = result.committed ? `: it reverts nothing already reverted and ${whatIsLeft(result)}` : '';
+        return [
+            `Hasura refused ${metadataName(m)} as inconsistent with the databases (the objects are listed under Metadata). ` +
+                `Fix what they name, or choose another ${code('ref')}, then re-run this job${rerun}.`,
             ...error,
         ];
     }
@@ -2898,8 +2931,7 @@ function afterCommit(progress, message) {
     const metadata = progress.metadata;
     if (!metadata || (!progress.committed && !metadata.applied && !metadata.outcomeUnknown))
         return message;
-    const reverted = progress.steps.filter((s) => s.status === 'reverted').map((s) => s.version);
-    const schema = `The schema rollback was committed (reverted ${reverted.join(', ') || 'nothing'})`;
+    const schema = committedSchema(progress);
     if (!metadata.applied) {
         const failed = metadata.outcomeUnknown
             ? 'got no answer, so the metadata may or may not have been replaced'
@@ -2912,6 +2944,17 @@ function afterCommit(progress, message) {
         : `The metadata of ${metadata.sha} was applied`;
     return (`${applied}, but Hasura's consistency check (get_inconsistent_metadata) could not be read: ${message}. ` +
         'Re-run this job to check again (it reverts nothing more and re-applies the same metadata), or look for inconsistent objects in the Hasura console (Settings > Metadata Status)');
+}
+function committedSchema(progress) {
+    const reverted = progress.steps.filter((s) => s.status === 'reverted').map((s) => s.version);
+    return `The schema rollback was committed (reverted ${reverted.join(', ') || 'nothing'})`;
+}
+/** Hasura refused the stable metadata as inconsistent: it serves what it served, whatever committed. */
+function metadataRefused(progress, sha, objects) {
+    const refused = `Hasura refused the metadata of ${sha} as inconsistent and keeps serving the metadata it had, ${objects}`;
+    return progress.committed
+        ? `${committedSchema(progress)}, but ${refused}`
+        : `${refused}. Nothing was changed`;
 }
 function metadataReport(stable, backup, changes, applied, inconsistentObjects) {
     return {
@@ -2951,6 +2994,7 @@ function isRecord(value) {
 const V2_DATABASE = 'default';
 /** Only these run the SQL the rollback sends (run_sql on PostgreSQL). */
 const SUPPORTED_KINDS = new Set(['postgres']);
+const runsRollbackSql = (source) => SUPPORTED_KINDS.has(source.kind);
 /** The sources of an export_metadata answer (version 3, possibly inside {resource_version, metadata}). */
 function sourcesOf(exported, where) {
     const metadata = isRecord(exported) && isRecord(exported.metadata) ? exported.metadata : exported;
@@ -3544,7 +3588,7 @@ function parseStateCell(cell) {
     return { stateTableExists: parsed.stateTableExists, applied, migrationMode, journal };
 }
 
-const NO_STATE_CHANGE = { recheck: '', locks: '', removeVersions: () => '' };
+const NO_STATE_CHANGE$1 = { recheck: '', locks: '', removeVersions: () => '' };
 /** Config v2: the one database's state rows (and this run's journal record). */
 async function readRowsState(database, transport, runKey) {
     const cell = await transport.readState(readStateSql(runKey));
@@ -3643,7 +3687,7 @@ async function markWritten(transport, runKeys, access) {
     const marked = await transport.execute([], {
         dryRun: false,
         lockTimeoutSeconds: access.lockTimeoutSeconds,
-        state: NO_STATE_CHANGE,
+        state: NO_STATE_CHANGE$1,
         afterDowns: markStateWrittenSql(runKeys),
     });
     if (marked.failure)
@@ -3920,18 +3964,19 @@ async function openDatabases(request, deps, project, progress) {
     };
     if (!(project.migrations instanceof Map)) {
         const database = v2Database(request, config.migrationsDirectory, project.migrations);
-        return [await readRowsState(database, await connect(database), deps.run?.key)];
+        return { databases: [await readRowsState(database, await connect(database), deps.run?.key)], sources: [] };
     }
     const access = catalogAccess(request, deps, config);
     const exported = await access.api.metadata({ type: 'export_metadata', args: {} });
-    const databases = v3Databases(request, sourcesOf(exported, access.where), config.migrationsDirectory, project.migrations);
+    const sources = sourcesOf(exported, access.where);
+    const databases = v3Databases(request, sources, config.migrationsDirectory, project.migrations);
     // Config v3 always keeps a journal row: without one, a catalog state write cut short could not be finished.
     const runKey = deps.run?.key ?? `local/${node_crypto.randomUUID()}`;
     const opened = [];
     for (const database of databases) {
         opened.push({ database, transport: await connect(database), runKey: `${runKey}#${database.name}` });
     }
-    return readCatalogStates(opened, access);
+    return { databases: await readCatalogStates(opened, access), sources };
 }
 function catalogAccess(request, deps, config) {
     return {
@@ -4120,6 +4165,31 @@ function partlyRolledBack(committed, notRolledBack, failure) {
     const notYet = rest.length > 0 ? `; not rolled back: ${rest.join(', ')}` : '';
     const again = rest.length > 0 ? 'Run the rollback again to roll back the rest: what is rolled back stays so' : '';
     return { ...failure, message: `${rolledBack}${notYet}. ${failure.message}${again ? `. ${again}` : ''}` };
+}
+
+/** Nothing of the migration state is read or changed: only the guard runs. */
+const NO_STATE_CHANGE = { recheck: '', locks: '', removeVersions: () => '' };
+async function checkDatabasesNotRolledBack(request, deps, run, progress) {
+    for (const source of run.sources) {
+        if (run.rolledBack.includes(source.name) || !runsRollbackSql(source))
+            continue;
+        const guard = guardOf(run.stable, source.name);
+        if (!guard)
+            continue;
+        const transport = await deps.connectSource(run.config, source.name);
+        progress.transports.push(transport);
+        const checked = await deps.log.group(`Check the stable metadata against database ${source.name}`, () => transport.execute([], {
+            dryRun: true,
+            lockTimeoutSeconds: request.lockTimeoutSeconds,
+            state: NO_STATE_CHANGE,
+            afterDowns: guard,
+        }));
+        if (checked.failure) {
+            const message = `Database ${source.name} (not rolled back by this run): ${checked.failure.message}`;
+            return { ...checked.failure, message };
+        }
+    }
+    return undefined;
 }
 
 // Table and function names as metadata writes them: a bare name (schema public), `{schema, name}`,
@@ -13376,13 +13446,13 @@ async function run$1(request, deps, progress) {
     progress.configVersion = config.version;
     const databases = await log.group('Read migration state', async () => {
         const opened = await openDatabases(request, deps, project, progress);
-        for (const db of opened) {
+        for (const db of opened.databases) {
             const where = config.version === 3 ? ` in database ${db.database.name}` : ' on the database';
             log.info(`${db.state.applied.length} applied version(s)${where}`);
         }
         return opened;
     });
-    const plans = await planDatabases(request, deps, databases, stable, config.version);
+    const plans = await planDatabases(request, deps, databases.databases, stable, config.version);
     progress.notes = plans.flatMap((p) => p.plan.notes);
     for (const note of progress.notes)
         log.notice(note);
@@ -13398,6 +13468,13 @@ async function run$1(request, deps, progress) {
     if (!hasWork && !metadata) {
         log.info('Nothing to roll back: no applied version is selected');
         return resultOf(progress, 'nothing-to-roll-back');
+    }
+    if (metadata && stable) {
+        const rolledBack = plans.map((p) => p.db.database.name);
+        const elsewhere = { config, stable, sources: databases.sources, rolledBack };
+        const failure = await checkDatabasesNotRolledBack(request, deps, elsewhere, progress);
+        if (failure)
+            return resultOf(progress, 'failed', failure);
     }
     const access = config.version === 3 ? catalogAccess(request, deps, config) : undefined;
     const failure = await executeDatabases(request, deps, { plans, stable, access }, progress);
@@ -13467,11 +13544,15 @@ async function lastSuccessfulRef(deps) {
     return found.sha;
 }
 async function applyMetadata(deps, { api, backup, changes }, stable, progress) {
-    const inconsistent = await deps.log.group(`Apply the metadata of ${stable.sha}`, async () => {
+    const outcome = await deps.log.group(`Apply the metadata of ${stable.sha}`, async () => {
         try {
             await replaceMetadata(api, stable.metadata);
         }
         catch (error) {
+            // Hasura refused it as inconsistent and keeps serving its own: nothing of the metadata changed.
+            const refused = refusedAsInconsistent(error);
+            if (refused)
+                return { applied: false, inconsistent: refused };
             // A request that timed out or lost its answer may still have been carried out by Hasura.
             if (error instanceof RollbackError && error.outcomeUnknown) {
                 progress.metadata = {
@@ -13482,14 +13563,17 @@ async function applyMetadata(deps, { api, backup, changes }, stable, progress) {
             throw error;
         }
         progress.metadata = metadataReport(stable, backup, changes, true, undefined);
-        return inconsistentObjects(api);
+        return { applied: true, inconsistent: await inconsistentObjects(api) };
     });
-    progress.metadata = metadataReport(stable, backup, changes, true, inconsistent);
+    const { applied, inconsistent } = outcome;
+    progress.metadata = metadataReport(stable, backup, changes, applied, inconsistent);
     if (inconsistent.length === 0)
         return resultOf(progress, 'rolled-back');
-    const list = inconsistent.map(describeInconsistency).join('; ');
+    const objects = `${inconsistent.length} inconsistent object(s): ${inconsistencyLine(inconsistent)}`;
+    if (!applied)
+        return resultOf(progress, 'failed', { message: metadataRefused(progress, stable.sha, objects) });
     return resultOf(progress, 'failed', {
-        message: `Hasura reports ${inconsistent.length} inconsistent object(s) after applying the metadata of ${stable.sha}: ${list}. The previous metadata is in ${backup.path}`,
+        message: `Hasura reports ${objects} after applying the metadata of ${stable.sha}. The previous metadata is in ${backup.path}`,
     });
 }
 
@@ -13624,7 +13708,7 @@ function guardFailure(error) {
     const missing = parseGuardFailure(error.message);
     if (missing) {
         return {
-            message: `The stable metadata needs objects the rollback leaves missing: ${missing}. The transaction was rolled back: nothing was changed and no metadata was sent`,
+            message: `The stable metadata needs objects missing after the rollback: ${missing}. The transaction was rolled back: nothing was changed and no metadata was sent`,
         };
     }
     const journal = error.message.indexOf(JOURNAL_MARKER);
@@ -20880,6 +20964,7 @@ async function run() {
         connect: async (config, database) => request.databaseUrl
             ? connectPostgres({ databaseUrl: request.databaseUrl })
             : connectHasura({ client: clientFor(config), source: database }),
+        connectSource: async (config, database) => connectHasura({ client: clientFor(config), source: database }),
         metadataApi: clientFor,
         // Loaded when a ref is given: @actions/exec and child_process are not needed otherwise.
         git: async () => (await Promise.resolve().then(function () { return require('./git.js'); })).createGit(workspace, (line) => debug(line)),

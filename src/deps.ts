@@ -13,6 +13,8 @@ export interface RollbackDeps {
   readonly env: Readonly<Record<string, string | undefined>>
   /** A transport to the database; `database` names the Hasura source of a config v3 project. */
   readonly connect: (config: ProjectConfig, database?: string) => Promise<Transport>
+  /** Hasura's run_sql on one of its sources (config v3), whatever `database-url` says. */
+  readonly connectSource: (config: ProjectConfig, database: string) => Promise<Transport>
   readonly metadataApi: (config: ProjectConfig) => MetadataApi
   readonly git: () => Promise<Git>
   /** For `ref: last-successful-run`: the head SHA of the last successful run of the workflow meant. */

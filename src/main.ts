@@ -83,6 +83,7 @@ export async function run(): Promise<void> {
       request.databaseUrl
         ? connectPostgres({ databaseUrl: request.databaseUrl })
         : connectHasura({ client: clientFor(config), source: database }),
+    connectSource: async (config, database) => connectHasura({ client: clientFor(config), source: database }),
     metadataApi: clientFor,
     // Loaded when a ref is given: @actions/exec and child_process are not needed otherwise.
     git: async () => (await import('./git/git.js')).createGit(workspace, (line) => core.debug(line)),

@@ -138,8 +138,7 @@ export function refusedResult(message: string): RollbackResult {
 export function afterCommit(progress: Progress, message: string): string {
   const metadata = progress.metadata
   if (!metadata || (!progress.committed && !metadata.applied && !metadata.outcomeUnknown)) return message
-  const reverted = progress.steps.filter((s) => s.status === 'reverted').map((s) => s.version)
-  const schema = `The schema rollback was committed (reverted ${reverted.join(', ') || 'nothing'})`
+  const schema = committedSchema(progress)
   if (!metadata.applied) {
     const failed = metadata.outcomeUnknown
       ? 'got no answer, so the metadata may or may not have been replaced'
@@ -156,6 +155,19 @@ export function afterCommit(progress: Progress, message: string): string {
     `${applied}, but Hasura's consistency check (get_inconsistent_metadata) could not be read: ${message}. ` +
     'Re-run this job to check again (it reverts nothing more and re-applies the same metadata), or look for inconsistent objects in the Hasura console (Settings > Metadata Status)'
   )
+}
+
+function committedSchema(progress: Progress): string {
+  const reverted = progress.steps.filter((s) => s.status === 'reverted').map((s) => s.version)
+  return `The schema rollback was committed (reverted ${reverted.join(', ') || 'nothing'})`
+}
+
+/** Hasura refused the stable metadata as inconsistent: it serves what it served, whatever committed. */
+export function metadataRefused(progress: Progress, sha: string, objects: string): string {
+  const refused = `Hasura refused the metadata of ${sha} as inconsistent and keeps serving the metadata it had, ${objects}`
+  return progress.committed
+    ? `${committedSchema(progress)}, but ${refused}`
+    : `${refused}. Nothing was changed`
 }
 
 /** The metadata backup, with the command that restores it once the server's generation is known. */

@@ -2,6 +2,7 @@
 // one transaction → metadata. Always returns a result as data (never throws), so outputs and the
 // summary render from one structure (result.ts).
 import type { DatabasePlan, Project } from './databases/run.js'
+import { checkDatabasesNotRolledBack } from './databases/guard-elsewhere.js'
 import { catalogAccess, executeDatabases, guardOf, openDatabases, planDatabases } from './databases/run.js'
 import { RollbackError, errorMessage } from './errors.js'
 import type { RollbackRequest } from './inputs.js'
@@ -9,8 +10,9 @@ import { LAST_SUCCESSFUL_RUN } from './inputs.js'
 import type { MetadataApi, MetadataBackup } from './metadata/apply.js'
 import {
   backupMetadata,
-  describeInconsistency,
+  inconsistencyLine,
   inconsistentObjects,
+  refusedAsInconsistent,
   replaceMetadata,
 } from './metadata/apply.js'
 import type { MetadataChange } from './metadata/diff.js'
@@ -21,7 +23,7 @@ import { loadProjectConfig } from './project/config.js'
 import { scanDatabaseMigrations, scanMigrations } from './project/migrations.js'
 import type { StableRef } from './project/stable-ref.js'
 import type { Progress, ReportedBackup, RollbackResult, VersionOf } from './result.js'
-import { afterCommit, metadataReport, noProgress, planReport, resultOf } from './result.js'
+import { afterCommit, metadataRefused, metadataReport, noProgress, planReport, resultOf } from './result.js'
 import type { ExecutionFailure } from './transport/transport.js'
 import type { RollbackDeps } from './deps.js'
 
@@ -59,13 +61,13 @@ async function run(
   progress.configVersion = config.version
   const databases = await log.group('Read migration state', async () => {
     const opened = await openDatabases(request, deps, project, progress)
-    for (const db of opened) {
+    for (const db of opened.databases) {
       const where = config.version === 3 ? ` in database ${db.database.name}` : ' on the database'
       log.info(`${db.state.applied.length} applied version(s)${where}`)
     }
     return opened
   })
-  const plans = await planDatabases(request, deps, databases, stable, config.version)
+  const plans = await planDatabases(request, deps, databases.databases, stable, config.version)
   progress.notes = plans.flatMap((p) => p.plan.notes)
   for (const note of progress.notes) log.notice(note)
   progress.steps = plans.flatMap((p) => planReport(p.plan, p.db.database.name))
@@ -80,6 +82,12 @@ async function run(
   if (!hasWork && !metadata) {
     log.info('Nothing to roll back: no applied version is selected')
     return resultOf(progress, 'nothing-to-roll-back')
+  }
+  if (metadata && stable) {
+    const rolledBack = plans.map((p) => p.db.database.name)
+    const elsewhere = { config, stable, sources: databases.sources, rolledBack }
+    const failure = await checkDatabasesNotRolledBack(request, deps, elsewhere, progress)
+    if (failure) return resultOf(progress, 'failed', failure)
   }
   const access = config.version === 3 ? catalogAccess(request, deps, config) : undefined
   const failure = await executeDatabases(request, deps, { plans, stable, access }, progress)
@@ -174,10 +182,13 @@ async function applyMetadata(
   stable: StableRef,
   progress: Progress,
 ): Promise<RollbackResult> {
-  const inconsistent = await deps.log.group(`Apply the metadata of ${stable.sha}`, async () => {
+  const outcome = await deps.log.group(`Apply the metadata of ${stable.sha}`, async () => {
     try {
       await replaceMetadata(api, stable.metadata!)
     } catch (error) {
+      // Hasura refused it as inconsistent and keeps serving its own: nothing of the metadata changed.
+      const refused = refusedAsInconsistent(error)
+      if (refused) return { applied: false, inconsistent: refused }
       // A request that timed out or lost its answer may still have been carried out by Hasura.
       if (error instanceof RollbackError && error.outcomeUnknown) {
         progress.metadata = {
@@ -188,12 +199,15 @@ async function applyMetadata(
       throw error
     }
     progress.metadata = metadataReport(stable, backup, changes, true, undefined)
-    return inconsistentObjects(api)
+    return { applied: true, inconsistent: await inconsistentObjects(api) }
   })
-  progress.metadata = metadataReport(stable, backup, changes, true, inconsistent)
+  const { applied, inconsistent } = outcome
+  progress.metadata = metadataReport(stable, backup, changes, applied, inconsistent)
   if (inconsistent.length === 0) return resultOf(progress, 'rolled-back')
-  const list = inconsistent.map(describeInconsistency).join('; ')
+  const objects = `${inconsistent.length} inconsistent object(s): ${inconsistencyLine(inconsistent)}`
+  if (!applied)
+    return resultOf(progress, 'failed', { message: metadataRefused(progress, stable.sha, objects) })
   return resultOf(progress, 'failed', {
-    message: `Hasura reports ${inconsistent.length} inconsistent object(s) after applying the metadata of ${stable.sha}: ${list}. The previous metadata is in ${backup.path}`,
+    message: `Hasura reports ${objects} after applying the metadata of ${stable.sha}. The previous metadata is in ${backup.path}`,
   })
 }

@@ -3,7 +3,7 @@
 // transaction — every one rehearsed before the first commits when there are several.
 import { randomUUID } from 'node:crypto'
 import { lossTargetsOf } from '../data-loss.js'
-import type { Database } from './select.js'
+import type { Database, Source } from './select.js'
 import { sourcesOf, v2Database, v3Databases } from './select.js'
 import type { CatalogAccess, DatabaseState } from './state.js'
 import { readCatalogStates, readRowsState, stateChangeOf, writeCatalogState } from './state.js'
@@ -37,13 +37,19 @@ export interface DatabasePlan {
   readonly plan: Plan
 }
 
+/** The databases of a run, and (config v3) every source the server has: the stable metadata names them. */
+export interface OpenedDatabases {
+  readonly databases: DatabaseState[]
+  readonly sources: readonly Source[]
+}
+
 /** Connects to each database of the run and reads its state; config v3 asks the server for its sources. */
 export async function openDatabases(
   request: RollbackRequest,
   deps: RollbackDeps,
   project: Project,
   progress: Progress,
-): Promise<DatabaseState[]> {
+): Promise<OpenedDatabases> {
   const { config } = project
   const connect = async (database: Database) => {
     const transport = await deps.connect(config, config.version === 3 ? database.name : undefined)
@@ -52,23 +58,19 @@ export async function openDatabases(
   }
   if (!(project.migrations instanceof Map)) {
     const database = v2Database(request, config.migrationsDirectory, project.migrations as Migration[])
-    return [await readRowsState(database, await connect(database), deps.run?.key)]
+    return { databases: [await readRowsState(database, await connect(database), deps.run?.key)], sources: [] }
   }
   const access = catalogAccess(request, deps, config)
   const exported = await access.api.metadata({ type: 'export_metadata', args: {} })
-  const databases = v3Databases(
-    request,
-    sourcesOf(exported, access.where),
-    config.migrationsDirectory,
-    project.migrations,
-  )
+  const sources = sourcesOf(exported, access.where)
+  const databases = v3Databases(request, sources, config.migrationsDirectory, project.migrations)
   // Config v3 always keeps a journal row: without one, a catalog state write cut short could not be finished.
   const runKey = deps.run?.key ?? `local/${randomUUID()}`
   const opened = []
   for (const database of databases) {
     opened.push({ database, transport: await connect(database), runKey: `${runKey}#${database.name}` })
   }
-  return readCatalogStates(opened, access)
+  return { databases: await readCatalogStates(opened, access), sources }
 }
 
 export function catalogAccess(

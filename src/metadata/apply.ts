@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { RollbackError } from '../errors.js'
+import { HasuraApiError } from '../hasura/errors.js'
 import type { MetadataV2 } from './assemble.js'
 import type { MetadataV3 } from './assemble-v3.js'
 
@@ -75,6 +76,26 @@ export async function inconsistentObjects(api: MetadataApi): Promise<unknown[]> 
     throw new RollbackError('Hasura answered get_inconsistent_metadata without an inconsistent_objects list')
   }
   return check.inconsistent_objects
+}
+
+/** The objects Hasura names when it refuses metadata as inconsistent (HTTP 400, keeping its own). */
+export function refusedAsInconsistent(error: unknown): unknown[] | undefined {
+  const refused =
+    error instanceof HasuraApiError &&
+    error.status === 400 &&
+    Array.isArray(error.internal) &&
+    error.message.includes('inconsistent metadata')
+  return refused ? (error.internal as unknown[]) : undefined
+}
+
+/** Objects shown in an error line: the first few, then how many more the summary lists. */
+const OBJECTS_IN_A_LINE = 3
+
+/** Inconsistent objects for one error line: the first few as the server words them, then a count. */
+export function inconsistencyLine(objects: readonly unknown[]): string {
+  const shown = objects.slice(0, OBJECTS_IN_A_LINE).map(describeInconsistency).join('; ')
+  const more = objects.length - OBJECTS_IN_A_LINE
+  return more > 0 ? `${shown}; and ${more} more, listed under Metadata in the job summary` : shown
 }
 
 /** One line per inconsistent object, as the server words it. */

@@ -23,8 +23,14 @@ function appliedLine(result: RollbackResult, m: MetadataReport): string {
 }
 
 function consistencyLines(m: MetadataReport): string[] {
-  if (!m.applied) return []
   const inconsistent = m.inconsistentObjects
+  if (!m.applied) {
+    if (!inconsistent?.length) return []
+    return [
+      `- Refused by Hasura as inconsistent: ${inconsistent.length} object(s)`,
+      ...inconsistent.map((o) => `  - ${escapeText(describeInconsistency(o))}`),
+    ]
+  }
   if (!inconsistent) return ["- Consistency: unknown (Hasura's check could not be read)"]
   if (inconsistent.length === 0) return ['- Consistency: Hasura reports no inconsistent object']
   return [

@@ -63,6 +63,14 @@ function failedNextStep(result: RollbackResult, projectDir: string): string[] {
       ...error,
     ]
   }
+  if (m && !m.applied && (m.inconsistentObjects?.length ?? 0) > 0) {
+    const rerun = result.committed ? `: it reverts nothing already reverted and ${whatIsLeft(result)}` : ''
+    return [
+      `Hasura refused ${metadataName(m)} as inconsistent with the databases (the objects are listed under Metadata). ` +
+        `Fix what they name, or choose another ${code('ref')}, then re-run this job${rerun}.`,
+      ...error,
+    ]
+  }
   if (result.committed || m?.applied || m?.outcomeUnknown) {
     return [
       `**Re-run this job** to finish: it reverts nothing already reverted and ${whatIsLeft(result)} (if a deploy step in the job re-applies the migrations first, it rolls them back again).`,

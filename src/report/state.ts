@@ -104,6 +104,9 @@ function metadataState(result: RollbackResult): string {
   }
   if (!m.applied) {
     if (result.status === 'dry-run') return `unchanged; the run would apply ${metadataName(m)}.`
+    if (m.inconsistentObjects?.length) {
+      return `unchanged: Hasura refused ${metadataName(m)} as inconsistent and serves the metadata it served before this run.`
+    }
     return `unchanged: Hasura serves the metadata it served before this run${result.committed ? `, not ${metadataName(m)}` : ''}.`
   }
   const inconsistent = m.inconsistentObjects

@@ -53,7 +53,7 @@ export function guardFailure(error: SqlErrorFields): ExecutionFailure {
   const missing = parseGuardFailure(error.message)
   if (missing) {
     return {
-      message: `The stable metadata needs objects the rollback leaves missing: ${missing}. The transaction was rolled back: nothing was changed and no metadata was sent`,
+      message: `The stable metadata needs objects missing after the rollback: ${missing}. The transaction was rolled back: nothing was changed and no metadata was sent`,
     }
   }
   const journal = error.message.indexOf(JOURNAL_MARKER)

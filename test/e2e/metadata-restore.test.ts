@@ -99,7 +99,7 @@ describe.each<[ServerGeneration, TransportKind]>([
     expect(result.exitCode).toBe(1)
     expect(result.outputs.status).toBe('failed')
     expect(result.annotations.map((a) => a.message).join('\n')).toMatch(
-      /needs objects the rollback leaves missing: .*table public.article.*column public.author.email|column public.author.email.*table public.article/,
+      /needs objects missing after the rollback: .*table public.article.*column public.author.email|column public.author.email.*table public.article/,
     )
     expect(await appliedVersions(s.db)).toEqual([m1, m2, m3])
     expect(tablesOf(s.hasura.metadata())).toEqual(badTables)

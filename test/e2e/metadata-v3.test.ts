@@ -45,7 +45,8 @@ const bad: DatabaseSpec[] = [
 const inProject = (tree: Record<string, string>) =>
   Object.fromEntries(Object.entries(tree).map(([path, text]) => [`hasura/${path}`, text]))
 
-async function deployedBadRelease() {
+/** `stableRelease`: the databases release 1 describes (default `stable`). */
+async function deployedBadRelease(stableRelease: DatabaseSpec[] = stable) {
   const dbs: Record<string, TestDatabase> = {}
   for (const name of ['app', 'events']) {
     dbs[name] = await createTestDatabase()
@@ -60,7 +61,7 @@ async function deployedBadRelease() {
   cleanUp(() => hasura.close())
   for (const db of bad) await applyUpsV3({ url: hasura.url, adminSecret: SECRET }, db.name, db.migrations!)
   hasura.setMetadata(metadataV3(bad))
-  const origin = await createRepo(inProject(projectTreeV3(stable)))
+  const origin = await createRepo(inProject(projectTreeV3(stableRelease)))
   await origin.tag('v1')
   await origin.commit('release 2', inProject(projectTreeV3(bad)))
   const workspace = await cloneRepo(origin, { depth: 1 })
@@ -102,7 +103,7 @@ describe('config v3 metadata of the stable ref', () => {
     const result = await run({ ref: 'v1', 'database-name': 'app', count: '2' })
     expect(result.exitCode).toBe(1)
     const errors = result.annotations.filter((a) => a.level === 'error').map((a) => a.message)
-    expect(errors.join('\n')).toMatch(/needs objects the rollback leaves missing: table public\.users/)
+    expect(errors.join('\n')).toMatch(/needs objects missing after the rollback: table public\.users/)
     expect(Object.keys(await schemaSnapshot(dbs.app!)).sort()).toEqual(['orders', 'users'])
     expect(hasura.metadataV3()).toEqual(before)
   })
@@ -118,5 +119,50 @@ describe('config v3 metadata of the stable ref', () => {
     expect(
       hasura.requests.some((r) => (r.body as { type?: string } | null)?.type === 'replace_metadata'),
     ).toBe(false)
+  })
+
+  it('refuses before any change when the stable metadata needs, in a database this run does not roll back, an object it lacks', async () => {
+    // v1's metadata tracks events.ghost, which no migration ever created; the run rolls back app only.
+    const ghostInEvents = stable.map((db) =>
+      db.name === 'events' ? { ...db, tables: [tracked('log'), tracked('ghost')] } : db,
+    )
+    const { dbs, hasura, run } = await deployedBadRelease(ghostInEvents)
+    const before = hasura.metadataV3()
+    const catalogBefore = await hasura.catalogState()
+    const result = await run({ ref: 'v1', 'database-name': 'app' })
+    expect(result.exitCode).toBe(1)
+    const errors = result.annotations.filter((a) => a.level === 'error').map((a) => a.message)
+    expect(errors).toEqual([
+      expect.stringMatching(/^Database events \(not rolled back by this run\): .*table public\.ghost/),
+    ])
+    expect(Object.keys(await schemaSnapshot(dbs.app!)).sort()).toEqual(['orders', 'users'])
+    expect(hasura.metadataV3()).toEqual(before)
+    expect(await hasura.catalogState()).toEqual(catalogBefore)
+    expect(result.outputs['rolled-back-count']).toBe('0')
+  })
+
+  it('when Hasura refuses the stable metadata as inconsistent after the downs committed, says so and lists the objects', async () => {
+    // v1's metadata names a database the server does not have: no guard can judge it, Hasura refuses it.
+    const withUnknownDatabase = [...stable, { name: 'reports', migrations: [], tables: [tracked('daily')] }]
+    const { dbs, hasura, run } = await deployedBadRelease(withUnknownDatabase)
+    const before = hasura.metadataV3()
+    const result = await run({ ref: 'v1' })
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs.status).toBe('failed')
+    expect(Object.keys(await schemaSnapshot(dbs.app!))).toEqual(['users'])
+    expect(hasura.metadataV3()).toEqual(before)
+    const inconsistent = JSON.parse(result.outputs['inconsistent-objects']!) as { reason: string }[]
+    expect(inconsistent.length).toBeGreaterThan(0)
+    expect(JSON.stringify(inconsistent)).toContain('reports')
+    const errors = result.annotations.filter((a) => a.level === 'error').map((a) => a.message)
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^The schema rollback was committed \(reverted .*\), but Hasura refused the metadata of [0-9a-f]{40} as inconsistent and keeps serving the metadata it had, \d+ inconsistent object\(s\): .*reports/,
+      ),
+    ])
+    expect(result.summary).toContain(`Refused by Hasura as inconsistent: ${inconsistent.length} object(s)`)
+    expect(result.summary).toMatch(
+      /Fix what they name, or choose another <code>ref<\/code>, then re-run this job/,
+    )
   })
 })

@@ -194,7 +194,7 @@ export function transportSuite(name: string, connect: TransportFactory): void {
       const afterDowns = `DO $$ BEGIN RAISE EXCEPTION '${GUARD_MARKER} table public.author'; END $$`
       const execution = await execute(transport, stepsOf(threeMigrations).slice(0, 1), { afterDowns })
       expect(execution.failure?.message).toMatch(
-        /^The stable metadata needs objects the rollback leaves missing: table public\.author\./,
+        /^The stable metadata needs objects missing after the rollback: table public\.author\./,
       )
       expect(execution.steps.map((s) => s.status)).toEqual(['undone'])
       await expectUnchanged(db)
