@@ -12,6 +12,7 @@ var timers = require('timers');
 require('crypto');
 require('node:os');
 require('node:fs');
+require('node:timers/promises');
 require('node:crypto');
 
 function _interopNamespaceDefault(e) {

@@ -6,6 +6,7 @@ var fs = require('fs');
 var node_os = require('node:os');
 var node_path = require('node:path');
 var node_fs = require('node:fs');
+var promises = require('node:timers/promises');
 var node_crypto = require('node:crypto');
 
 function _interopNamespaceDefault(e) {
@@ -857,6 +858,11 @@ function parseProxyUrl(value) {
 function shownProxy(proxy) {
     return `${proxy.protocol}//${proxy.host}`;
 }
+/** The headers of a request sent to `proxy` for `host`: Host, and Proxy-Authorization when it has credentials. */
+function proxyHeaders(proxy, host) {
+    const authorization = proxyAuthorization(proxy);
+    return { Host: host, ...(authorization ? { 'Proxy-Authorization': authorization } : {}) };
+}
 /** The `Proxy-Authorization` value for a proxy URL with credentials, else undefined. */
 function proxyAuthorization(proxy) {
     if (!proxy.username && !proxy.password)
@@ -1020,12 +1026,11 @@ async function routeOf(req, tls, signal) {
     // An http URL goes to the proxy in absolute form; the proxy's own certificate (an https proxy) is
     // checked against Node's CAs, as @actions/http-client does.
     const { request } = req.proxy.protocol === 'https:' ? await Promise.resolve().then(function () { return /*#__PURE__*/_interopNamespaceDefault(require('node:https')); }) : await Promise.resolve().then(function () { return /*#__PURE__*/_interopNamespaceDefault(require('node:http')); });
-    const authorization = proxyAuthorization(req.proxy);
     return {
         request,
         url: new URL(req.proxy.origin),
         options: { path: req.url.href },
-        headers: { Host: req.url.host, ...(authorization ? { 'Proxy-Authorization': authorization } : {}) },
+        headers: proxyHeaders(req.proxy, req.url.host),
         tunnelled: false,
     };
 }
@@ -1063,8 +1068,7 @@ function secureOrPlainConnect(route) {
 async function tunnel(proxy, target, tls, signal) {
     const authority = `${target.hostname}:${target.port || '443'}`;
     const { request } = proxy.protocol === 'https:' ? await Promise.resolve().then(function () { return /*#__PURE__*/_interopNamespaceDefault(require('node:https')); }) : await Promise.resolve().then(function () { return /*#__PURE__*/_interopNamespaceDefault(require('node:http')); });
-    const authorization = proxyAuthorization(proxy);
-    const headers = { Host: authority, ...(authorization ? { 'Proxy-Authorization': authorization } : {}) };
+    const headers = proxyHeaders(proxy, authority);
     const raw = await new Promise((resolve, reject) => {
         const connect = request(new URL(proxy.origin), {
             method: 'CONNECT',
@@ -1117,6 +1121,12 @@ async function tunnel(proxy, target, tls, signal) {
 function codeOf(error) {
     const code = error.code;
     return typeof code === 'string' ? code : undefined;
+}
+
+// Narrowing for values parsed from JSON or YAML, whose shape is not known until checked.
+/** A plain object (a JSON object or YAML mapping): not null, not a list. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // Hasura admin API answers that are not successes, turned into one line each: the request Hasura
@@ -1202,7 +1212,7 @@ function parseResponse(response, context) {
         }
         return body;
     }
-    const parsed = (typeof body === 'object' && body !== null ? body : {});
+    const parsed = isRecord(body) ? body : {};
     const code = typeof parsed.code === 'string' ? parsed.code : undefined;
     const path = typeof parsed.path === 'string' ? parsed.path : undefined;
     const error = typeof parsed.error === 'string' ? parsed.error : response.text.trim().slice(0, 200);
@@ -1274,14 +1284,14 @@ function createHasuraClient(config, options = {}) {
                     throw error;
                 if (attempt < retryDelays.length && mayRetry(error, c.idempotent)) {
                     log(`${where}: ${error.code ?? error.message}; retrying`);
-                    await sleep(retryDelays[attempt] ?? 0);
+                    await promises.setTimeout(retryDelays[attempt] ?? 0);
                     continue;
                 }
                 throw networkFailure(error, where, shownEndpoint, timeoutMs, redact);
             }
             log(`${where} → HTTP ${response.status} in ${Date.now() - started} ms`);
             if (c.idempotent && response.status >= 500 && attempt < retryDelays.length) {
-                await sleep(retryDelays[attempt] ?? 0);
+                await promises.setTimeout(retryDelays[attempt] ?? 0);
                 continue;
             }
             return parseResponse(response, {
@@ -1369,9 +1379,6 @@ function withoutCredentials(endpoint) {
     catch {
         return endpoint;
     }
-}
-function sleep(ms) {
-    return new Promise((done) => setTimeout(done, ms));
 }
 function mayRetry(error, idempotent) {
     const permanent = [TIMEOUT_CODE, 'ENOTFOUND', PROXY_REFUSED_CODE];
@@ -2261,6 +2268,11 @@ function workspacePath(projectDir, file) {
 function formatDuration(ms) {
     return ms < 0.5 ? '<1 ms' : `${Math.round(ms)} ms`;
 }
+/** The first few of `items` for one line, then how many more `rest` holds: "a; b; c; and 4 more in the job summary". */
+function firstFew(items, rest, few = 3) {
+    const more = items.length - few;
+    return items.slice(0, few).join('; ') + (more > 0 ? `; and ${more} more ${rest}` : '');
+}
 /** Versions for one line: each of a few, else the first and the last (the table lists them all). */
 function versionList(versions) {
     return versions.length <= 10 ? versions.join(', ') : `${versions[0]} … ${versions.at(-1)}`;
@@ -2307,21 +2319,18 @@ async function inconsistentObjects(api) {
     }
     return check.inconsistent_objects;
 }
-/** The objects Hasura names when it refuses metadata as inconsistent (HTTP 400, keeping its own). */
+/**
+ * The objects Hasura names when it refuses metadata as inconsistent and keeps its own: HTTP 400 whose
+ * `internal` is the list of inconsistent objects (each with its `reason`).
+ */
 function refusedAsInconsistent(error) {
-    const refused = error instanceof HasuraApiError &&
-        error.status === 400 &&
-        Array.isArray(error.internal) &&
-        error.message.includes('inconsistent metadata');
-    return refused ? error.internal : undefined;
-}
-/** Objects shown in an error line: the first few, then how many more the summary lists. */
-const OBJECTS_IN_A_LINE = 3;
-/** Inconsistent objects for one error line: the first few as the server words them, then a count. */
-function inconsistencyLine(objects) {
-    const shown = objects.slice(0, OBJECTS_IN_A_LINE).map(describeInconsistency).join('; ');
-    const more = objects.length - OBJECTS_IN_A_LINE;
-    return more > 0 ? `${shown}; and ${more} more, listed under Metadata in the job summary` : shown;
+    if (!(error instanceof HasuraApiError) || error.status !== 400)
+        return undefined;
+    const objects = error.internal;
+    const listed = Array.isArray(objects) &&
+        objects.length > 0 &&
+        objects.every((o) => isRecord(o) && typeof o.reason === 'string');
+    return listed ? objects : undefined;
 }
 /** One line per inconsistent object, as the server words it. */
 function describeInconsistency(object) {
@@ -2814,7 +2823,6 @@ function dataLoss(result, projectDir) {
     return losses(result.steps).filter((d) => (d.count ?? 0) > 0);
 }
 /** An error line stays short: a refusal names its first few problems, the summary lists them all. */
-const PROBLEMS_IN_ERROR_LINE = 3;
 const ERROR_LINE_MAX_CHARS = 1000;
 function failureOf$1(result, projectDir) {
     if (result.status !== 'failed')
@@ -2834,10 +2842,8 @@ function failureOf$1(result, projectDir) {
     }
     if (problems.length === 1)
         return error(problems[0].message, problems[0].file);
-    const shown = problems.slice(0, PROBLEMS_IN_ERROR_LINE).map((p) => p.message);
-    const more = problems.length - shown.length;
-    return error(`Pre-flight refused the rollback, nothing was changed: ${problems.length} problems: ${shown.join('; ')}` +
-        (more > 0 ? `; and ${more} more in the job summary` : ''));
+    const listed = firstFew(problems.map((p) => p.message), 'in the job summary');
+    return error(`Pre-flight refused the rollback, nothing was changed: ${problems.length} problems: ${listed}`);
 }
 function noticesOf(result, losses) {
     const dryRun = result.status === 'dry-run';
@@ -2875,6 +2881,8 @@ function buildReport(result, context) {
     };
 }
 
+/** Nothing of the migration state is locked, checked or changed: a transaction for other SQL (the guard, the journal). */
+const NO_STATE_CHANGE = { recheck: '', locks: '', removeVersions: () => '' };
 function notExecuted(steps) {
     return steps.map((s) => ({ version: s.version, status: 'not-executed', durationMs: undefined }));
 }
@@ -2981,12 +2989,6 @@ function planReport(plan, database) {
     }));
 }
 
-// Narrowing for values parsed from JSON or YAML, whose shape is not known until checked.
-/** A plain object (a JSON object or YAML mapping): not null, not a list. */
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 // The databases one run rolls back: config v2's only one, or (config v3) the Hasura sources the inputs
 // select, each with its folder of migrations. Pure: the server's sources and the workspace's folders
 // in, the chosen databases or one clear refusal out.
@@ -2994,7 +2996,6 @@ function isRecord(value) {
 const V2_DATABASE = 'default';
 /** Only these run the SQL the rollback sends (run_sql on PostgreSQL). */
 const SUPPORTED_KINDS = new Set(['postgres']);
-const runsRollbackSql = (source) => SUPPORTED_KINDS.has(source.kind);
 /** The sources of an export_metadata answer (version 3, possibly inside {resource_version, metadata}). */
 function sourcesOf(exported, where) {
     const metadata = isRecord(exported) && isRecord(exported.metadata) ? exported.metadata : exported;
@@ -3104,8 +3105,9 @@ function withoutVersions(state, database, versions) {
 function migrationsOf(cliState) {
     return isPlainObject(cliState.migrations) ? cliState.migrations : {};
 }
+/** A JSON object of the lossless document; a JsonNumber is an object to JavaScript, not to JSON. */
 function isPlainObject(value) {
-    return (typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof JsonNumber));
+    return isRecord(value) && !(value instanceof JsonNumber);
 }
 
 // Migrations on disk, found the way the Hasura CLI's file source finds them (cli/migrate/source/file
@@ -3151,7 +3153,9 @@ async function scanDatabaseMigrations(files, migrationsDirectory) {
         if (parts.length < 2)
             continue;
         const database = parts[0];
-        byDatabase.set(database, [...(byDatabase.get(database) ?? []), path]);
+        const inFolder = byDatabase.get(database) ?? [];
+        inFolder.push(path);
+        byDatabase.set(database, inFolder);
     }
     const result = new Map();
     for (const [database, inFolder] of byDatabase) {
@@ -3368,6 +3372,10 @@ function classifyError(message, rehearsalNonce) {
     return { kind: 'sql' };
 }
 
+// Our own record of each rollback, written in its transaction: "this workflow run (attempt N) committed
+// the downs of these versions of this database; the metadata of this commit followed; (config v3) the
+// catalog state is still to be written". A re-run of the same workflow run finds it and reverts nothing
+// more; a later run finishes a catalog state write that did not happen. The CLI ignores this table.
 const JOURNAL_TABLE = 'hdb_catalog.hasura_rollback_journal';
 /** The journal record of one run as a JSON value (the whole row, whatever the table's columns), or NULL. */
 function readJournalSql(runKey) {
@@ -3375,7 +3383,7 @@ function readJournalSql(runKey) {
     return jsonFromTableIfExists(JOURNAL_TABLE, row);
 }
 function parseJournal(row) {
-    if (typeof row !== 'object' || row === null)
+    if (!isRecord(row))
         return undefined;
     const { versions, metadata_sha: sha, attempt } = row;
     return {
@@ -3417,8 +3425,14 @@ END`;
     return `DO ${dollarQuote(body, 'journal')}`;
 }
 
+// Config v3 state SQL, run on one database (Hasura source) by either transport. The migration state is
+// the catalog state (catalog-state.ts). When this database also holds Hasura's metadata (its
+// hdb_catalog.hdb_version row has the instance's hasura_uuid), the state changes in the rollback's own
+// transaction; otherwise the journal records "catalog state still to write", the state is written
+// through Hasura after COMMIT, and the journal row is marked written.
 const VERSION_TABLE = 'hdb_catalog.hdb_version';
 const LEGACY_TABLE = 'hdb_catalog.schema_migrations';
+const textArray = (values) => `ARRAY[${values.map(sqlLiteral).join(', ')}]::text[]`;
 /** One query, one JSON text cell: what SourceState needs (parse with parseSourceState). */
 function readSourceSql(runKey) {
     const uuid = `SELECT to_json(v.hasura_uuid::text) AS v FROM ${VERSION_TABLE} v LIMIT 1`;
@@ -3437,7 +3451,7 @@ function readSourceSql(runKey) {
 /** The cell readSourceSql answers with, for `database`; throws on anything else. */
 function parseSourceState(cell, database) {
     const parsed = JSON.parse(cell ?? 'null');
-    if (parsed === null || typeof parsed !== 'object' || !('metadataDbId' in parsed)) {
+    if (!isRecord(parsed) || !('metadataDbId' in parsed)) {
         throw new Error(`unexpected state answer: ${cell}`);
     }
     const rows = Array.isArray(parsed.journalRows) ? parsed.journalRows : [];
@@ -3474,18 +3488,17 @@ const legacyRowsRemoval = (versions) => `DELETE FROM ${LEGACY_TABLE} WHERE versi
 function catalogStateChange(id, database, versions, legacyRows = false) {
     const row = `hasura_uuid = ${sqlLiteral(id)}::uuid`;
     const path = `ARRAY['migrations', ${sqlLiteral(database)}]`;
-    const planned = versions.map((v) => sqlLiteral(v)).join(', ');
     const recheck = doBlock(`DECLARE state jsonb; gone text;
 BEGIN
   ${waitingForState(`SELECT cli_state::jsonb INTO state FROM ${VERSION_TABLE} WHERE ${row} FOR UPDATE`)}
-  SELECT string_agg(v, ', ' ORDER BY v::numeric DESC) INTO gone FROM unnest(ARRAY[${planned}]::text[]) AS v
+  SELECT string_agg(v, ', ' ORDER BY v::numeric DESC) INTO gone FROM unnest(${textArray(versions)}) AS v
     WHERE NOT COALESCE(state #> ${path} ? v, false);
   IF gone IS NOT NULL THEN RAISE EXCEPTION '${NO_LONGER_APPLIED} %', gone; END IF;
 END`);
     return {
         recheck: versions.length > 0 ? recheck : '',
         locks: `the catalog state in ${VERSION_TABLE}`,
-        removeVersions: (batch) => `UPDATE ${VERSION_TABLE} SET cli_state = jsonb_set(cli_state::jsonb, ${path}, (cli_state::jsonb #> ${path}) - ARRAY[${batch.map((v) => sqlLiteral(v)).join(', ')}]::text[]) WHERE ${row};\n` +
+        removeVersions: (batch) => `UPDATE ${VERSION_TABLE} SET cli_state = jsonb_set(cli_state::jsonb, ${path}, (cli_state::jsonb #> ${path}) - ${textArray(batch)}) WHERE ${row};\n` +
             (legacyRows ? legacyRowsRemoval(batch) : ''),
     };
 }
@@ -3503,7 +3516,7 @@ function journalStateChange(database, versions, seen, legacyRows = false) {
 BEGIN
   IF to_regclass('${JOURNAL_TABLE}') IS NOT NULL THEN
     SELECT string_agg(DISTINCT v, ', ') INTO gone FROM ${JOURNAL_TABLE}, unnest(string_to_array(versions, ',')) AS v
-      WHERE database = ${sqlLiteral(database)} ${notSeen} AND v = ANY (ARRAY[${versions.map((v) => sqlLiteral(v)).join(', ')}]::text[]);
+      WHERE database = ${sqlLiteral(database)} ${notSeen} AND v = ANY (${textArray(versions)});
     IF gone IS NOT NULL THEN RAISE EXCEPTION '${NO_LONGER_APPLIED} %', gone; END IF;
   END IF;
 END`);
@@ -3588,7 +3601,6 @@ function parseStateCell(cell) {
     return { stateTableExists: parsed.stateTableExists, applied, migrationMode, journal };
 }
 
-const NO_STATE_CHANGE$1 = { recheck: '', locks: '', removeVersions: () => '' };
 /** Config v2: the one database's state rows (and this run's journal record). */
 async function readRowsState(database, transport, runKey) {
     const cell = await transport.readState(readStateSql(runKey));
@@ -3687,7 +3699,7 @@ async function markWritten(transport, runKeys, access) {
     const marked = await transport.execute([], {
         dryRun: false,
         lockTimeoutSeconds: access.lockTimeoutSeconds,
-        state: NO_STATE_CHANGE$1,
+        state: NO_STATE_CHANGE,
         afterDowns: markStateWrittenSql(runKeys),
     });
     if (marked.failure)
@@ -4167,13 +4179,10 @@ function partlyRolledBack(committed, notRolledBack, failure) {
     return { ...failure, message: `${rolledBack}${notYet}. ${failure.message}${again ? `. ${again}` : ''}` };
 }
 
-/** Nothing of the migration state is read or changed: only the guard runs. */
-const NO_STATE_CHANGE = { recheck: '', locks: '', removeVersions: () => '' };
 async function checkDatabasesNotRolledBack(request, deps, run, progress) {
     for (const source of run.sources) {
-        if (run.rolledBack.includes(source.name) || !runsRollbackSql(source))
-            continue;
-        const guard = guardOf(run.stable, source.name);
+        // No guard: nothing required there, or a kind the guard cannot read (listed as unchecked).
+        const guard = run.rolledBack.includes(source.name) ? undefined : guardOf(run.stable, source.name);
         if (!guard)
             continue;
         const transport = await deps.connectSource(run.config, source.name);
@@ -13569,7 +13578,8 @@ async function applyMetadata(deps, { api, backup, changes }, stable, progress) {
     progress.metadata = metadataReport(stable, backup, changes, applied, inconsistent);
     if (inconsistent.length === 0)
         return resultOf(progress, 'rolled-back');
-    const objects = `${inconsistent.length} inconsistent object(s): ${inconsistencyLine(inconsistent)}`;
+    const listed = firstFew(inconsistent.map(describeInconsistency), 'listed under Metadata in the job summary');
+    const objects = `${inconsistent.length} inconsistent object(s): ${listed}`;
     if (!applied)
         return resultOf(progress, 'failed', { message: metadataRefused(progress, stable.sha, objects) });
     return resultOf(progress, 'failed', {

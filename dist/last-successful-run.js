@@ -3,6 +3,7 @@
 var index = require('./index.js');
 var fs = require('fs');
 var os = require('os');
+var promises = require('node:timers/promises');
 require('crypto');
 require('node:os');
 require('node:path');
@@ -33795,7 +33796,7 @@ function createGitHubApi(token, context, options = {}) {
                 throw apiError(failure, { endpoint, attempt, context, options, redact, cause });
             }
             log(`${endpoint}: ${redact(describe(failure, options))}; attempt ${attempt + 1} in ${Math.ceil(wait / 1000)} s`);
-            await (options.sleep ?? sleep)(wait);
+            await (options.sleep ?? promises.setTimeout)(wait);
             waited += wait;
         }
     });
@@ -33865,7 +33866,7 @@ function failureOf(error) {
     const requestError = error;
     if (typeof requestError.status === 'number' && requestError.response) {
         const data = requestError.response.data;
-        const message = typeof data === 'object' && data !== null && typeof data.message === 'string'
+        const message = index.isRecord(data) && typeof data.message === 'string'
             ? data.message
             : typeof data === 'string' && data.trim()
                 ? data.trim().slice(0, 200)
@@ -33938,9 +33939,6 @@ function apiError(failure, at) {
     }
     const message = `GitHub API ${at.endpoint} failed (${what})${attempts}`;
     return new GitHubApiError(message, failure.status, at.endpoint, apiMessage, false, at.cause);
-}
-function sleep(ms) {
-    return new Promise((done) => setTimeout(done, ms));
 }
 
 // `ref: last-successful-run`: the head commit of the newest successful run of a workflow on the current
@@ -34089,7 +34087,7 @@ function toResult(run, workflowPath) {
 /** Runs of pull requests from forks carry the fork's branch name, and their commits are not ours. */
 function isOwnRepository(run, repository) {
     const head = run['head_repository'];
-    if (typeof head !== 'object' || head === null)
+    if (!index.isRecord(head))
         return true;
     const fullName = head['full_name'];
     return typeof fullName !== 'string' || fullName.toLowerCase() === repository.toLowerCase();
@@ -34102,7 +34100,7 @@ function workflowLabel(path, workflowRef, workflowId) {
     return fromRef || `#${workflowId}`;
 }
 function asObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
+    return index.isRecord(value) ? value : {};
 }
 
 exports.lastSuccessfulRunSha = lastSuccessfulRunSha;

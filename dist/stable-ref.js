@@ -7,6 +7,7 @@ require('crypto');
 require('fs');
 require('node:os');
 require('node:fs');
+require('node:timers/promises');
 require('node:crypto');
 
 /** @internal */
@@ -8318,7 +8319,7 @@ async function assembleMetadata(files, metadataDirectory) {
     const tablesFile = await readYamlFile(files, pathOf(listSections.tables));
     const tables = listOf(tablesFile);
     if (tablesFile !== undefined && tables.length > 0)
-        metadata.tables = tables.map(tableEntry$1(tablesFile));
+        metadata.tables = tables.map((entry, index) => checkedTableEntry(tablesFile, [index], entry));
     const functions = await readList('functions');
     if (functions.length > 0)
         metadata.functions = functions;
@@ -8354,14 +8355,19 @@ function listOf(file) {
         throw yamlError(file, [], `expected a list, found ${describeYamlValue(file.value)}`);
     return file.value;
 }
-// Checked here because everything downstream (the guard, summaries) keys on the table name.
-function tableEntry$1(file) {
-    return (entry, index$1) => {
-        const table = index.isRecord(entry) ? entry.table : undefined;
-        if (typeof table === 'string' || (index.isRecord(table) && typeof table.name === 'string'))
-            return entry;
-        throw yamlError(file, [index$1], 'table entry has no `table` name (a string or {schema, name})');
-    };
+/**
+ * A tables.yaml entry, checked here because everything downstream (the guard, summaries) keys on its
+ * table name. `nameLists`: config v3 databases may also name a table by a list of parts.
+ */
+function checkedTableEntry(file, path, entry, nameLists = false) {
+    const table = index.isRecord(entry) ? entry.table : undefined;
+    const named = typeof table === 'string' ||
+        (index.isRecord(table) && typeof table.name === 'string') ||
+        (nameLists && Array.isArray(table) && table.length > 0 && table.every((p) => typeof p === 'string'));
+    if (named)
+        return entry;
+    const forms = nameLists ? 'a string, {schema, name} or a list of names' : 'a string or {schema, name}';
+    throw yamlError(file, path, `table entry has no \`table\` name (${forms})`);
 }
 /** The CLI keeps only `tls_allowlist` from network.yaml; `{}` (what the Console writes) means no section. */
 function networkOf(file) {
@@ -8634,7 +8640,7 @@ async function readSource(includes, at) {
         if (!(key in entry))
             continue;
         if (key === 'tables')
-            source.tables = tables.map(tableEntry);
+            source.tables = tables.map((t) => checkedTableEntry(t.file, t.path, t.value, true));
         else if (key === 'functions')
             source.functions = functions?.map((f) => f.value) ?? null;
         else
@@ -8648,16 +8654,6 @@ function withoutIncludeTags(at) {
     if (found === undefined)
         return at.value;
     throw yamlError(at.file, [...at.path, ...found], '!include is followed only under `tables` and `functions`');
-}
-// Checked here because everything downstream (the guard, summaries) keys on the table name.
-function tableEntry(at) {
-    const table = index.isRecord(at.value) ? at.value.table : undefined;
-    const named = typeof table === 'string' ||
-        (index.isRecord(table) && typeof table.name === 'string') ||
-        (Array.isArray(table) && table.length > 0 && table.every((part) => typeof part === 'string'));
-    if (named)
-        return at.value;
-    throw yamlError(at.file, at.path, 'table entry has no `table` name (a string, {schema, name} or a list of names)');
 }
 function listSection(file) {
     const list = listOf(file);
@@ -8785,8 +8781,8 @@ function collectFunctions(found, functions) {
             found.function(fn);
     }
 }
-// The guard is PL/pgSQL over pg_catalog.
-const guardedKinds = new Set(['postgres', 'citus']);
+// The guard is PL/pgSQL sent with run_sql, which Hasura runs on sources of kind postgres only.
+const guardedKinds = new Set(['postgres']);
 /**
  * Config v3: per database name (in metadata order), what its tracked tables, functions and
  * relationships need there, as `requiredObjects` words it for config v2, plus the joins into it from
@@ -8800,7 +8796,7 @@ function requiredObjectsBySource(metadata) {
         if (guardedKinds.has(source.kind))
             collectSource(source, entry.found, entry.unjudged);
         else
-            entry.unjudged.push(`database ${source.name} of kind ${source.kind} (the guard reads PostgreSQL only)`);
+            entry.unjudged.push(`database ${source.name} of kind ${source.kind} (the guard runs on kind postgres only)`);
     }
     for (const join of joinsIntoSources(metadata)) {
         // A database the metadata does not list is left to Hasura, which names it as inconsistent.

@@ -42,6 +42,12 @@ export function shownProxy(proxy: URL): string {
   return `${proxy.protocol}//${proxy.host}`
 }
 
+/** The headers of a request sent to `proxy` for `host`: Host, and Proxy-Authorization when it has credentials. */
+export function proxyHeaders(proxy: URL, host: string): Record<string, string> {
+  const authorization = proxyAuthorization(proxy)
+  return { Host: host, ...(authorization ? { 'Proxy-Authorization': authorization } : {}) }
+}
+
 /** The `Proxy-Authorization` value for a proxy URL with credentials, else undefined. */
 export function proxyAuthorization(proxy: URL): string | undefined {
   if (!proxy.username && !proxy.password) return undefined

@@ -51,7 +51,10 @@ export interface MetadataReport {
   /** What the stable metadata changes against the server's current metadata. */
   readonly changes: readonly MetadataChange[]
   readonly applied: boolean
-  /** Undefined when the server's consistency check could not be read (or did not run). */
+  /**
+   * Applied: what Hasura's consistency check reports, undefined when it could not be read. Not
+   * applied: the objects Hasura refused the metadata for ([] when it was not refused).
+   */
   readonly inconsistentObjects: readonly unknown[] | undefined
   /** replace_metadata got no answer (timeout, lost connection): Hasura may have applied it. */
   readonly outcomeUnknown?: boolean

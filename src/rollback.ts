@@ -10,7 +10,7 @@ import { LAST_SUCCESSFUL_RUN } from './inputs.js'
 import type { MetadataApi, MetadataBackup } from './metadata/apply.js'
 import {
   backupMetadata,
-  inconsistencyLine,
+  describeInconsistency,
   inconsistentObjects,
   refusedAsInconsistent,
   replaceMetadata,
@@ -22,6 +22,7 @@ import type { ConfigOverrides, ProjectConfig } from './project/config.js'
 import { loadProjectConfig } from './project/config.js'
 import { scanDatabaseMigrations, scanMigrations } from './project/migrations.js'
 import type { StableRef } from './project/stable-ref.js'
+import { firstFew } from './report/markdown.js'
 import type { Progress, ReportedBackup, RollbackResult, VersionOf } from './result.js'
 import { afterCommit, metadataRefused, metadataReport, noProgress, planReport, resultOf } from './result.js'
 import type { ExecutionFailure } from './transport/transport.js'
@@ -204,7 +205,8 @@ async function applyMetadata(
   const { applied, inconsistent } = outcome
   progress.metadata = metadataReport(stable, backup, changes, applied, inconsistent)
   if (inconsistent.length === 0) return resultOf(progress, 'rolled-back')
-  const objects = `${inconsistent.length} inconsistent object(s): ${inconsistencyLine(inconsistent)}`
+  const listed = firstFew(inconsistent.map(describeInconsistency), 'listed under Metadata in the job summary')
+  const objects = `${inconsistent.length} inconsistent object(s): ${listed}`
   if (!applied)
     return resultOf(progress, 'failed', { message: metadataRefused(progress, stable.sha, objects) })
   return resultOf(progress, 'failed', {

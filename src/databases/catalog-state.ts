@@ -4,6 +4,7 @@
 // Pure: read from get_catalog_state's answer, changed for one database only, everything else kept as it
 // was, numbers digit for digit.
 import { RollbackError } from '../errors.js'
+import { isRecord } from '../json.js'
 import type { LosslessJson } from '../lossless-json.js'
 import { JsonNumber } from '../lossless-json.js'
 import type { AppliedVersion } from '../plan.js'
@@ -69,8 +70,7 @@ function migrationsOf(cliState: JsonObject): JsonObject {
   return isPlainObject(cliState.migrations) ? cliState.migrations : {}
 }
 
+/** A JSON object of the lossless document; a JsonNumber is an object to JavaScript, not to JSON. */
 function isPlainObject(value: unknown): value is JsonObject {
-  return (
-    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof JsonNumber)
-  )
+  return isRecord(value) && !(value instanceof JsonNumber)
 }

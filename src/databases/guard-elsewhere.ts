@@ -7,13 +7,10 @@ import type { RollbackRequest } from '../inputs.js'
 import type { ProjectConfig } from '../project/config.js'
 import type { StableRef } from '../project/stable-ref.js'
 import type { Progress } from '../result.js'
-import type { ExecutionFailure, StateChange } from '../transport/transport.js'
+import type { ExecutionFailure } from '../transport/transport.js'
+import { NO_STATE_CHANGE } from '../transport/transport.js'
 import { guardOf } from './run.js'
 import type { Source } from './select.js'
-import { runsRollbackSql } from './select.js'
-
-/** Nothing of the migration state is read or changed: only the guard runs. */
-const NO_STATE_CHANGE: StateChange = { recheck: '', locks: '', removeVersions: () => '' }
 
 export async function checkDatabasesNotRolledBack(
   request: RollbackRequest,
@@ -27,8 +24,8 @@ export async function checkDatabasesNotRolledBack(
   progress: Progress,
 ): Promise<ExecutionFailure | undefined> {
   for (const source of run.sources) {
-    if (run.rolledBack.includes(source.name) || !runsRollbackSql(source)) continue
-    const guard = guardOf(run.stable, source.name)
+    // No guard: nothing required there, or a kind the guard cannot read (listed as unchecked).
+    const guard = run.rolledBack.includes(source.name) ? undefined : guardOf(run.stable, source.name)
     if (!guard) continue
     const transport = await deps.connectSource(run.config, source.name)
     progress.transports.push(transport)

@@ -28,8 +28,6 @@ export interface Source {
 /** Only these run the SQL the rollback sends (run_sql on PostgreSQL). */
 const SUPPORTED_KINDS = new Set(['postgres'])
 
-export const runsRollbackSql = (source: Source): boolean => SUPPORTED_KINDS.has(source.kind)
-
 /** The sources of an export_metadata answer (version 3, possibly inside {resource_version, metadata}). */
 export function sourcesOf(exported: unknown, where: string): Source[] {
   const metadata = isRecord(exported) && isRecord(exported.metadata) ? exported.metadata : exported

@@ -28,6 +28,7 @@ import {
 } from '../transport/catalog-state-sql.js'
 import { parseStateCell, readStateSql, stateRowsChange } from '../transport/state-sql.js'
 import type { StateChange, Transport } from '../transport/transport.js'
+import { NO_STATE_CHANGE } from '../transport/transport.js'
 
 /** Where a database's state lives, hence how a rollback changes it. */
 export type StateStore =
@@ -63,8 +64,6 @@ export interface CatalogAccess {
   /** A dry run writes nothing, not even a catalog state write an earlier rollback left undone. */
   readonly dryRun: boolean
 }
-
-const NO_STATE_CHANGE: StateChange = { recheck: '', locks: '', removeVersions: () => '' }
 
 /** Config v2: the one database's state rows (and this run's journal record). */
 export async function readRowsState(

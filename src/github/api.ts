@@ -5,7 +5,9 @@
 // @actions/github picks the proxy for GITHUB_API_URL when it is first imported: main.ts imports this
 // module (a chunk of its own) during the run, with the runner's environment, and apiUrl is that URL.
 import { getOctokit } from '@actions/github'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { RollbackError } from '../errors.js'
+import { isRecord } from '../json.js'
 import { isTlsCode } from '../hasura/http.js'
 
 export interface GitHubApiContext {
@@ -197,8 +199,8 @@ function failureOf(error: unknown): Failure {
   if (typeof requestError.status === 'number' && requestError.response) {
     const data = requestError.response.data
     const message =
-      typeof data === 'object' && data !== null && typeof (data as { message?: unknown }).message === 'string'
-        ? (data as { message: string }).message
+      isRecord(data) && typeof data.message === 'string'
+        ? data.message
         : typeof data === 'string' && data.trim()
           ? data.trim().slice(0, 200)
           : 'no message'
@@ -280,8 +282,4 @@ function apiError(
   }
   const message = `GitHub API ${at.endpoint} failed (${what})${attempts}`
   return new GitHubApiError(message, failure.status, at.endpoint, apiMessage, false, at.cause)
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((done) => setTimeout(done, ms))
 }

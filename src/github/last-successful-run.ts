@@ -2,6 +2,7 @@
 // branch, read from the GitHub REST API. The workflow is input `workflow` (a rollback workflow names the
 // deploy workflow there), else the workflow running this step.
 import { RollbackError } from '../errors.js'
+import { isRecord } from '../json.js'
 import { proxyFor, shownProxy } from '../proxy.js'
 import type { GitHubApi, GitHubApiOptions } from './api.js'
 import { GitHubApiError, createGitHubApi } from './api.js'
@@ -211,8 +212,8 @@ function toResult(run: JsonObject, workflowPath: string): LastSuccessfulRun {
 /** Runs of pull requests from forks carry the fork's branch name, and their commits are not ours. */
 function isOwnRepository(run: JsonObject, repository: string): boolean {
   const head = run['head_repository']
-  if (typeof head !== 'object' || head === null) return true
-  const fullName = (head as JsonObject)['full_name']
+  if (!isRecord(head)) return true
+  const fullName = head['full_name']
   return typeof fullName !== 'string' || fullName.toLowerCase() === repository.toLowerCase()
 }
 
@@ -224,5 +225,5 @@ function workflowLabel(path: unknown, workflowRef: string | undefined, workflowI
 }
 
 function asObject(value: unknown): JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : {}
+  return isRecord(value) ? value : {}
 }

@@ -3,6 +3,7 @@
 // request header and nowhere else: never a message, never a log line.
 import { readFileSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { RollbackError, errorMessage } from '../errors.js'
 import type { LosslessJson } from '../lossless-json.js'
 import { parseLossless, stringifyLossless } from '../lossless-json.js'
@@ -217,10 +218,6 @@ function withoutCredentials(endpoint: string): string {
   } catch {
     return endpoint
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((done) => setTimeout(done, ms))
 }
 
 function mayRetry(error: NetworkError, idempotent: boolean): boolean {

@@ -1,6 +1,7 @@
 // Hasura admin API answers that are not successes, turned into one line each: the request Hasura
 // refused, or the exchange that got no answer — and whether it may still have been carried out.
 import { RollbackError } from '../errors.js'
+import { isRecord } from '../json.js'
 import type { HttpResponse } from './http.js'
 import { NetworkError, TIMEOUT_CODE } from './http.js'
 
@@ -122,7 +123,7 @@ export function parseResponse<T>(response: HttpResponse, context: ResponseContex
     }
     return body as T
   }
-  const parsed = (typeof body === 'object' && body !== null ? body : {}) as ErrorBody
+  const parsed: ErrorBody = isRecord(body) ? body : {}
   const code = typeof parsed.code === 'string' ? parsed.code : undefined
   const path = typeof parsed.path === 'string' ? parsed.path : undefined
   const error = typeof parsed.error === 'string' ? parsed.error : response.text.trim().slice(0, 200)

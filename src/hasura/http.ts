@@ -6,7 +6,7 @@ import type { ClientRequest, IncomingMessage, RequestOptions } from 'node:http'
 import type { Socket } from 'node:net'
 import type { SecureContext, TLSSocket } from 'node:tls'
 import { readFileSync } from 'node:fs'
-import { proxyAuthorization, shownProxy } from '../proxy.js'
+import { proxyHeaders, shownProxy } from '../proxy.js'
 
 export interface HttpRequest {
   readonly method: 'GET' | 'POST'
@@ -154,12 +154,11 @@ async function routeOf(req: HttpRequest, tls: TlsOptions, signal: AbortSignal): 
   // An http URL goes to the proxy in absolute form; the proxy's own certificate (an https proxy) is
   // checked against Node's CAs, as @actions/http-client does.
   const { request } = req.proxy.protocol === 'https:' ? await import('node:https') : await import('node:http')
-  const authorization = proxyAuthorization(req.proxy)
   return {
     request,
     url: new URL(req.proxy.origin),
     options: { path: req.url.href },
-    headers: { Host: req.url.host, ...(authorization ? { 'Proxy-Authorization': authorization } : {}) },
+    headers: proxyHeaders(req.proxy, req.url.host),
     tunnelled: false,
   }
 }
@@ -204,8 +203,7 @@ function secureOrPlainConnect(route: Route): 'secureConnect' | 'connect' {
 async function tunnel(proxy: URL, target: URL, tls: TlsOptions, signal: AbortSignal): Promise<TLSSocket> {
   const authority = `${target.hostname}:${target.port || '443'}`
   const { request } = proxy.protocol === 'https:' ? await import('node:https') : await import('node:http')
-  const authorization = proxyAuthorization(proxy)
-  const headers = { Host: authority, ...(authorization ? { 'Proxy-Authorization': authorization } : {}) }
+  const headers = proxyHeaders(proxy, authority)
   const raw = await new Promise<Socket>((resolve, reject) => {
     const connect = request(new URL(proxy.origin), {
       method: 'CONNECT',

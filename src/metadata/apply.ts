@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { RollbackError } from '../errors.js'
 import { HasuraApiError } from '../hasura/errors.js'
+import { isRecord } from '../json.js'
 import type { MetadataV2 } from './assemble.js'
 import type { MetadataV3 } from './assemble-v3.js'
 
@@ -78,24 +79,18 @@ export async function inconsistentObjects(api: MetadataApi): Promise<unknown[]> 
   return check.inconsistent_objects
 }
 
-/** The objects Hasura names when it refuses metadata as inconsistent (HTTP 400, keeping its own). */
+/**
+ * The objects Hasura names when it refuses metadata as inconsistent and keeps its own: HTTP 400 whose
+ * `internal` is the list of inconsistent objects (each with its `reason`).
+ */
 export function refusedAsInconsistent(error: unknown): unknown[] | undefined {
-  const refused =
-    error instanceof HasuraApiError &&
-    error.status === 400 &&
-    Array.isArray(error.internal) &&
-    error.message.includes('inconsistent metadata')
-  return refused ? (error.internal as unknown[]) : undefined
-}
-
-/** Objects shown in an error line: the first few, then how many more the summary lists. */
-const OBJECTS_IN_A_LINE = 3
-
-/** Inconsistent objects for one error line: the first few as the server words them, then a count. */
-export function inconsistencyLine(objects: readonly unknown[]): string {
-  const shown = objects.slice(0, OBJECTS_IN_A_LINE).map(describeInconsistency).join('; ')
-  const more = objects.length - OBJECTS_IN_A_LINE
-  return more > 0 ? `${shown}; and ${more} more, listed under Metadata in the job summary` : shown
+  if (!(error instanceof HasuraApiError) || error.status !== 400) return undefined
+  const objects = error.internal
+  const listed =
+    Array.isArray(objects) &&
+    objects.length > 0 &&
+    objects.every((o) => isRecord(o) && typeof o.reason === 'string')
+  return listed ? objects : undefined
 }
 
 /** One line per inconsistent object, as the server words it. */

@@ -9,7 +9,7 @@ import { RollbackError } from '../errors.js'
 import { isRecord } from '../json.js'
 import type { ProjectFiles } from '../project/files.js'
 import type { CustomTypes } from './actions-sdl.js'
-import { listOf, networkOf, readActions, type TableEntry } from './assemble.js'
+import { checkedTableEntry, listOf, networkOf, readActions, type TableEntry } from './assemble.js'
 import { findIncludeTag, IncludeResolver, locateFile, settleInOrder, type Located } from './includes.js'
 import { describeYamlValue, readYamlFile, yamlError, type YamlFile } from './yaml-file.js'
 
@@ -162,7 +162,7 @@ async function readSource(includes: IncludeResolver, at: Located): Promise<Sourc
   const source: Record<string, unknown> = {}
   for (const key of sourceKeys) {
     if (!(key in entry)) continue
-    if (key === 'tables') source.tables = tables.map(tableEntry)
+    if (key === 'tables') source.tables = tables.map((t) => checkedTableEntry(t.file, t.path, t.value, true))
     else if (key === 'functions') source.functions = functions?.map((f) => f.value) ?? null
     else source[key] = withoutIncludeTags(keyAt(key))
   }
@@ -174,21 +174,6 @@ function withoutIncludeTags(at: Located): unknown {
   const found = findIncludeTag(at.value)
   if (found === undefined) return at.value
   throw yamlError(at.file, [...at.path, ...found], '!include is followed only under `tables` and `functions`')
-}
-
-// Checked here because everything downstream (the guard, summaries) keys on the table name.
-function tableEntry(at: Located): TableEntry {
-  const table = isRecord(at.value) ? at.value.table : undefined
-  const named =
-    typeof table === 'string' ||
-    (isRecord(table) && typeof table.name === 'string') ||
-    (Array.isArray(table) && table.length > 0 && table.every((part) => typeof part === 'string'))
-  if (named) return at.value as TableEntry
-  throw yamlError(
-    at.file,
-    at.path,
-    'table entry has no `table` name (a string, {schema, name} or a list of names)',
-  )
 }
 
 function listSection(file: YamlFile | undefined): unknown[] | undefined {

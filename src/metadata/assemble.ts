@@ -6,7 +6,7 @@ import { posix } from 'node:path'
 import type { ProjectFiles } from '../project/files.js'
 import { mergeActionsConfig, parseActionsSdl, type BuiltActions, type CustomTypes } from './actions-sdl.js'
 import { isRecord } from '../json.js'
-import { describeYamlValue, readYamlFile, yamlError, type YamlFile } from './yaml-file.js'
+import { describeYamlValue, readYamlFile, yamlError, type YamlFile, type YamlPath } from './yaml-file.js'
 
 /** A table or function name as metadata writes it: a bare name (schema public) or `{schema, name}`. */
 export type ObjectName = string | { schema?: string; name: string }
@@ -54,7 +54,8 @@ export async function assembleMetadata(files: ProjectFiles, metadataDirectory: s
   const metadata: MetadataV2 = { version: versionOf(await readYamlFile(files, pathOf('version.yaml'))) }
   const tablesFile = await readYamlFile(files, pathOf(listSections.tables))
   const tables = listOf(tablesFile)
-  if (tablesFile !== undefined && tables.length > 0) metadata.tables = tables.map(tableEntry(tablesFile))
+  if (tablesFile !== undefined && tables.length > 0)
+    metadata.tables = tables.map((entry, index) => checkedTableEntry(tablesFile, [index], entry))
   const functions = await readList('functions')
   if (functions.length > 0) metadata.functions = functions
   Object.assign(metadata, await readActions(files, pathOf('actions.yaml'), pathOf('actions.graphql')))
@@ -87,14 +88,24 @@ export function listOf(file: YamlFile | undefined): unknown[] {
   return file.value
 }
 
-// Checked here because everything downstream (the guard, summaries) keys on the table name.
-function tableEntry(file: YamlFile): (entry: unknown, index: number) => TableEntry {
-  return (entry, index) => {
-    const table = isRecord(entry) ? entry.table : undefined
-    if (typeof table === 'string' || (isRecord(table) && typeof table.name === 'string'))
-      return entry as TableEntry
-    throw yamlError(file, [index], 'table entry has no `table` name (a string or {schema, name})')
-  }
+/**
+ * A tables.yaml entry, checked here because everything downstream (the guard, summaries) keys on its
+ * table name. `nameLists`: config v3 databases may also name a table by a list of parts.
+ */
+export function checkedTableEntry(
+  file: YamlFile,
+  path: YamlPath,
+  entry: unknown,
+  nameLists = false,
+): TableEntry {
+  const table = isRecord(entry) ? entry.table : undefined
+  const named =
+    typeof table === 'string' ||
+    (isRecord(table) && typeof table.name === 'string') ||
+    (nameLists && Array.isArray(table) && table.length > 0 && table.every((p) => typeof p === 'string'))
+  if (named) return entry as TableEntry
+  const forms = nameLists ? 'a string, {schema, name} or a list of names' : 'a string or {schema, name}'
+  throw yamlError(file, path, `table entry has no \`table\` name (${forms})`)
 }
 
 /** The CLI keeps only `tls_allowlist` from network.yaml; `{}` (what the Console writes) means no section. */

@@ -122,8 +122,8 @@ export interface SourceRequirements {
   readonly unjudged: readonly string[]
 }
 
-// The guard is PL/pgSQL over pg_catalog.
-const guardedKinds = new Set(['postgres', 'citus'])
+// The guard is PL/pgSQL sent with run_sql, which Hasura runs on sources of kind postgres only.
+const guardedKinds = new Set(['postgres'])
 
 /**
  * Config v3: per database name (in metadata order), what its tracked tables, functions and
@@ -137,7 +137,9 @@ export function requiredObjectsBySource(metadata: MetadataV3): Map<string, Sourc
     bySource.set(source.name, entry)
     if (guardedKinds.has(source.kind)) collectSource(source, entry.found, entry.unjudged)
     else
-      entry.unjudged.push(`database ${source.name} of kind ${source.kind} (the guard reads PostgreSQL only)`)
+      entry.unjudged.push(
+        `database ${source.name} of kind ${source.kind} (the guard runs on kind postgres only)`,
+      )
   }
   for (const join of joinsIntoSources(metadata)) {
     // A database the metadata does not list is left to Hasura, which names it as inconsistent.

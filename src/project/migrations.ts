@@ -87,7 +87,9 @@ export async function scanDatabaseMigrations(
     }
     if (parts.length < 2) continue
     const database = parts[0]!
-    byDatabase.set(database, [...(byDatabase.get(database) ?? []), path])
+    const inFolder = byDatabase.get(database) ?? []
+    inFolder.push(path)
+    byDatabase.set(database, inFolder)
   }
   const result = new Map<string, Migration[]>()
   for (const [database, inFolder] of byDatabase) {

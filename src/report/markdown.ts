@@ -66,6 +66,12 @@ export function formatDuration(ms: number): string {
   return ms < 0.5 ? '<1 ms' : `${Math.round(ms)} ms`
 }
 
+/** The first few of `items` for one line, then how many more `rest` holds: "a; b; c; and 4 more in the job summary". */
+export function firstFew(items: readonly string[], rest: string, few = 3): string {
+  const more = items.length - few
+  return items.slice(0, few).join('; ') + (more > 0 ? `; and ${more} more ${rest}` : '')
+}
+
 /** Versions for one line: each of a few, else the first and the last (the table lists them all). */
 export function versionList(versions: readonly string[]): string {
   return versions.length <= 10 ? versions.join(', ') : `${versions[0]} … ${versions.at(-1)}`

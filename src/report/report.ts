@@ -5,7 +5,7 @@ import { countText } from '../data-loss.js'
 import { destructiveStatements } from '../sql/destructive.js'
 import type { ReportAnnotation } from './annotations.js'
 import { capAnnotations } from './annotations.js'
-import { shortened, workspacePath } from './markdown.js'
+import { firstFew, shortened, workspacePath } from './markdown.js'
 import { restoreIsNext } from './next-step.js'
 import type { DataLoss } from './summary.js'
 import { buildSummary, lossText } from './summary.js'
@@ -61,7 +61,6 @@ function dataLoss(result: RollbackResult, projectDir: string): DataLoss[] {
 }
 
 /** An error line stays short: a refusal names its first few problems, the summary lists them all. */
-const PROBLEMS_IN_ERROR_LINE = 3
 const ERROR_LINE_MAX_CHARS = 1000
 
 function failureOf(result: RollbackResult, projectDir: string): ReportAnnotation | undefined {
@@ -81,12 +80,11 @@ function failureOf(result: RollbackResult, projectDir: string): ReportAnnotation
     return error(`${failure.message}${restore}`, failure.file, failure.line)
   }
   if (problems.length === 1) return error(problems[0]!.message, problems[0]!.file)
-  const shown = problems.slice(0, PROBLEMS_IN_ERROR_LINE).map((p) => p.message)
-  const more = problems.length - shown.length
-  return error(
-    `Pre-flight refused the rollback, nothing was changed: ${problems.length} problems: ${shown.join('; ')}` +
-      (more > 0 ? `; and ${more} more in the job summary` : ''),
+  const listed = firstFew(
+    problems.map((p) => p.message),
+    'in the job summary',
   )
+  return error(`Pre-flight refused the rollback, nothing was changed: ${problems.length} problems: ${listed}`)
 }
 
 function noticesOf(result: RollbackResult, losses: readonly DataLoss[]): ReportAnnotation[] {

@@ -3,6 +3,7 @@
 // hdb_catalog.hdb_version row has the instance's hasura_uuid), the state changes in the rollback's own
 // transaction; otherwise the journal records "catalog state still to write", the state is written
 // through Hasura after COMMIT, and the journal row is marked written.
+import { isRecord } from '../json.js'
 import type { AppliedVersion, JournalRecord } from '../plan.js'
 import { jsonFromTableIfExists, sqlLiteral, versionsSql } from '../sql/quote.js'
 import { JOURNAL_TABLE, parseJournal, readJournalSql } from './journal-sql.js'
@@ -11,6 +12,8 @@ import type { StateChange } from './transport.js'
 
 const VERSION_TABLE = 'hdb_catalog.hdb_version'
 const LEGACY_TABLE = 'hdb_catalog.schema_migrations'
+
+const textArray = (values: readonly string[]): string => `ARRAY[${values.map(sqlLiteral).join(', ')}]::text[]`
 
 /** A journal row of this database: a rollback that committed `versions`. */
 export interface JournalRow {
@@ -53,8 +56,8 @@ export function readSourceSql(runKey: string | undefined): string {
 
 /** The cell readSourceSql answers with, for `database`; throws on anything else. */
 export function parseSourceState(cell: string | undefined, database: string): SourceState {
-  const parsed = JSON.parse(cell ?? 'null') as Record<string, unknown> | null
-  if (parsed === null || typeof parsed !== 'object' || !('metadataDbId' in parsed)) {
+  const parsed: unknown = JSON.parse(cell ?? 'null')
+  if (!isRecord(parsed) || !('metadataDbId' in parsed)) {
     throw new Error(`unexpected state answer: ${cell}`)
   }
   const rows = Array.isArray(parsed.journalRows) ? (parsed.journalRows as Record<string, unknown>[]) : []
@@ -99,11 +102,10 @@ export function catalogStateChange(
 ): StateChange {
   const row = `hasura_uuid = ${sqlLiteral(id)}::uuid`
   const path = `ARRAY['migrations', ${sqlLiteral(database)}]`
-  const planned = versions.map((v) => sqlLiteral(v)).join(', ')
   const recheck = doBlock(`DECLARE state jsonb; gone text;
 BEGIN
   ${waitingForState(`SELECT cli_state::jsonb INTO state FROM ${VERSION_TABLE} WHERE ${row} FOR UPDATE`)}
-  SELECT string_agg(v, ', ' ORDER BY v::numeric DESC) INTO gone FROM unnest(ARRAY[${planned}]::text[]) AS v
+  SELECT string_agg(v, ', ' ORDER BY v::numeric DESC) INTO gone FROM unnest(${textArray(versions)}) AS v
     WHERE NOT COALESCE(state #> ${path} ? v, false);
   IF gone IS NOT NULL THEN RAISE EXCEPTION '${NO_LONGER_APPLIED} %', gone; END IF;
 END`)
@@ -111,7 +113,7 @@ END`)
     recheck: versions.length > 0 ? recheck : '',
     locks: `the catalog state in ${VERSION_TABLE}`,
     removeVersions: (batch) =>
-      `UPDATE ${VERSION_TABLE} SET cli_state = jsonb_set(cli_state::jsonb, ${path}, (cli_state::jsonb #> ${path}) - ARRAY[${batch.map((v) => sqlLiteral(v)).join(', ')}]::text[]) WHERE ${row};\n` +
+      `UPDATE ${VERSION_TABLE} SET cli_state = jsonb_set(cli_state::jsonb, ${path}, (cli_state::jsonb #> ${path}) - ${textArray(batch)}) WHERE ${row};\n` +
       (legacyRows ? legacyRowsRemoval(batch) : ''),
   }
 }
@@ -136,7 +138,7 @@ export function journalStateChange(
 BEGIN
   IF to_regclass('${JOURNAL_TABLE}') IS NOT NULL THEN
     SELECT string_agg(DISTINCT v, ', ') INTO gone FROM ${JOURNAL_TABLE}, unnest(string_to_array(versions, ',')) AS v
-      WHERE database = ${sqlLiteral(database)} ${notSeen} AND v = ANY (ARRAY[${versions.map((v) => sqlLiteral(v)).join(', ')}]::text[]);
+      WHERE database = ${sqlLiteral(database)} ${notSeen} AND v = ANY (${textArray(versions)});
     IF gone IS NOT NULL THEN RAISE EXCEPTION '${NO_LONGER_APPLIED} %', gone; END IF;
   END IF;
 END`)

@@ -14,7 +14,7 @@ export const DATA_LOSS_SETTING = 'hasura_rollback.data_loss'
 const SETTING = DATA_LOSS_SETTING
 
 /** What is counted of a destroying statement. */
-export type LossTarget = Pick<DestructiveStatement, 'kind' | 'target' | 'object' | 'column'>
+export type CountedObject = Pick<DestructiveStatement, 'kind' | 'target' | 'object' | 'column'>
 
 const LIMIT = DATA_LOSS_CAP + 1
 
@@ -25,7 +25,7 @@ const LIMIT = DATA_LOSS_CAP + 1
  * NULL: naming one in a count would fail the whole query. A partitioned table keeps its rows in its
  * partitions, so it is always counted.
  */
-function countsQuerySql(targets: readonly LossTarget[]): string {
+function countsQuerySql(targets: readonly CountedObject[]): string {
   const rows = targets
     .map((t, i) => `(${i}, ${sqlLiteral(t.kind)}, ${sqlLiteral(t.object)}, ${sqlLiteral(t.column ?? '')})`)
     .join(',\n      ')
@@ -55,7 +55,7 @@ function countsQuerySql(targets: readonly LossTarget[]): string {
  * then — when `refuse` — fails with the DATA_LOSS marker and the counts if any target holds data. A
  * measurement that fails stops the transaction only when refusing; otherwise the counts read unknown.
  */
-export function measureDataLossSql(targets: readonly LossTarget[], refuse: boolean): string {
+export function measureDataLossSql(targets: readonly CountedObject[], refuse: boolean): string {
   if (targets.length === 0) return ''
   // One counting query, built by another, run once: an array keeps no limit on how many it counts.
   const built = `${countsQuerySql(targets)}\n    INTO query`

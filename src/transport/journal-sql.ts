@@ -2,6 +2,7 @@
 // the downs of these versions of this database; the metadata of this commit followed; (config v3) the
 // catalog state is still to be written". A re-run of the same workflow run finds it and reverts nothing
 // more; a later run finishes a catalog state write that did not happen. The CLI ignores this table.
+import { isRecord } from '../json.js'
 import type { JournalRecord } from '../plan.js'
 import { dollarQuote, jsonFromTableIfExists, sqlLiteral, versionsSql } from '../sql/quote.js'
 import { JOURNAL_MARKER } from './markers.js'
@@ -27,8 +28,8 @@ export function readJournalSql(runKey: string): string {
 }
 
 export function parseJournal(row: unknown): JournalRecord | undefined {
-  if (typeof row !== 'object' || row === null) return undefined
-  const { versions, metadata_sha: sha, attempt } = row as Record<string, unknown>
+  if (!isRecord(row)) return undefined
+  const { versions, metadata_sha: sha, attempt } = row
   return {
     versions: typeof versions === 'string' ? versions.split(',').filter(Boolean) : [],
     metadataSha: typeof sha === 'string' ? sha : '',

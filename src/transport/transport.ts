@@ -1,7 +1,7 @@
 // What the core needs from a database path: the migration state, and a plan run in one transaction.
 import type { LossCount } from '../data-loss.js'
 import type { PlannedStep } from '../plan.js'
-import type { LossTarget } from './data-loss-sql.js'
+import type { CountedObject } from './data-loss-sql.js'
 
 /** Every step starts 'not-executed'; 'undone' ran but was rolled back with the whole transaction. */
 export type StepStatus = 'not-executed' | 'reverted' | 'rehearsed' | 'failed' | 'undone'
@@ -49,6 +49,9 @@ export interface StateChange {
   readonly removeVersions: (versions: readonly string[]) => string
 }
 
+/** Nothing of the migration state is locked, checked or changed: a transaction for other SQL (the guard, the journal). */
+export const NO_STATE_CHANGE: StateChange = { recheck: '', locks: '', removeVersions: () => '' }
+
 export interface ExecuteOptions {
   /** Roll the transaction back at the end, whatever happened (rehearsal). */
   readonly dryRun: boolean
@@ -63,7 +66,7 @@ export interface ExecuteOptions {
    * Measured after the lock, before the first down: what these statements destroy. `refuse`: the
    * transaction fails, changing nothing, when any of them holds data.
    */
-  readonly dataLoss?: { readonly targets: readonly LossTarget[]; readonly refuse: boolean }
+  readonly dataLoss?: { readonly targets: readonly CountedObject[]; readonly refuse: boolean }
 }
 
 /**

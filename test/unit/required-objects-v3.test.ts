@@ -205,10 +205,10 @@ describe('requiredObjectsBySource', () => {
     })
   })
 
-  it('judges nothing in a database the guard cannot read, and says so once', () => {
+  it.each(['mssql', 'citus'])('judges nothing in a database of kind %s, and says so once', (kind) => {
     const metadata: MetadataV3 = {
       version: 3,
-      sources: [{ ...database('warehouse', [{ table: { schema: 'dbo', name: 'sales' } }]), kind: 'mssql' }],
+      sources: [{ ...database('warehouse', [{ table: { schema: 'dbo', name: 'sales' } }]), kind }],
       custom_types: {
         enums: [],
         input_objects: [],
@@ -219,9 +219,9 @@ describe('requiredObjectsBySource', () => {
       },
     }
     expect(requiredObjectsBySource(metadata).get('warehouse')).toEqual({
-      kind: 'mssql',
+      kind,
       required: none,
-      unjudged: ['database warehouse of kind mssql (the guard reads PostgreSQL only)'],
+      unjudged: [`database warehouse of kind ${kind} (the guard runs on kind postgres only)`],
     })
   })
 
