@@ -50,6 +50,27 @@ async function timeAction(watch, workspace, inputs, runs = RUNS) {
 
 const ms = (values) => (values?.length ? `${Math.round(median(values))} ms` : 'n/a')
 
+/**
+ * The sizes of the bundle's files, one Markdown list item each: index.js is what every run loads; the
+ * chunks beside it load when needed (git.js: with a ref); then all the JavaScript, and every file.
+ */
+export function distSizes(dist = dirname(tools.bundle)) {
+  const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB (${bytes.toLocaleString('en')} bytes)`
+  const files = readdirSync(dist)
+    .sort()
+    .map((name) => ({ name, bytes: statSync(join(dist, name)).size }))
+  const total = (list) => mb(list.reduce((sum, f) => sum + f.bytes, 0))
+  const js = files.filter((f) => f.name.endsWith('.js'))
+  const chunks = js.filter((f) => f.name !== 'index.js')
+  const others = files.filter((f) => !f.name.endsWith('.js'))
+  return [
+    `- dist/index.js: ${mb(files.find((f) => f.name === 'index.js').bytes)}`,
+    `- the chunks beside it: ${chunks.map((f) => `${f.name} ${mb(f.bytes)}`).join(', ')}`,
+    `- all the JavaScript of dist/: ${total(js)}`,
+    `- all of dist/ (with ${others.map((f) => f.name).join(', ')}): ${total(files)}`,
+  ]
+}
+
 export async function measureExtras(cluster) {
   const rows = []
   const notes = []
@@ -130,14 +151,7 @@ export async function measureExtras(cluster) {
     await dropDatabase(cluster.adminUrl, 'bench_dry_small')
     rmSync(dir, { recursive: true, force: true })
   }
-  // index.js is what every run loads; the chunks beside it load when needed (git.js: with a ref).
-  const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB (${bytes.toLocaleString('en')} bytes)`
-  const dist = dirname(tools.bundle)
-  const chunks = readdirSync(dist).filter((f) => f.endsWith('.js'))
-  const total = chunks.reduce((sum, f) => sum + statSync(join(dist, f)).size, 0)
-  notes.push(
-    `dist/index.js: ${mb(statSync(tools.bundle).size)}; all of dist/ (${chunks.join(', ')}): ${mb(total)}`,
-  )
+  notes.push(...distSizes())
   return {
     markdown: [
       `## Dry run, cold start, bundle (median of ${RUNS})`,
