@@ -3,8 +3,7 @@
 // to Hasura's API contract, not a real Hasura. With HASURA_GRAPHQL_ENDPOINT and DATABASE_URL set it
 // runs against those instead (their database gets the demo's tables and migration rows).
 import './ts-hooks.mjs'
-import pg from 'pg'
-import { databaseUrl, startPostgres } from '../bench/lib/cluster.mjs'
+import { query, recreateDatabase, session, startPostgres } from '../bench/lib/cluster.mjs'
 
 const { runAction } = await import('../test/support/action-runner.ts')
 const { applyUps } = await import('../test/support/hasura-project.ts')
@@ -19,25 +18,9 @@ const external = process.env.HASURA_GRAPHQL_ENDPOINT && process.env.DATABASE_URL
 const cluster = external ? undefined : await startPostgres({})
 let standIn
 try {
-  let dbUrl = process.env.DATABASE_URL
-  if (cluster) {
-    const admin = new pg.Client({ connectionString: cluster.adminUrl })
-    await admin.connect()
-    await admin.query('CREATE DATABASE demo')
-    await admin.end()
-    dbUrl = databaseUrl(cluster.adminUrl, 'demo')
-  }
+  const dbUrl = cluster ? await recreateDatabase(cluster.adminUrl, 'demo') : process.env.DATABASE_URL
   const releases = await twoReleases()
-  const session = async (work) => {
-    const client = new pg.Client({ connectionString: dbUrl })
-    await client.connect()
-    try {
-      return await work(client)
-    } finally {
-      await client.end()
-    }
-  }
-  const db = { session, query: (sql) => session(async (client) => (await client.query(sql)).rows) }
+  const db = { session: (work) => session(dbUrl, work), query: (sql) => query(dbUrl, sql) }
   await applyUps(db, releases.allMigrations)
   let endpoint = process.env.HASURA_GRAPHQL_ENDPOINT
   if (!external) {

@@ -54,16 +54,21 @@ export function databaseUrl(adminUrl, name) {
   return url.toString()
 }
 
-/** Runs `sql` (one or more statements) on the database at `url`, returning the last result's rows. */
-export async function query(url, sql) {
+/** `work(client)` on one connection to the database at `url`, closed after it; returns what work returns. */
+export async function session(url, work) {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
-    const result = await client.query(sql)
-    return Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows
+    return await work(client)
   } finally {
     await client.end()
   }
+}
+
+/** Runs `sql` (one or more statements) on the database at `url`, returning the last result's rows. */
+export async function query(url, sql) {
+  const result = await session(url, (client) => client.query(sql))
+  return Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows
 }
 
 export async function recreateDatabase(adminUrl, name, template) {
