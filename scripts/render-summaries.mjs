@@ -14,9 +14,9 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 const { buildReport } = await import('../src/report/report.ts')
-const { downFile } = await import('../src/project/migrations.ts')
 const { restoreMetadataCommand } = await import('../src/metadata/restore.ts')
 const { destructiveStatements } = await import('../src/sql/destructive.ts')
+const fixtures = await import('../test/support/report-fixtures.ts')
 
 const INSTALL = {
   'cmark-gfm': 'apt-get install cmark-gfm',
@@ -32,11 +32,6 @@ function missingTools() {
 
 const PROJECT_DIR = 'hasura'
 const BACKUP = '/home/runner/work/_temp/hasura-metadata-backup-2026-03-14T03-12-55-101Z.json'
-const STABLE = {
-  ref: 'v1.4.0',
-  sha: '3f2a9c1d0e4b5a6978c1d2e3f4a5b6c7d8e9f012',
-  subject: 'Release 1.4: author profiles',
-}
 
 const DOWNS = {
   '1700000000005_add_preferred_notification_channel_to_user_profile_settings':
@@ -48,11 +43,10 @@ const DOWNS = {
     'DROP TRIGGER IF EXISTS article_audit ON public.article;\nDROP TABLE public.article;\n',
 }
 
-/** A step of the table; `database` for config v3. */
-function step(label, status, durationMs, { database = 'default', sql = DOWNS[label], dir } = {}) {
+/** A step of the table, named by its folder; `database` and `dir` for config v3. */
+function step(label, status, durationMs, { database, sql = DOWNS[label], dir } = {}) {
   const [version, ...name] = label.split('_')
-  const path = `${dir ?? 'migrations'}/${label}/down.sql`
-  return { version, name: name.join('_'), database, status, durationMs, down: downFile(path, sql) }
+  return { ...fixtures.step(version, status, name.join('_'), sql, database, dir), durationMs }
 }
 
 /** What the destroying statements of `steps` were measured to hold: `counts` in order (rows or values). */
@@ -69,36 +63,24 @@ function measured(steps, counts) {
 }
 
 function result(fields) {
-  return {
+  return fixtures.result({
     dataLoss: fields.steps ? measured(fields.steps, [1204, 0, 87, 12_345, 3]) : [],
-    status: 'rolled-back',
-    configVersion: 2,
-    transport: 'postgres',
     databases: [{ name: 'default', committed: fields.committed ?? false }],
-    steps: [],
-    alreadyReverted: [],
-    problems: [],
-    notes: [],
-    failure: undefined,
-    committed: false,
-    metadata: undefined,
     ...fields,
-  }
+  })
 }
 
-const metadata = (fields) => ({
-  ...STABLE,
-  backupPath: BACKUP,
-  restoreCommand: restoreMetadataCommand(BACKUP, 'v2'),
-  changes: [
-    { kind: 'removed', what: 'table public.article' },
-    { kind: 'changed', what: 'select permission for role user on public.author' },
-  ],
-  applied: true,
-  inconsistentObjects: [],
-  uncheckedByGuard: [],
-  ...fields,
-})
+const metadata = (fields) =>
+  fixtures.metadata({
+    subject: 'Release 1.4: author profiles',
+    backupPath: BACKUP,
+    restoreCommand: restoreMetadataCommand(BACKUP, 'v2'),
+    changes: [
+      { kind: 'removed', what: 'table public.article' },
+      { kind: 'changed', what: 'select permission for role user on public.author' },
+    ],
+    ...fields,
+  })
 
 const failingDown =
   '-- Undo the slugs backfill.\nUPDATE public.author\n   SET slug = NULL\n WHERE slug_generated;\n\nALTER TABLE public.author\n  DROP COLUMN slug_generated,\n  DROP COLUMN no_such_column;\n'
@@ -203,7 +185,7 @@ const runs = {
     databases: [{ name: 'default', committed: true }],
     steps: [step('1700000000002_create_article', 'reverted', 5.5)],
     failure: {
-      message: `Hasura reports 1 inconsistent object(s) after applying the metadata of ${STABLE.sha}: author.articles: no such table/view exists in source: "article". The previous metadata is in ${BACKUP}`,
+      message: `Hasura reports 1 inconsistent object(s) after applying the metadata of ${fixtures.SHA}: author.articles: no such table/view exists in source: "article". The previous metadata is in ${BACKUP}`,
     },
     metadata: metadata({
       inconsistentObjects: [

@@ -8,56 +8,11 @@ import { escapeHtml, escapeText, workspacePath } from '../../src/report/markdown
 import { buildReport } from '../../src/report/report.js'
 import { statementAt } from '../../src/report/steps.js'
 import { SUMMARY_LIMIT_BYTES } from '../../src/report/summary.js'
-import type { MetadataReport, RollbackResult, StepReport } from '../../src/result.js'
-
-const step = (
-  version: string,
-  status: StepReport['status'],
-  name = 'create_t',
-  sql = 'DROP TABLE t;',
-  database = 'default',
-): StepReport => ({
-  version,
-  database,
-  name,
-  status,
-  durationMs: status === 'not-executed' ? undefined : 12.4,
-  down: downFile(`migrations/${version}_${name}/down.sql`, sql),
-})
+import type { RollbackResult, StepReport } from '../../src/result.js'
+import { BACKUP, metadata, result, SHA, step } from '../support/report-fixtures.js'
 
 /** As the Hasura transport reports steps: no down is timed. */
 const untimed = (s: StepReport): StepReport => ({ ...s, durationMs: undefined })
-
-const result = (overrides: Partial<RollbackResult>): RollbackResult => ({
-  status: 'rolled-back',
-  configVersion: 2,
-  transport: 'postgres',
-  databases: [],
-  steps: [],
-  alreadyReverted: [],
-  problems: [],
-  notes: [],
-  failure: undefined,
-  committed: false,
-  metadata: undefined,
-  dataLoss: [],
-  ...overrides,
-})
-
-const BACKUP = '/runner/_temp/hasura-metadata-backup.json'
-const SHA = '3f2a9c1d0e4b5a6978c1d2e3f4a5b6c7d8e9f012'
-const metadata = (overrides: Partial<MetadataReport>): MetadataReport => ({
-  ref: 'v1.4.0',
-  sha: SHA,
-  subject: 'Release 1.4',
-  backupPath: BACKUP,
-  restoreCommand: restoreMetadataCommand(BACKUP, 'v2'),
-  changes: [{ kind: 'removed', what: 'table public.article' }],
-  applied: true,
-  inconsistentObjects: [],
-  uncheckedByGuard: [],
-  ...overrides,
-})
 
 const report = (r: Partial<RollbackResult>, projectDir = '.') => buildReport(result(r), { projectDir })
 
