@@ -37,18 +37,25 @@ const run = (id: number, n: number, extra: Partial<StandInRun> = {}): StandInRun
 })
 const currentRun = run(currentRunId, 900, { status: 'in_progress' })
 
+/** The stand-in of the running test, if it started one. */
 let standIn: GitHubApiStandIn | undefined
 
 async function serve(
   options: Partial<GitHubApiStandInOptions> & { runs: StandInRun[] },
 ): Promise<RunContext> {
-  standIn = await startGitHubApiStandIn({
+  const started = await startGitHubApiStandIn({
     repository,
     token,
     workflows: [deploy, nightly, rollbackWorkflow],
     ...options,
   })
-  return { apiUrl: standIn.url, repository, runId: currentRunId, branch: 'main' }
+  standIn = started
+  cleanUp(async () => {
+    // The next test sees no stand-in until it starts its own.
+    standIn = undefined
+    await started.close()
+  })
+  return { apiUrl: started.url, repository, runId: currentRunId, branch: 'main' }
 }
 
 /** Waits are recorded, not slept; log lines are kept. */
