@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import { Kind, parse as parseGraphql, print, type ObjectTypeDefinitionNode } from 'graphql'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
@@ -10,7 +10,7 @@ import { isRecord } from '../../src/json.js'
 import { replaceMetadataV3Request } from '../../src/metadata/apply.js'
 import { assembleMetadataV3, type MetadataV3 } from '../../src/metadata/assemble-v3.js'
 import { workspaceFiles, type ProjectFiles } from '../../src/project/files.js'
-import { makeTempTree, removeTree } from '../support/fs-tree.js'
+import { makeTempTree, readTree, removeTree } from '../support/fs-tree.js'
 import { createRepo, removeRepos } from '../support/git-fixture.js'
 import { memoryFiles } from '../support/memory-files.js'
 import { hasTestdata, testdataPath } from '../support/testdata.js'
@@ -49,16 +49,7 @@ async function failure(files: Record<string, string>): Promise<RollbackError> {
 
 /** Every file under `root` (its paths relative to `root`), plus `extra`. */
 function treeFiles(root: string, extra: Record<string, string> = {}): ProjectFiles {
-  const files: Record<string, string> = {}
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name)
-      if (statSync(path).isDirectory()) walk(path)
-      else files[relative(root, path).split('\\').join('/')] = readFileSync(path, 'utf8')
-    }
-  }
-  walk(root)
-  return unlisted({ ...files, ...extra })
+  return unlisted({ ...readTree(root), ...extra })
 }
 
 describe.skipIf(noTestdata)(`Hasura CLI golden fixtures for config v3 (${skipReason})`, () => {
