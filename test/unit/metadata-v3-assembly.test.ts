@@ -6,10 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { RollbackError } from '../../src/errors.js'
 import { createGit } from '../../src/git/git.js'
-import { isRecord } from '../../src/json.js'
 import { replaceMetadataV3Request } from '../../src/metadata/apply.js'
 import { assembleMetadataV3, type MetadataV3 } from '../../src/metadata/assemble-v3.js'
 import { workspaceFiles, type ProjectFiles } from '../../src/project/files.js'
+import { cleanUp } from '../support/cleanup.js'
 import { makeTempTree, readTree, removeTree } from '../support/fs-tree.js'
 import { createRepo, removeRepos } from '../support/git-fixture.js'
 import { memoryFiles } from '../support/memory-files.js'
@@ -283,17 +283,14 @@ describe('!include', () => {
       'metadata/version.yaml': 'version: 3\n',
       'metadata/databases/databases.yaml': source('  tables: "!include ../../secret.yaml"\n'),
     })
-    try {
-      await expect(assembleMetadataV3(workspaceFiles(dir), 'metadata')).rejects.toMatchObject({
-        name: 'RollbackError',
-        message:
-          'metadata/databases/databases.yaml:6: !include ../../secret.yaml leaves the metadata directory metadata',
-        file: 'metadata/databases/databases.yaml',
-        line: 6,
-      })
-    } finally {
-      await removeTree(dir)
-    }
+    cleanUp(() => removeTree(dir))
+    await expect(assembleMetadataV3(workspaceFiles(dir), 'metadata')).rejects.toMatchObject({
+      name: 'RollbackError',
+      message:
+        'metadata/databases/databases.yaml:6: !include ../../secret.yaml leaves the metadata directory metadata',
+      file: 'metadata/databases/databases.yaml',
+      line: 6,
+    })
   })
 
   it('refuses ../../etc/passwd from a nested file, naming that file and line', async () => {
@@ -526,7 +523,11 @@ describe('replaceMetadataV3Request', () => {
       version: 2,
       args: { allow_inconsistent_metadata: false, metadata },
     })
-    expect(isRecord(replaceMetadataV3Request(metadata).args.metadata)).toBe(true)
+    // args.metadata is the assembled object itself (version 3 and its sources), not JSON text.
+    expect(replaceMetadataV3Request(metadata).args.metadata).toMatchObject({
+      version: 3,
+      sources: [{ name: 'default', kind: 'postgres', tables: [] }],
+    })
   })
 })
 
