@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative, sep } from 'node:path'
+import { cleanUp } from './cleanup.js'
 
 /** '/'-separated relative path → file content. */
 export type FileTree = Readonly<Record<string, string>>
@@ -26,6 +27,13 @@ export async function makeTempTree(tree: FileTree, prefix = 'hasura-rollback-'):
 
 export async function removeTree(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true })
+}
+
+/** A fresh temporary directory holding `tree`, removed when the running test ends. */
+export async function makeTestTree(tree: FileTree): Promise<string> {
+  const dir = await makeTempTree(tree)
+  cleanUp(() => removeTree(dir))
+  return dir
 }
 
 /** Every file under `dir`, as its full path, each folder's files before the next entry. */
