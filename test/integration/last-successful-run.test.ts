@@ -18,6 +18,7 @@ import {
   type StandInRun,
 } from '../support/github-api-stand-in.js'
 import { freePort } from '../support/net.js'
+import { rollbackError } from '../support/rollback-error.js'
 import { selfSignedCertificate, startTlsFront } from '../support/tls.js'
 
 const token = 'ghs_standInToken0123456789'
@@ -73,15 +74,10 @@ function quick(extra: GitHubApiOptions = {}) {
 }
 
 async function failure(promise: Promise<unknown>): Promise<RollbackError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(RollbackError)
-  const rollbackError = error as RollbackError
-  expect(rollbackError.message).not.toContain('\n')
-  expect(`${rollbackError.message} ${rollbackError.stack ?? ''}`).not.toContain(token)
-  return rollbackError
+  const error = await rollbackError(promise)
+  expect(error.message).not.toContain('\n')
+  expect(`${error.message} ${error.stack ?? ''}`).not.toContain(token)
+  return error
 }
 
 const listRequests = () => (standIn?.requests ?? []).filter((r) => r.path.endsWith('/runs'))

@@ -9,10 +9,10 @@ import { createGit } from '../../src/git/git.js'
 import { replaceMetadataV3Request } from '../../src/metadata/apply.js'
 import { assembleMetadataV3, type MetadataV3 } from '../../src/metadata/assemble-v3.js'
 import { workspaceFiles, type ProjectFiles } from '../../src/project/files.js'
-import { cleanUp } from '../support/cleanup.js'
-import { makeTempTree, readTree, removeTree } from '../support/fs-tree.js'
+import { makeTestTree, readTree } from '../support/fs-tree.js'
 import { createRepo, removeRepos } from '../support/git-fixture.js'
 import { memoryFiles } from '../support/memory-files.js'
+import { rollbackError } from '../support/rollback-error.js'
 import { hasTestdata, testdataPath } from '../support/testdata.js'
 
 const golden = testdataPath('cli-golden-v3')
@@ -38,13 +38,9 @@ async function assembleFrom(files: Record<string, string>): Promise<MetadataV3> 
 }
 
 async function failure(files: Record<string, string>): Promise<RollbackError> {
-  const error: unknown = await assembleFrom(files).then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  )
-  expect(error).toBeInstanceOf(RollbackError)
-  expect((error as Error).message).not.toContain('\n')
-  return error as RollbackError
+  const error = await rollbackError(assembleFrom(files))
+  expect(error.message).not.toContain('\n')
+  return error
 }
 
 /** Every file under `root` (its paths relative to `root`), plus `extra`. */
@@ -277,13 +273,12 @@ describe('!include', () => {
   })
 
   it('refuses an include that leaves the metadata directory, even to a file that exists', async () => {
-    const dir = await makeTempTree({
+    const dir = await makeTestTree({
       'config.yaml': 'version: 3\n',
       'secret.yaml': '- table: {name: stolen}\n',
       'metadata/version.yaml': 'version: 3\n',
       'metadata/databases/databases.yaml': source('  tables: "!include ../../secret.yaml"\n'),
     })
-    cleanUp(() => removeTree(dir))
     await expect(assembleMetadataV3(workspaceFiles(dir), 'metadata')).rejects.toMatchObject({
       name: 'RollbackError',
       message:
