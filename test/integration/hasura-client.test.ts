@@ -1,36 +1,22 @@
 // The admin API client against the stand-in (v1.x and v2.x) and against broken endpoints: the right
 // endpoint per generation, one-line errors, retries only where nothing can have run, no secret leaked.
-import { createServer } from 'node:https'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { cleanUp } from '../support/cleanup.js'
 import type { HasuraClientOptions } from '../../src/hasura/client.js'
 import { createHasuraClient, joinApiPath } from '../../src/hasura/client.js'
 import { HasuraApiError } from '../../src/hasura/errors.js'
 import type { ProjectConfig } from '../../src/project/config.js'
 import { hasuraConfig } from '../support/hasura-config.js'
 import type { ServerGeneration } from '../support/hasura-stand-in.js'
-import { startHasuraStandIn } from '../support/hasura-stand-in.js'
+import { makeTestTree } from '../support/fs-tree.js'
 import { freePort } from '../support/net.js'
-import { createTestDatabase } from '../support/postgres.js'
-import { selfSignedCertificate } from '../support/tls.js'
+import { hasuraApiError } from '../support/rollback-error.js'
+import { startStandInWithDatabase } from '../support/stand-in-with-database.js'
+import { selfSignedCertificate, startHttpsJsonServer } from '../support/tls.js'
 
 const SECRET = 'client-s3cret-value'
 
-async function standIn(generation: ServerGeneration, adminSecret: string | undefined = SECRET) {
-  const db = await createTestDatabase()
-  cleanUp(db.drop)
-  const hasura = await startHasuraStandIn({
-    databaseUrl: db.url,
-    generation,
-    adminSecret,
-    pathPrefix: '/hasura',
-  })
-  cleanUp(hasura.close)
-  return { db, hasura }
-}
+const standIn = (generation: ServerGeneration, adminSecret: string | undefined = SECRET) =>
+  startStandInWithDatabase({ generation, adminSecret, pathPrefix: '/hasura' })
 
 /** A client whose log lines are kept, retrying without waiting. */
 function clientOf(config: ProjectConfig, options: HasuraClientOptions = {}) {
@@ -43,17 +29,7 @@ function clientOf(config: ProjectConfig, options: HasuraClientOptions = {}) {
   return { client, logLines }
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<HasuraApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(HasuraApiError)
-  const apiError = error as HasuraApiError
-  expect(apiError.message).not.toContain('\n')
-  expect(apiError.message).not.toContain(SECRET)
-  return apiError
-}
+const failureOf = (promise: Promise<unknown>): Promise<HasuraApiError> => hasuraApiError(promise, [SECRET])
 
 describe.each(['v1', 'v2'] as const)('Hasura client (%s server)', (generation) => {
   const sqlPath = generation === 'v1' ? '/v1/query' : '/v2/query'
@@ -219,14 +195,8 @@ const tls = selfSignedCertificate()
 
 describe.skipIf(!tls)('Hasura client over TLS (needs openssl to make a certificate)', () => {
   async function httpsVersionServer(): Promise<string> {
-    const server = createServer({ key: tls!.key, cert: tls!.cert }, (_req, res) => {
-      res.writeHead(200, { 'Content-Type': 'application/json' })
-      res.end(JSON.stringify({ version: 'v2.36.0', server_type: 'ce' }))
-    })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    cleanUp(() => new Promise<void>((resolve) => server.close(() => resolve())))
-    const address = server.address()
-    return `https://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+    const { port } = await startHttpsJsonServer(tls!, { version: 'v2.36.0', server_type: 'ce' })
+    return `https://127.0.0.1:${port}`
   }
 
   it('refuses an unknown certificate and says which setting trusts it', async () => {
@@ -239,8 +209,7 @@ describe.skipIf(!tls)('Hasura client over TLS (needs openssl to make a certifica
 
   it('trusts certificate_authority (relative to the project) and insecure_skip_tls_verify', async () => {
     const endpoint = await httpsVersionServer()
-    const projectDir = mkdtempSync(join(tmpdir(), 'hasura-rollback-ca-'))
-    writeFileSync(join(projectDir, 'ca.pem'), tls!.cert)
+    const projectDir = await makeTestTree({ 'ca.pem': tls!.cert })
     const withCa = clientOf(hasuraConfig(endpoint, SECRET, { certificateAuthority: 'ca.pem' }), {
       projectDir,
     })

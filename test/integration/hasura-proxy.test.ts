@@ -1,11 +1,7 @@
 // The admin API client behind a corporate proxy: hasura.invalid resolves only inside the forward proxy,
 // so every answer from it came through the proxy (absolute form for http, a CONNECT tunnel for https,
 // with certificate_authority and insecure_skip_tls_verify still applied to Hasura's own certificate).
-import { createServer } from 'node:https'
-import { mkdtempSync, writeFileSync } from 'node:fs'
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cleanUp } from '../support/cleanup.js'
 import type { ProjectConfig } from '../../src/project/config.js'
@@ -14,9 +10,10 @@ import { HasuraApiError } from '../../src/hasura/errors.js'
 import { proxyFor, type ProxyEnv } from '../../src/proxy.js'
 import { startForwardProxy, type ForwardProxyOptions } from '../support/forward-proxy.js'
 import { hasuraConfig } from '../support/hasura-config.js'
-import { startHasuraStandIn } from '../support/hasura-stand-in.js'
-import { createTestDatabase } from '../support/postgres.js'
-import { selfSignedCertificate } from '../support/tls.js'
+import { makeTestTree } from '../support/fs-tree.js'
+import { hasuraApiError } from '../support/rollback-error.js'
+import { startStandInWithDatabase } from '../support/stand-in-with-database.js'
+import { selfSignedCertificate, startHttpsJsonServer } from '../support/tls.js'
 
 const SECRET = 'proxied-admin-secret'
 const PROXY_PASSWORD = 'proxy-pa55word'
@@ -36,25 +33,12 @@ function clientOf(config: ProjectConfig, env: ProxyEnv, projectDir?: string) {
   })
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<HasuraApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(HasuraApiError)
-  const message = (error as HasuraApiError).message
-  expect(message).not.toContain('\n')
-  expect(message).not.toContain(PROXY_PASSWORD)
-  expect(message).not.toContain(SECRET)
-  return error as HasuraApiError
-}
+const failureOf = (promise: Promise<unknown>): Promise<HasuraApiError> =>
+  hasuraApiError(promise, [PROXY_PASSWORD, SECRET])
 
 describe('Hasura over http through a forward proxy', () => {
   async function standIn() {
-    const db = await createTestDatabase()
-    cleanUp(db.drop)
-    const hasura = await startHasuraStandIn({ databaseUrl: db.url, generation: 'v2', adminSecret: SECRET })
-    cleanUp(hasura.close)
+    const { hasura } = await startStandInWithDatabase({ generation: 'v2', adminSecret: SECRET })
     return { hasura, port: new URL(hasura.url).port }
   }
 
@@ -113,21 +97,8 @@ const certificate = selfSignedCertificate(['hasura.invalid', '127.0.0.1'])
 
 describe.skipIf(!certificate)('Hasura over https through a CONNECT tunnel (needs openssl)', () => {
   async function httpsVersionServer() {
-    const seen: string[] = []
-    const server = createServer({ key: certificate!.key, cert: certificate!.cert }, (req, res) => {
-      seen.push(`${req.method} ${req.url} host=${req.headers.host}`)
-      res.writeHead(200, { 'Content-Type': 'application/json' })
-      res.end(JSON.stringify({ version: 'v2.36.0' }))
-    })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    cleanUp(() => new Promise<void>((resolve) => server.close(() => resolve())))
-    return { endpoint: `https://hasura.invalid:${(server.address() as AddressInfo).port}`, seen }
-  }
-
-  function projectWithCa(): string {
-    const dir = mkdtempSync(join(tmpdir(), 'hasura-rollback-proxy-ca-'))
-    writeFileSync(join(dir, 'ca.pem'), certificate!.cert)
-    return dir
+    const { port, seen } = await startHttpsJsonServer(certificate!, { version: 'v2.36.0' })
+    return { endpoint: `https://hasura.invalid:${port}`, seen }
   }
 
   it('verifies Hasura’s certificate against certificate_authority inside the tunnel', async () => {
@@ -135,7 +106,8 @@ describe.skipIf(!certificate)('Hasura over https through a CONNECT tunnel (needs
     const forward = await proxy({ credentials })
     const env = { HTTPS_PROXY: forward.urlWithCredentials }
     const config = hasuraConfig(endpoint, SECRET, { certificateAuthority: 'ca.pem' })
-    expect((await clientOf(config, env, projectWithCa()).serverVersion()).version).toBe('v2.36.0')
+    const projectDir = await makeTestTree({ 'ca.pem': certificate!.cert })
+    expect((await clientOf(config, env, projectDir).serverVersion()).version).toBe('v2.36.0')
     const authority = `hasura.invalid:${new URL(endpoint).port}`
     expect(forward.requests.map((r) => `${r.method} ${r.target} ${r.status}`)).toEqual([
       `CONNECT ${authority} 200`,

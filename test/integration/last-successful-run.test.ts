@@ -18,6 +18,7 @@ import {
   type StandInRun,
 } from '../support/github-api-stand-in.js'
 import { freePort } from '../support/net.js'
+import { rollbackError } from '../support/rollback-error.js'
 import { selfSignedCertificate, startTlsFront } from '../support/tls.js'
 
 const token = 'ghs_standInToken0123456789'
@@ -37,18 +38,25 @@ const run = (id: number, n: number, extra: Partial<StandInRun> = {}): StandInRun
 })
 const currentRun = run(currentRunId, 900, { status: 'in_progress' })
 
+/** The stand-in of the running test, if it started one. */
 let standIn: GitHubApiStandIn | undefined
 
 async function serve(
   options: Partial<GitHubApiStandInOptions> & { runs: StandInRun[] },
 ): Promise<RunContext> {
-  standIn = await startGitHubApiStandIn({
+  const started = await startGitHubApiStandIn({
     repository,
     token,
     workflows: [deploy, nightly, rollbackWorkflow],
     ...options,
   })
-  return { apiUrl: standIn.url, repository, runId: currentRunId, branch: 'main' }
+  standIn = started
+  cleanUp(async () => {
+    // The next test sees no stand-in until it starts its own.
+    standIn = undefined
+    await started.close()
+  })
+  return { apiUrl: started.url, repository, runId: currentRunId, branch: 'main' }
 }
 
 /** Waits are recorded, not slept; log lines are kept. */
@@ -66,15 +74,10 @@ function quick(extra: GitHubApiOptions = {}) {
 }
 
 async function failure(promise: Promise<unknown>): Promise<RollbackError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(RollbackError)
-  const rollbackError = error as RollbackError
-  expect(rollbackError.message).not.toContain('\n')
-  expect(`${rollbackError.message} ${rollbackError.stack ?? ''}`).not.toContain(token)
-  return rollbackError
+  const error = await rollbackError(promise)
+  expect(error.message).not.toContain('\n')
+  expect(`${error.message} ${error.stack ?? ''}`).not.toContain(token)
+  return error
 }
 
 const listRequests = () => (standIn?.requests ?? []).filter((r) => r.path.endsWith('/runs'))

@@ -1,7 +1,10 @@
-// Fixture folders from object literals: { 'migrations/1_a/up.sql': 'CREATE TABLE a ();' }.
+// Fixture folders from object literals: { 'migrations/1_a/up.sql': 'CREATE TABLE a ();' }, and the
+// files of a folder on disk (real-world testdata) read back the same way.
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { dirname, join, relative, sep } from 'node:path'
+import { cleanUp } from './cleanup.js'
 
 /** '/'-separated relative path → file content. */
 export type FileTree = Readonly<Record<string, string>>
@@ -24,4 +27,26 @@ export async function makeTempTree(tree: FileTree, prefix = 'hasura-rollback-'):
 
 export async function removeTree(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true })
+}
+
+/** A fresh temporary directory holding `tree`, removed when the running test ends. */
+export async function makeTestTree(tree: FileTree): Promise<string> {
+  const dir = await makeTempTree(tree)
+  cleanUp(() => removeTree(dir))
+  return dir
+}
+
+/** Every file under `dir`, as its full path, each folder's files before the next entry. */
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? filesUnder(path) : [path]
+  })
+}
+
+/** Every file under `dir` with its text, keyed by '/'-separated path relative to `dir`, as writeTree takes it. */
+export function readTree(dir: string): FileTree {
+  return Object.fromEntries(
+    filesUnder(dir).map((path) => [relative(dir, path).split(sep).join('/'), readFileSync(path, 'utf8')]),
+  )
 }

@@ -1,13 +1,14 @@
 // A self-signed certificate (its own CA) for 127.0.0.1 and any other names, made with openssl (undefined
-// where openssl is missing), and an https front for a plain-http test server, so code that talks TLS
-// can be tested against the stand-in.
+// where openssl is missing), an https front for a plain-http test server, and an https server with one
+// JSON answer, so code that talks TLS can be tested against the stand-in.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { createServer } from 'node:https'
-import { isIP } from 'node:net'
+import { isIP, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { cleanUp } from './cleanup.js'
 
 export interface Certificate {
   readonly key: string
@@ -71,4 +72,23 @@ export async function startTlsFront(
     url: `https://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
+}
+
+/**
+ * An https server at 127.0.0.1 answering every request with `body` as JSON, closed when the running test
+ * ends; `seen` records each request as `<method> <url> host=<host header>`.
+ */
+export async function startHttpsJsonServer(
+  certificate: Certificate,
+  body: unknown,
+): Promise<{ port: number; seen: string[] }> {
+  const seen: string[] = []
+  const server = createServer({ key: certificate.key, cert: certificate.cert }, (req, res) => {
+    seen.push(`${req.method} ${req.url} host=${req.headers.host}`)
+    res.writeHead(200, { 'Content-Type': 'application/json' })
+    res.end(JSON.stringify(body))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  cleanUp(() => new Promise<void>((resolve) => server.close(() => resolve())))
+  return { port: (server.address() as AddressInfo).port, seen }
 }

@@ -1,35 +1,23 @@
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { RollbackError } from '../../src/errors.js'
 import { loadProjectConfig, type ConfigOverrides, type ProjectConfig } from '../../src/project/config.js'
 import { parseDotEnv } from '../../src/project/dotenv.js'
 import { workspaceFiles } from '../../src/project/files.js'
-import { makeTempTree, removeTree, type FileTree } from '../support/fs-tree.js'
+import { makeTestTree, type FileTree } from '../support/fs-tree.js'
+import { rollbackError } from '../support/rollback-error.js'
 import { hasTestdata, testdataPath } from '../support/testdata.js'
-
-const made: string[] = []
-afterEach(async () => {
-  await Promise.all(made.splice(0).map(removeTree))
-})
 
 async function load(
   tree: FileTree,
   env: Record<string, string | undefined> = {},
   overrides: ConfigOverrides = {},
 ): Promise<ProjectConfig> {
-  const dir = await makeTempTree(tree)
-  made.push(dir)
-  return loadProjectConfig(workspaceFiles(dir), env, overrides)
+  return loadProjectConfig(workspaceFiles(await makeTestTree(tree)), env, overrides)
 }
 
-async function loadError(tree: FileTree, env: Record<string, string> = {}): Promise<RollbackError> {
-  const error: unknown = await load(tree, env).then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  )
-  expect(error).toBeInstanceOf(RollbackError)
-  return error as RollbackError
-}
+const loadError = (tree: FileTree, env: Record<string, string> = {}): Promise<RollbackError> =>
+  rollbackError(load(tree, env))
 
 const V2 = 'version: 2\n'
 

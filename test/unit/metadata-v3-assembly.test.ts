@@ -1,18 +1,18 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import { Kind, parse as parseGraphql, print, type ObjectTypeDefinitionNode } from 'graphql'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { RollbackError } from '../../src/errors.js'
 import { createGit } from '../../src/git/git.js'
-import { isRecord } from '../../src/json.js'
 import { replaceMetadataV3Request } from '../../src/metadata/apply.js'
 import { assembleMetadataV3, type MetadataV3 } from '../../src/metadata/assemble-v3.js'
 import { workspaceFiles, type ProjectFiles } from '../../src/project/files.js'
-import { makeTempTree, removeTree } from '../support/fs-tree.js'
+import { makeTestTree, readTree } from '../support/fs-tree.js'
 import { createRepo, removeRepos } from '../support/git-fixture.js'
 import { memoryFiles } from '../support/memory-files.js'
+import { rollbackError } from '../support/rollback-error.js'
 import { hasTestdata, testdataPath } from '../support/testdata.js'
 
 const golden = testdataPath('cli-golden-v3')
@@ -38,27 +38,14 @@ async function assembleFrom(files: Record<string, string>): Promise<MetadataV3> 
 }
 
 async function failure(files: Record<string, string>): Promise<RollbackError> {
-  const error: unknown = await assembleFrom(files).then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  )
-  expect(error).toBeInstanceOf(RollbackError)
-  expect((error as Error).message).not.toContain('\n')
-  return error as RollbackError
+  const error = await rollbackError(assembleFrom(files))
+  expect(error.message).not.toContain('\n')
+  return error
 }
 
 /** Every file under `root` (its paths relative to `root`), plus `extra`. */
 function treeFiles(root: string, extra: Record<string, string> = {}): ProjectFiles {
-  const files: Record<string, string> = {}
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name)
-      if (statSync(path).isDirectory()) walk(path)
-      else files[relative(root, path).split('\\').join('/')] = readFileSync(path, 'utf8')
-    }
-  }
-  walk(root)
-  return unlisted({ ...files, ...extra })
+  return unlisted({ ...readTree(root), ...extra })
 }
 
 describe.skipIf(noTestdata)(`Hasura CLI golden fixtures for config v3 (${skipReason})`, () => {
@@ -286,23 +273,19 @@ describe('!include', () => {
   })
 
   it('refuses an include that leaves the metadata directory, even to a file that exists', async () => {
-    const dir = await makeTempTree({
+    const dir = await makeTestTree({
       'config.yaml': 'version: 3\n',
       'secret.yaml': '- table: {name: stolen}\n',
       'metadata/version.yaml': 'version: 3\n',
       'metadata/databases/databases.yaml': source('  tables: "!include ../../secret.yaml"\n'),
     })
-    try {
-      await expect(assembleMetadataV3(workspaceFiles(dir), 'metadata')).rejects.toMatchObject({
-        name: 'RollbackError',
-        message:
-          'metadata/databases/databases.yaml:6: !include ../../secret.yaml leaves the metadata directory metadata',
-        file: 'metadata/databases/databases.yaml',
-        line: 6,
-      })
-    } finally {
-      await removeTree(dir)
-    }
+    await expect(assembleMetadataV3(workspaceFiles(dir), 'metadata')).rejects.toMatchObject({
+      name: 'RollbackError',
+      message:
+        'metadata/databases/databases.yaml:6: !include ../../secret.yaml leaves the metadata directory metadata',
+      file: 'metadata/databases/databases.yaml',
+      line: 6,
+    })
   })
 
   it('refuses ../../etc/passwd from a nested file, naming that file and line', async () => {
@@ -535,7 +518,11 @@ describe('replaceMetadataV3Request', () => {
       version: 2,
       args: { allow_inconsistent_metadata: false, metadata },
     })
-    expect(isRecord(replaceMetadataV3Request(metadata).args.metadata)).toBe(true)
+    // args.metadata is the assembled object itself (version 3 and its sources), not JSON text.
+    expect(replaceMetadataV3Request(metadata).args.metadata).toMatchObject({
+      version: 3,
+      sources: [{ name: 'default', kind: 'postgres', tables: [] }],
+    })
   })
 })
 

@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ProjectFiles } from '../../src/project/files.js'
 import { workspaceFiles } from '../../src/project/files.js'
 import { metadataForServer } from '../../src/metadata/apply.js'
 import { assembleMetadata, type MetadataV2 } from '../../src/metadata/assemble.js'
+import { readTree } from '../support/fs-tree.js'
 import { memoryFiles } from '../support/memory-files.js'
 import { hasTestdata, testdataPath } from '../support/testdata.js'
 
@@ -16,17 +17,7 @@ const skipReason =
 
 /** Every file of a fixture folder, plus `extra` (inputs the fixture could not recover). */
 function fixture(folder: string, extra: Record<string, string> = {}): ProjectFiles {
-  const root = join(golden, folder)
-  const files: Record<string, string> = {}
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name)
-      if (statSync(path).isDirectory()) walk(path)
-      else files[relative(root, path)] = readFileSync(path, 'utf8')
-    }
-  }
-  walk(root)
-  return memoryFiles({ ...files, ...extra })
+  return memoryFiles({ ...readTree(join(golden, folder)), ...extra })
 }
 
 const readGolden = (path: string): Record<string, unknown> =>

@@ -1,35 +1,22 @@
 // Config v3 migrations on disk: one folder per database under the migrations directory, each scanned
 // as config v2 scans its one folder; a migration outside any database folder is refused, naming it.
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { RollbackError } from '../../src/errors.js'
 import { workspaceFiles } from '../../src/project/files.js'
 import type { Migration } from '../../src/project/migrations.js'
 import { scanDatabaseMigrations } from '../../src/project/migrations.js'
 import type { FileTree } from '../support/fs-tree.js'
-import { makeTempTree, removeTree } from '../support/fs-tree.js'
+import { makeTestTree } from '../support/fs-tree.js'
 import { memoryFiles } from '../support/memory-files.js'
+import { rollbackError } from '../support/rollback-error.js'
 import { hasTestdata, testdataPath } from '../support/testdata.js'
-
-const made: string[] = []
-afterEach(async () => {
-  await Promise.all(made.splice(0).map(removeTree))
-})
 
 /** The scan of a project on disk: folder names with spaces and hyphens are real paths here. */
 async function scan(tree: FileTree, directory = 'migrations'): Promise<Map<string, Migration[]>> {
-  const dir = await makeTempTree(tree)
-  made.push(dir)
-  return scanDatabaseMigrations(workspaceFiles(dir), directory)
+  return scanDatabaseMigrations(workspaceFiles(await makeTestTree(tree)), directory)
 }
 
-async function scanError(tree: FileTree): Promise<RollbackError> {
-  const error: unknown = await scan(tree).then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  )
-  expect(error).toBeInstanceOf(RollbackError)
-  return error as RollbackError
-}
+const scanError = (tree: FileTree): Promise<RollbackError> => rollbackError(scan(tree))
 
 const versions = (scanned: Map<string, Migration[]>) =>
   Object.fromEntries([...scanned].map(([db, ms]) => [db, ms.map((m) => `${m.version}_${m.name}`)]))

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { RollbackError } from '../../src/errors.js'
 import { workspaceFiles, type ProjectFiles } from '../../src/project/files.js'
 import { scanStatements } from '../../src/sql/scan.js'
@@ -11,32 +11,19 @@ import {
   scanMigrations,
   type Migration,
 } from '../../src/project/migrations.js'
-import { makeTempTree, removeTree, type FileTree } from '../support/fs-tree.js'
+import { makeTestTree, type FileTree } from '../support/fs-tree.js'
+import { rollbackError } from '../support/rollback-error.js'
 import { hasTestdata, testdataPath } from '../support/testdata.js'
 
-const made: string[] = []
-afterEach(async () => {
-  await Promise.all(made.splice(0).map(removeTree))
-})
-
 async function project(tree: FileTree): Promise<ProjectFiles> {
-  const dir = await makeTempTree(tree)
-  made.push(dir)
-  return workspaceFiles(dir)
+  return workspaceFiles(await makeTestTree(tree))
 }
 
 async function scan(tree: FileTree, directory = 'migrations'): Promise<Migration[]> {
   return scanMigrations(await project(tree), directory)
 }
 
-async function scanError(tree: FileTree): Promise<RollbackError> {
-  const error: unknown = await scan(tree).then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  )
-  expect(error).toBeInstanceOf(RollbackError)
-  return error as RollbackError
-}
+const scanError = (tree: FileTree): Promise<RollbackError> => rollbackError(scan(tree))
 
 const migration = (version: string, name: string, upFile?: string, downFile?: string): Migration => ({
   version,

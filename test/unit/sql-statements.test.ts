@@ -1,11 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { basename, join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { RollbackError } from '../../src/errors.js'
 import { downVerdict } from '../../src/project/migrations.js'
 import { destructiveStatements } from '../../src/sql/destructive.js'
 import { scanStatements } from '../../src/sql/scan.js'
 import { lineAtPosition, scriptEnding, splitStatements as splitScan } from '../../src/sql/statements.js'
+import { filesUnder } from '../support/fs-tree.js'
 import { hasTestdata, testdataPath } from '../support/testdata.js'
 
 const splitStatements = (sql: string) => splitScan(scanStatements(sql))
@@ -272,13 +273,9 @@ describe('destructiveStatements', () => {
 
 const projectsDir = testdataPath('hasura-projects')
 
-function downFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const path = join(dir, entry)
-    if (statSync(path).isDirectory()) return downFiles(path)
-    return entry === 'down.sql' || entry.endsWith('.down.sql') ? [path] : []
-  })
-}
+/** Every down migration under `dir`: a migration folder's down.sql or a flat <version>_<name>.down.sql. */
+const downFiles = (dir: string): string[] =>
+  filesUnder(dir).filter((path) => basename(path) === 'down.sql' || path.endsWith('.down.sql'))
 
 describe.skipIf(!hasTestdata)('real projects (../shared/testdata/hasura-projects)', () => {
   const read = (path: string): string => readFileSync(join(projectsDir, path), 'utf8')
