@@ -45,12 +45,13 @@ const ROWS = `INSERT INTO author VALUES (1, 'a', 'a@x'), (2, 'b', 'b@x'), (3, 'c
 
 type Transport = 'database-url' | 'hasura'
 
-async function setUp(transport: Transport, withRows = true) {
+/** A project of `project` (the four migrations above by default), all applied, `rows` inserted. */
+async function setUp(transport: Transport, project = { migrations, rows: ROWS }) {
   const db: TestDatabase = await createTestDatabase()
   cleanUp(() => db.drop())
-  await applyUps(db, migrations)
-  if (withRows) await db.query(ROWS)
-  const workspace = await writeProject(migrations)
+  await applyUps(db, project.migrations)
+  await db.query(project.rows)
+  const workspace = await writeProject(project.migrations)
   let target: Record<string, string> = { 'database-url': db.url }
   if (transport === 'hasura') {
     const hasura = await startHasuraStandIn({ databaseUrl: db.url, generation: 'v2' })
@@ -118,17 +119,16 @@ describe.each<[Transport]>([['database-url'], ['hasura']])('data about to be los
         CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');`,
       down: 'DROP TABLE events;',
     }
-    const db = await createTestDatabase()
-    cleanUp(() => db.drop())
-    await applyUps(db, [partitioned])
-    await db.query(`INSERT INTO events VALUES (1, '2026-03-01'), (2, '2026-04-01')`)
-    const workspace = await writeProject([partitioned])
-    const result = await runAction({
-      workspace,
-      inputs: { 'apply-metadata': 'false', count: '1', 'database-url': db.url, 'data-loss': 'refuse' },
+    const { db, run } = await setUp(transport, {
+      migrations: [partitioned],
+      rows: `INSERT INTO events VALUES (1, '2026-03-01'), (2, '2026-04-01')`,
     })
+    const result = await run({ count: '1', 'data-loss': 'refuse' })
     expect(result.exitCode).toBe(1)
-    expect(result.annotations.map((a) => a.message).join('\n')).toContain('table events (2 rows)')
+    expect(errorsOf(result).join('\n')).toContain(
+      `Input 'data-loss' is 'refuse' and the downs would destroy data: table events (2 rows). Nothing was changed`,
+    )
+    expect(await appliedVersions(db)).toEqual([partitioned.version])
   })
 
   it('is measured and listed by a dry run, which changes nothing', async () => {
