@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { cleanUp } from '../support/cleanup.js'
 import { runAction } from '../support/action-runner.js'
+import { errorsOf } from '../support/config-v3-setup.js'
 import type { MigrationSpec } from '../support/hasura-project.js'
 import { appliedVersions, applyUps, writeProject } from '../support/hasura-project.js'
 import { startHasuraStandIn } from '../support/hasura-stand-in.js'
@@ -44,12 +45,13 @@ const ROWS = `INSERT INTO author VALUES (1, 'a', 'a@x'), (2, 'b', 'b@x'), (3, 'c
 
 type Transport = 'database-url' | 'hasura'
 
-async function setUp(transport: Transport, withRows = true) {
+/** A project of `project` (the four migrations above by default), all applied, `rows` inserted. */
+async function setUp(transport: Transport, project = { migrations, rows: ROWS }) {
   const db: TestDatabase = await createTestDatabase()
   cleanUp(() => db.drop())
-  await applyUps(db, migrations)
-  if (withRows) await db.query(ROWS)
-  const workspace = await writeProject(migrations)
+  await applyUps(db, project.migrations)
+  await db.query(project.rows)
+  const workspace = await writeProject(project.migrations)
   let target: Record<string, string> = { 'database-url': db.url }
   if (transport === 'hasura') {
     const hasura = await startHasuraStandIn({ databaseUrl: db.url, generation: 'v2' })
@@ -61,13 +63,15 @@ async function setUp(transport: Transport, withRows = true) {
   return { db, run }
 }
 
-const expected = [
-  'truncate "Big": 10,000+ rows',
-  'drop table "Big": 10,000+ rows',
-  'drop schema archive: 5 rows',
-  'drop column author.email: 2 values',
-  'drop table author: 3 rows',
+/** What the downs destroy, in the order they run: the migration, the statement's line in its down.sql. */
+const losses = [
+  { migration: migrations[3]!, line: 2, says: 'truncate "Big": 10,000+ rows' },
+  { migration: migrations[3]!, line: 3, says: 'drop table "Big": 10,000+ rows' },
+  { migration: migrations[2]!, line: 1, says: 'drop schema archive: 5 rows' },
+  { migration: migrations[1]!, line: 1, says: 'drop column author.email: 2 values' },
+  { migration: migrations[0]!, line: 1, says: 'drop table author: 3 rows' },
 ]
+const expected = losses.map((l) => l.says)
 
 describe.each<[Transport]>([['database-url'], ['hasura']])('data about to be lost, over %s', (transport) => {
   it('is counted and listed (warn, the default), each with its statement annotated', async () => {
@@ -75,8 +79,14 @@ describe.each<[Transport]>([['database-url'], ['hasura']])('data about to be los
     const result = await run({})
     expect(result.exitCode, result.stdout).toBe(0)
     for (const line of expected) expect(result.summary).toContain(line)
-    const notices = result.annotations.filter((a) => a.level === 'notice').map((a) => a.message)
-    expect(notices).toContain('Data loss: 1700000000003 drop schema archive: 5 rows')
+    expect(result.annotations.filter((a) => a.level === 'notice')).toEqual(
+      losses.map(({ migration: m, line, says }) => ({
+        level: 'notice',
+        file: `migrations/${m.version}_${m.name}/down.sql`,
+        line,
+        message: `Data loss: ${m.version} ${says}`,
+      })),
+    )
     expect(await appliedVersions(db)).toEqual([])
   })
 
@@ -85,8 +95,7 @@ describe.each<[Transport]>([['database-url'], ['hasura']])('data about to be los
     const before = await schemaSnapshot(db)
     const result = await run({ 'data-loss': 'refuse' })
     expect(result.exitCode).toBe(1)
-    const errors = result.annotations.filter((a) => a.level === 'error').map((a) => a.message)
-    expect(errors.join('\n')).toContain(
+    expect(errorsOf(result).join('\n')).toContain(
       `Input 'data-loss' is 'refuse' and the downs would destroy data: table "Big" (10,000+ rows), table "Big" (10,000+ rows), schema archive (5 rows), column author.email (2 values), table author (3 rows). Nothing was changed`,
     )
     expect(await appliedVersions(db)).toEqual(versions)
@@ -110,17 +119,16 @@ describe.each<[Transport]>([['database-url'], ['hasura']])('data about to be los
         CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');`,
       down: 'DROP TABLE events;',
     }
-    const db = await createTestDatabase()
-    cleanUp(() => db.drop())
-    await applyUps(db, [partitioned])
-    await db.query(`INSERT INTO events VALUES (1, '2026-03-01'), (2, '2026-04-01')`)
-    const workspace = await writeProject([partitioned])
-    const result = await runAction({
-      workspace,
-      inputs: { 'apply-metadata': 'false', count: '1', 'database-url': db.url, 'data-loss': 'refuse' },
+    const { db, run } = await setUp(transport, {
+      migrations: [partitioned],
+      rows: `INSERT INTO events VALUES (1, '2026-03-01'), (2, '2026-04-01')`,
     })
+    const result = await run({ count: '1', 'data-loss': 'refuse' })
     expect(result.exitCode).toBe(1)
-    expect(result.annotations.map((a) => a.message).join('\n')).toContain('table events (2 rows)')
+    expect(errorsOf(result).join('\n')).toContain(
+      `Input 'data-loss' is 'refuse' and the downs would destroy data: table events (2 rows). Nothing was changed`,
+    )
+    expect(await appliedVersions(db)).toEqual([partitioned.version])
   })
 
   it('is measured and listed by a dry run, which changes nothing', async () => {

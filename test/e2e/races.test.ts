@@ -4,15 +4,14 @@
 // transactions overlap); a few rounds hold the rollback lock until both runs wait for it, forcing
 // both to read the state before either commits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { LOCK_KEY } from '../../src/transport/script.js'
-import type { ActionRun } from '../support/action-runner.js'
 import { runAction } from '../support/action-runner.js'
-import { advisoryWaiters, waitFor } from '../support/blockers.js'
 import type { HasuraStandIn } from '../support/hasura-stand-in.js'
 import { startHasuraStandIn } from '../support/hasura-stand-in.js'
 import { appliedVersions, applyUps, createTableMigrations, writeProject } from '../support/hasura-project.js'
 import type { TestDatabase } from '../support/postgres.js'
 import { createTestDatabase } from '../support/postgres.js'
+import type { StartBoth } from '../support/races.js'
+import { ONE_AFTER_THE_OTHER, lockForced, raceRound, together } from '../support/races.js'
 
 const REAL_ROUNDS = 12
 const FORCED_ROUNDS = 2
@@ -35,25 +34,6 @@ interface Tally {
 const tallies: Record<TransportKind, Tally> = {
   postgres: { rounds: 0, overlapped: 0, sequential: 0, loserSaid: {} },
   hasura: { rounds: 0, overlapped: 0, sequential: 0, loserSaid: {} },
-}
-
-const reverted = (r: ActionRun): string[] =>
-  r.exitCode === 0 && r.outputs.status === 'rolled-back' ? JSON.parse(r.outputs['rolled-back-versions']!) : []
-
-/** What a run that reverted nothing said: it must be one of these, nothing else. */
-function loserVerdict(r: ActionRun): string {
-  if (r.exitCode === 0 && r.outputs.status === 'nothing-to-roll-back') return 'nothing-to-roll-back'
-  expect(r.exitCode, r.stdout).toBe(1)
-  expect(r.outputs.status).toBe('failed')
-  const errors = r.annotations.filter((a) => a.level === 'error').map((a) => a.message)
-  const said = errors.join('\n')
-  if (/Another hasura-rollback run holds the database lock/.test(said)) return 'lock held'
-  if (
-    /Version \d+ is no longer applied: another rollback reverted it after this run read the state/.test(said)
-  )
-    return 'no longer applied'
-  if (/Version \d+ \(input 'version'\) is not applied/.test(said)) return 'not applied (at plan)'
-  throw new Error(`the losing run said something unexpected: ${said}`)
 }
 
 for (const transport of ['postgres', 'hasura'] as const) {
@@ -85,54 +65,19 @@ for (const transport of ['postgres', 'hasura'] as const) {
         },
       })
 
-    async function round(
-      kind: InputKind,
-      startBoth: (runs: () => Promise<ActionRun>[]) => Promise<ActionRun[]>,
-    ) {
-      const before = await appliedVersions(db)
-      const top = before.at(-1)!
-      const inputs: Record<string, string> = kind === 'count' ? { count: '1' } : { version: top }
-      const results = await startBoth(() => [run(inputs), run(inputs)])
-      const after = await appliedVersions(db)
-      const gone = before.filter((v) => !after.includes(v))
-      const [a, b] = results.map(reverted) as [string[], string[]]
-      // Never a double revert: no version claimed by both runs; what is gone is what they claim.
-      expect(a.filter((v) => b.includes(v))).toEqual([])
-      expect([...a, ...b].sort()).toEqual(gone.sort())
-      expect(gone).toContain(top)
+    async function round(kind: InputKind, startBoth: StartBoth) {
+      const { verdict } = await raceRound({ applied: () => appliedVersions(db), run, kind, startBoth })
       const tally = tallies[transport]
       tally.rounds++
-      if (a.length > 0 && b.length > 0) {
-        // Only possible with count: 1 when one run read the state after the other committed.
-        expect(kind).toBe('count')
-        expect(gone).toHaveLength(2)
+      if (verdict === ONE_AFTER_THE_OTHER) {
         tally.sequential++
         return
       }
-      expect(gone).toEqual([top])
       tally.overlapped++
-      const loser = results[a.length > 0 ? 1 : 0]!
-      const said = loserVerdict(loser)
-      tally.loserSaid[said] = (tally.loserSaid[said] ?? 0) + 1
+      tally.loserSaid[verdict] = (tally.loserSaid[verdict] ?? 0) + 1
     }
 
-    const together = (runs: () => Promise<ActionRun>[]) => Promise.all(runs())
-
-    /** Holds the rollback lock until both runs wait for it: both have read the state by then. */
-    async function lockForced(runs: () => Promise<ActionRun>[]): Promise<ActionRun[]> {
-      const pg = (await import('pg')).default
-      const holder = new pg.Client({ connectionString: db.url })
-      await holder.connect()
-      try {
-        await holder.query(`SELECT pg_advisory_lock(${LOCK_KEY})`)
-        const started = runs()
-        await waitFor(async () => ((await advisoryWaiters(db)) === 2 ? true : undefined))
-        await holder.query('SELECT pg_advisory_unlock_all()')
-        return await Promise.all(started)
-      } finally {
-        await holder.end()
-      }
-    }
+    const forced: StartBoth = (runs) => lockForced(db, runs)
 
     for (const kind of ['count', 'version'] as const) {
       const inputs = kind === 'count' ? "count: '1'" : 'version: <top>'
@@ -141,7 +86,7 @@ for (const transport of ['postgres', 'hasura'] as const) {
       })
       it(`${FORCED_ROUNDS} lock-forced races with ${inputs}: exactly one reverts, the other: no longer applied`, async () => {
         const said = tallies[transport].loserSaid['no longer applied'] ?? 0
-        for (let i = 0; i < FORCED_ROUNDS; i++) await round(kind, lockForced)
+        for (let i = 0; i < FORCED_ROUNDS; i++) await round(kind, forced)
         expect(tallies[transport].loserSaid['no longer applied']).toBe(said + FORCED_ROUNDS)
       })
     }

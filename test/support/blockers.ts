@@ -12,17 +12,21 @@ export interface Blocker {
   release(): Promise<void>
 }
 
-export async function holdAdvisoryLock(db: TestDatabase, key: number): Promise<Blocker> {
+/** Holds advisory lock `key` (a bigint, as a number or its digits) in a session of its own. */
+export async function holdAdvisoryLock(db: TestDatabase, key: number | string): Promise<Blocker> {
   const holder = new pg.Client({ connectionString: db.url })
   await holder.connect()
   await holder.query('SELECT pg_advisory_lock($1::bigint)', [key])
   let released = false
   return {
     async waiter() {
-      // A key below 2^32 is stored as classid 0, objid key.
-      const sql = `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND classid = 0
-        AND objid = $1 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`
-      return waitFor(async () => (await holder.query<{ pid: number }>(sql, [key])).rows[0]?.pid)
+      // pg_locks shows a bigint key as its high half in classid, its low half in objid, objsubid 1.
+      const bits = BigInt.asUintN(64, BigInt(key))
+      const halves = [String(bits >> 32n), String(bits & 0xffffffffn)]
+      const sql = `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND classid = $1
+        AND objid = $2 AND objsubid = 1
+        AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`
+      return waitFor(async () => (await holder.query<{ pid: number }>(sql, halves)).rows[0]?.pid)
     },
     async terminate(pid) {
       const { rows } = await holder.query<{ ok: boolean }>('SELECT pg_terminate_backend($1) AS ok', [pid])
