@@ -5,10 +5,9 @@
 // catalog state lists exactly the versions left. Which downs are which: each project's PROVENANCE.txt.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ActionRun } from '../support/action-runner.js'
-import { errorsOf } from '../support/config-v3-setup.js'
+import { catalogVersions, errorsOf } from '../support/config-v3-setup.js'
 import type { RealCase, RealProject } from '../support/real-projects-v3.js'
 import {
-  catalogListed,
   everything,
   fingerprint,
   newestFirst,
@@ -45,13 +44,13 @@ async function rolledBackLikePsql(
     expect(JSON.parse(result.outputs['rolled-back-by-database']!)).toEqual({ [database]: versions })
     expect(await fingerprint(c.dbs[database]!)).toEqual(await reference(project, database, versions))
     const all = newestFirst(project, database)
-    expect(await catalogListed(c.metadataDb, database)).toEqual(
+    expect(await catalogVersions(c.metadataDb, database)).toEqual(
       all.filter((v) => !versions.includes(v)).reverse(),
     )
     // The other databases, and what the catalog state says of them, are as they were.
     expect(await Promise.all(others.map((name) => fingerprint(c.dbs[name]!)))).toEqual(before)
     for (const name of others) {
-      expect(await catalogListed(c.metadataDb, name)).toEqual(newestFirst(project, name).reverse())
+      expect(await catalogVersions(c.metadataDb, name)).toEqual(newestFirst(project, name).reverse())
     }
   })
 }

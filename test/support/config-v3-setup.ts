@@ -2,6 +2,7 @@
 // database with its ups applied as the CLI applies them, the catalog state in the database of one of
 // them or in a metadata database of its own, and the bundled action run against it through Hasura or
 // (input database-url) straight on one database.
+import { compareVersions } from '../../src/project/migrations.js'
 import type { ActionRun } from './action-runner.js'
 import { runAction } from './action-runner.js'
 import type { DatabaseSpec } from './hasura-project-v3.js'
@@ -101,7 +102,7 @@ export async function catalogVersions(metadataDb: TestDatabase, database: string
     `SELECT jsonb_object_keys(cli_state->'migrations'->$1) AS v FROM hdb_catalog.hdb_version`,
     [database],
   )
-  return rows.map((r) => r.v).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0))
+  return rows.map((r) => r.v).sort(compareVersions)
 }
 
 /** The whole catalog state as jsonb prints it: compared before and after, byte for byte. */

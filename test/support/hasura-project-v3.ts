@@ -3,6 +3,7 @@
 // source, each recorded in the catalog state (migrations[DB][version] = false) read and written whole
 // through get_catalog_state / set_catalog_state, as the CLI does.
 import { stringify } from 'yaml'
+import { compareVersions } from '../../src/project/migrations.js'
 import { makeTempTree } from './fs-tree.js'
 import type { MigrationSpec } from './hasura-project.js'
 import { sourceConfiguration } from './hasura-stand-in/sources.js'
@@ -126,7 +127,7 @@ export async function setCliState(server: HasuraServer, state: unknown): Promise
 /** Versions recorded as applied for `database` in a cli_state document, in numeric order. */
 export function appliedVersionsV3(cliState: unknown, database: string): string[] {
   const migrations = (cliState as { migrations?: Record<string, Record<string, boolean>> }).migrations
-  return Object.keys(migrations?.[database] ?? {}).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1))
+  return Object.keys(migrations?.[database] ?? {}).sort(compareVersions)
 }
 
 /**
@@ -139,7 +140,7 @@ export async function applyUpsV3(
   database: string,
   migrations: readonly MigrationSpec[],
 ): Promise<void> {
-  const ordered = [...migrations].sort((a, b) => (BigInt(a.version) < BigInt(b.version) ? -1 : 1))
+  const ordered = [...migrations].sort((a, b) => compareVersions(a.version, b.version))
   if (ordered.length === 0) return
   // The end state the CLI leaves, reached in two requests instead of three per version: every up in
   // one run_sql, then every version recorded in one read and write of the catalog state.

@@ -1,5 +1,6 @@
 // A config v2 Hasura project on disk plus its database, prepared the way `hasura migrate apply` leaves
 // them: ups run in version order, one hdb_catalog.schema_migrations row per applied version.
+import { compareVersions } from '../../src/project/migrations.js'
 import { makeTempTree } from './fs-tree.js'
 import type { TestDatabase } from './postgres.js'
 
@@ -37,7 +38,7 @@ export const CREATE_STATE_TABLE =
 
 /** Runs the ups in order and records each as applied, as the CLI does. */
 export async function applyUps(db: TestDatabase, migrations: readonly MigrationSpec[]): Promise<void> {
-  const ordered = [...migrations].sort((a, b) => (BigInt(a.version) < BigInt(b.version) ? -1 : 1))
+  const ordered = [...migrations].sort((a, b) => compareVersions(a.version, b.version))
   const rows = ordered.map((m) => `(${m.version}, false)`).join(', ')
   // One session: a connection per statement made hundreds of migrations slow to set up.
   await db.session(async (client) => {

@@ -139,15 +139,6 @@ export async function reference(
   }
 }
 
-/** The applied versions the catalog state lists for `database`, ascending. */
-export async function catalogListed(metadataDb: TestDatabase, database: string): Promise<string[]> {
-  const rows = await metadataDb.query<{ v: string }>(
-    `SELECT jsonb_object_keys(cli_state->'migrations'->$1) AS v FROM hdb_catalog.hdb_version`,
-    [database],
-  )
-  return rows.map((r) => r.v).sort(compareVersions)
-}
-
 /** The versions of `database`, highest first. */
 export const newestFirst = (project: RealProject, database: string): string[] =>
   project.migrations

@@ -4,7 +4,7 @@ import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { cleanUp } from './cleanup.js'
 import type { AppliedState, PlannedStep } from '../../src/plan.js'
-import { downFile } from '../../src/project/migrations.js'
+import { compareVersions, downFile } from '../../src/project/migrations.js'
 import { writeJournalSql } from '../../src/transport/journal-sql.js'
 import { GUARD_MARKER } from '../../src/transport/markers.js'
 import { LOCK_KEY } from '../../src/transport/script.js'
@@ -26,7 +26,7 @@ const allApplied = { article: ['id', 'author_id', 'title'], author: ['id', 'name
 /** Planned steps for these migrations, highest version first (the order the plan gives). */
 export function stepsOf(migrations: readonly MigrationSpec[]): PlannedStep[] {
   return [...migrations]
-    .sort((a, b) => (BigInt(b.version) > BigInt(a.version) ? 1 : -1))
+    .sort((a, b) => compareVersions(b.version, a.version))
     .map((m) => ({
       version: m.version,
       name: m.name,
