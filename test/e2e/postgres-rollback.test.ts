@@ -12,13 +12,14 @@ import {
   applyUps,
   createTableMigrations,
   threeMigrations,
+  threeTables,
+  threeVersions,
   writeProject,
 } from '../support/hasura-project.js'
 import type { TestDatabase } from '../support/postgres.js'
 import { createTestDatabase, schemaSnapshot } from '../support/postgres.js'
 
-const [m1, m2, m3] = threeMigrations.map((m) => m.version) as [string, string, string]
-const allApplied = { article: ['id', 'author_id', 'title'], author: ['id', 'name', 'email'] }
+const [m1, m2, m3] = threeVersions
 
 let databases: TestDatabase[] = []
 afterEach(async () => {
@@ -193,7 +194,7 @@ describe('nothing changes when any part cannot succeed', () => {
     const annotation = result.annotations.find((a) => message.test(a.message))
     expect(annotation?.file).toBe(`migrations/${m2}_create_article/${annotatedFile}`)
     expect(await appliedVersions(db)).toEqual([m1, m2, m3])
-    expect(await schemaSnapshot(db)).toEqual(allApplied)
+    expect(await schemaSnapshot(db)).toEqual(threeTables)
     expect(result.outputs['rolled-back-versions']).toBe('[]')
     expect(result.summary).toContain('nothing was changed')
   })
@@ -213,7 +214,7 @@ describe('nothing changes when any part cannot succeed', () => {
     const annotation = result.annotations.find((a) => a.file?.endsWith('down.sql'))
     expect(annotation).toMatchObject({ file: `migrations/${m2}_create_article/down.sql`, line: 4 })
     expect(await appliedVersions(db)).toEqual([m1, m2, m3])
-    expect(await schemaSnapshot(db)).toEqual(allApplied)
+    expect(await schemaSnapshot(db)).toEqual(threeTables)
     expect(result.summary).toContain('## ❌ Rollback failed: nothing was changed')
     expect(result.summary).toContain(`| undone (rolled back) | ${m3} |`)
     expect(result.summary).toContain(`| **failed** | ${m2} |`)
@@ -238,7 +239,7 @@ describe('nothing changes when any part cannot succeed', () => {
     )
     expect(result.annotations.find((a) => a.file?.endsWith('down.sql'))).toMatchObject({ line: 3 })
     expect(await appliedVersions(db)).toEqual([m1, m2, m3])
-    expect(await schemaSnapshot(db)).toEqual(allApplied)
+    expect(await schemaSnapshot(db)).toEqual(threeTables)
   })
 
   it('refuses an applied version with no migration in the workspace', async () => {
@@ -360,7 +361,7 @@ describe('dry-run', () => {
       'rolled-back-count': '3',
     })
     expect(await appliedVersions(db)).toEqual([m1, m2, m3])
-    expect(await schemaSnapshot(db)).toEqual(allApplied)
+    expect(await schemaSnapshot(db)).toEqual(threeTables)
     expect(result.summary).toContain('Dry run passed')
     expect(result.summary).toContain(`| rehearsed (rolled back) | ${m1} |`)
   })
@@ -373,6 +374,6 @@ describe('dry-run', () => {
     const result = await run({ count: 'all', 'dry-run': 'true' })
     expectFailed(result, /Down migration 1700000000001_create_author failed/)
     expect(await appliedVersions(db)).toEqual([m1, m2, m3])
-    expect(await schemaSnapshot(db)).toEqual(allApplied)
+    expect(await schemaSnapshot(db)).toEqual(threeTables)
   })
 })

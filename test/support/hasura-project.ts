@@ -77,6 +77,12 @@ export const threeMigrations: MigrationSpec[] = [
   },
 ]
 
+/** The versions of threeMigrations, in order. */
+export const threeVersions = threeMigrations.map((m) => m.version) as [string, string, string]
+
+/** The tables threeMigrations leave once all three are applied, as schemaSnapshot gives them. */
+export const threeTables = { article: ['id', 'author_id', 'title'], author: ['id', 'name', 'email'] }
+
 export interface CreateTableMigrationsOptions {
   /** First version; the others follow one apart. */
   firstVersion?: bigint
