@@ -13,9 +13,9 @@ import {
   setUpV3,
   versionsOf,
 } from '../support/config-v3-setup.js'
-import { CREATE_STATE_TABLE, createTableMigrations } from '../support/hasura-project.js'
+import { CREATE_STATE_TABLE, createTableMigrations, writeWorkspace } from '../support/hasura-project.js'
 import type { DatabaseSpec } from '../support/hasura-project-v3.js'
-import { writeProjectV3 } from '../support/hasura-project-v3.js'
+import { projectTreeV3 } from '../support/hasura-project-v3.js'
 import type { SourceKind } from '../support/hasura-stand-in/sources.js'
 import { startHasuraStandIn } from '../support/hasura-stand-in.js'
 import type { TestDatabase } from '../support/postgres.js'
@@ -109,7 +109,9 @@ describe('config v3 refusals: one line, nothing changed', () => {
     cleanUp(() => db.drop())
     const hasura = await startHasuraStandIn({ generation: 'v1', databaseUrl: db.url, adminSecret: V3_SECRET })
     cleanUp(() => hasura.close())
-    const workspace = await writeProjectV3([{ name: 'default', migrations: intuition.migrations }])
+    const workspace = await writeWorkspace(
+      projectTreeV3([{ name: 'default', migrations: intuition.migrations }]),
+    )
     const inputs = { 'apply-metadata': 'false', endpoint: hasura.url, 'admin-secret': V3_SECRET, count: '1' }
     const result = await runAction({ workspace, inputs })
     expect(result.exitCode).toBe(1)

@@ -6,7 +6,8 @@ import { compareVersions } from '../../src/project/migrations.js'
 import type { ActionRun } from './action-runner.js'
 import { runAction } from './action-runner.js'
 import type { DatabaseSpec } from './hasura-project-v3.js'
-import { applyUpsV3, writeProjectV3 } from './hasura-project-v3.js'
+import { writeWorkspace } from './hasura-project.js'
+import { applyUpsV3, projectTreeV3 } from './hasura-project-v3.js'
 import type { HasuraStandIn, ServerGeneration } from './hasura-stand-in.js'
 import { startHasuraStandIn } from './hasura-stand-in.js'
 import type { SourceKind } from './hasura-stand-in/sources.js'
@@ -64,7 +65,7 @@ export async function setUpV3(databases: readonly DatabaseSpec[], options: V3Opt
     await applyUpsV3({ url: hasura.url, adminSecret: V3_SECRET }, spec.name, spec.migrations ?? [])
   }
   hasura.requests.length = 0
-  const workspace = options.workspace ?? (await writeProjectV3(databases))
+  const workspace = options.workspace ?? (await writeWorkspace(projectTreeV3(databases)))
   const action = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
     runAction({
       workspace,

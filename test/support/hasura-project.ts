@@ -30,7 +30,12 @@ export function writeProject(
   migrations: readonly MigrationSpec[],
   extra: Record<string, string> = {},
 ): Promise<string> {
-  return makeTempTree({ ...projectTree(migrations), ...extra }, 'hasura-rollback-ws-')
+  return writeWorkspace({ ...projectTree(migrations), ...extra })
+}
+
+/** A temp workspace holding `tree` (path → text) at its root. */
+export function writeWorkspace(tree: Record<string, string>): Promise<string> {
+  return makeTempTree(tree, 'hasura-rollback-ws-')
 }
 
 export const CREATE_STATE_TABLE =
