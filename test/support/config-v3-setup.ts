@@ -6,7 +6,7 @@ import { compareVersions } from '../../src/project/migrations.js'
 import type { ActionRun } from './action-runner.js'
 import { runAction } from './action-runner.js'
 import type { DatabaseSpec } from './hasura-project-v3.js'
-import { writeWorkspace } from './hasura-project.js'
+import { createTableMigrations, writeWorkspace } from './hasura-project.js'
 import { applyUpsV3, projectTreeV3 } from './hasura-project-v3.js'
 import type { HasuraStandIn } from './hasura-stand-in.js'
 import { startHasuraStandIn } from './hasura-stand-in.js'
@@ -101,6 +101,13 @@ export const throughHasura = (hasura: HasuraStandIn): Record<string, string> => 
   endpoint: hasura.url,
   'admin-secret': V3_SECRET,
 })
+
+/** Two databases neither named default, each with its own migrations. */
+export const intuition = {
+  name: 'intuition',
+  migrations: createTableMigrations(3, { firstVersion: 1720000000001n }),
+}
+export const cache = { name: 'cache', migrations: createTableMigrations(2, { firstVersion: 1730000000001n }) }
 
 /** The versions of `database` in the catalog state, ascending, read with SQL (digits kept exactly). */
 export async function catalogVersions(metadataDb: TestDatabase, database: string): Promise<string[]> {

@@ -62,6 +62,11 @@ export interface RecordedRequest {
   response: unknown
 }
 
+/** What each request asked: its query type, or `METHOD path` for one without (GET /v1/version). */
+export function requestTypes(requests: readonly RecordedRequest[]): string[] {
+  return requests.map((r) => (r.body as { type?: string } | null)?.type ?? `${r.method} ${r.path}`)
+}
+
 /** How late a 'slow' fault answers. */
 export const SLOW_FAULT_MS = 600
 
