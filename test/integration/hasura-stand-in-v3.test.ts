@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { cleanUp } from '../support/cleanup.js'
 import { parse } from 'yaml'
 import { removeTree } from '../support/fs-tree.js'
-import { post, postText, runSql } from '../support/hasura-client.js'
+import { post, postText, runSql } from '../support/hasura-requests.js'
 import {
   appliedVersionsV3,
   applyUpsV3,

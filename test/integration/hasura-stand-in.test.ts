@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { cleanUp } from '../support/cleanup.js'
-import { post, runSql } from '../support/hasura-client.js'
+import { post, runSql } from '../support/hasura-requests.js'
 import { startHasuraStandIn, type ServerGeneration } from '../support/hasura-stand-in.js'
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js'
 
