@@ -4,14 +4,8 @@
 import { describe, expect, it } from 'vitest'
 import type { MigrationSpec } from '../support/hasura-project.js'
 import { createTableMigrations, tableName } from '../support/hasura-project.js'
-import {
-  cache,
-  catalogVersions,
-  errorsOf,
-  intuition,
-  setUpV3,
-  versionsOf,
-} from '../support/config-v3-setup.js'
+import { catalogVersions, errorsOf, setUpV3, versionsOf } from '../support/config-v3-setup.js'
+import { cache, intuition } from '../support/config-v3-setup.js'
 import { schemaSnapshot } from '../support/postgres.js'
 
 const three = (first: bigint): MigrationSpec[] => createTableMigrations(3, { firstVersion: first })

@@ -29,12 +29,9 @@ export async function postText(
 
 /** postText with the answer's JSON parsed. */
 export async function post(
-  server: HasuraServer,
-  path: string,
-  body: unknown,
-  headers: Record<string, string> = {},
+  ...request: Parameters<typeof postText>
 ): Promise<{ status: number; body: unknown }> {
-  const { status, text } = await postText(server, path, body, headers)
+  const { status, text } = await postText(...request)
   return { status, body: JSON.parse(text) as unknown }
 }
 
