@@ -7,31 +7,20 @@ import { runAction } from '../support/action-runner.js'
 import type { V3Setup } from '../support/config-v3-setup.js'
 import {
   V3_SECRET,
+  cache,
   catalogText,
   catalogVersions,
   errorsOf,
+  intuition,
   setUpV3,
   versionsOf,
 } from '../support/config-v3-setup.js'
-import { CREATE_STATE_TABLE, createTableMigrations } from '../support/hasura-project.js'
-import type { DatabaseSpec } from '../support/hasura-project-v3.js'
-import { writeProjectV3 } from '../support/hasura-project-v3.js'
-import type { SourceKind } from '../support/hasura-stand-in/sources.js'
-import { startHasuraStandIn } from '../support/hasura-stand-in.js'
+import { CREATE_STATE_TABLE, appliedVersions, writeWorkspace } from '../support/hasura-project.js'
+import { projectTreeV3 } from '../support/hasura-project-v3.js'
+import { requestTypes, startHasuraStandIn } from '../support/hasura-stand-in.js'
 import type { TestDatabase } from '../support/postgres.js'
 import { createTestDatabase, schemaSnapshot } from '../support/postgres.js'
 
-const setUp = (
-  databases: DatabaseSpec[],
-  metadataIn?: string,
-  kinds?: Record<string, SourceKind>,
-): Promise<V3Setup> => setUpV3(databases, { metadataIn, kinds })
-
-const intuition = {
-  name: 'intuition',
-  migrations: createTableMigrations(3, { firstVersion: 1720000000001n }),
-}
-const cache = { name: 'cache', migrations: createTableMigrations(2, { firstVersion: 1730000000001n }) }
 const [i1, i2, i3] = versionsOf(intuition.migrations) as [string, string, string]
 const [c1, c2] = versionsOf(cache.migrations) as [string, string]
 
@@ -51,7 +40,7 @@ async function snapshot(s: V3Setup) {
 
 describe('config v3 dry run', () => {
   it('reports the plan of each database and changes nothing, the catalog state held by one of them', async () => {
-    const s = await setUp([intuition, cache], 'intuition')
+    const s = await setUpV3([intuition, cache], { metadataIn: 'intuition' })
     const before = await snapshot(s)
     const result = await s.run({ count: '2', 'database-name': 'all', 'dry-run': 'true' })
     expect(result.exitCode, result.stdout).toBe(0)
@@ -74,13 +63,11 @@ describe('config v3 dry run', () => {
     expect(await snapshot(s)).toEqual(before)
     expect(await journalExists(s.dbs.intuition!)).toBe(false)
     expect(await journalExists(s.dbs.cache!)).toBe(false)
-    expect(s.hasura.requests.map((r) => (r.body as { type?: string } | null)?.type)).not.toContain(
-      'set_catalog_state',
-    )
+    expect(requestTypes(s.hasura.requests)).not.toContain('set_catalog_state')
   })
 
   it('over database-url too', async () => {
-    const s = await setUp([cache])
+    const s = await setUpV3([cache])
     const before = await snapshot(s)
     const result = await s.runOn('cache', { count: '1', 'dry-run': 'true' })
     expect(result.exitCode, result.stdout).toBe(0)
@@ -91,7 +78,7 @@ describe('config v3 dry run', () => {
 
 describe('config v3 refusals: one line, nothing changed', () => {
   it('refuses when the catalog state\'s migration_mode is not "true", as the CLI does', async () => {
-    const s = await setUp([intuition], 'intuition')
+    const s = await setUpV3([intuition], { metadataIn: 'intuition' })
     await s.metadataDb.query(
       `UPDATE hdb_catalog.hdb_version SET cli_state = jsonb_set(cli_state, '{settings,migration_mode}', '"false"')`,
     )
@@ -109,7 +96,9 @@ describe('config v3 refusals: one line, nothing changed', () => {
     cleanUp(() => db.drop())
     const hasura = await startHasuraStandIn({ generation: 'v1', databaseUrl: db.url, adminSecret: V3_SECRET })
     cleanUp(() => hasura.close())
-    const workspace = await writeProjectV3([{ name: 'default', migrations: intuition.migrations }])
+    const workspace = await writeWorkspace(
+      projectTreeV3([{ name: 'default', migrations: intuition.migrations }]),
+    )
     const inputs = { 'apply-metadata': 'false', endpoint: hasura.url, 'admin-secret': V3_SECRET, count: '1' }
     const result = await runAction({ workspace, inputs })
     expect(result.exitCode).toBe(1)
@@ -120,7 +109,7 @@ describe('config v3 refusals: one line, nothing changed', () => {
   })
 
   it('refuses a database-name whose migrations folder is missing', async () => {
-    const s = await setUp([intuition, { name: 'events' }], 'intuition')
+    const s = await setUpV3([intuition, { name: 'events' }], { metadataIn: 'intuition' })
     const result = await s.run({ count: '1', 'database-name': 'events' })
     expect(result.exitCode).toBe(1)
     expect(errorsOf(result)).toEqual([
@@ -132,8 +121,9 @@ describe('config v3 refusals: one line, nothing changed', () => {
   it.each([{ 'database-name': 'warehouse' }, { 'database-name': 'all' }])(
     'refuses %j when a database of another kind than postgres has migrations, naming it and its kind',
     async (inputs) => {
-      const s = await setUp([intuition, { name: 'warehouse', migrations: cache.migrations }], 'intuition', {
-        warehouse: 'citus',
+      const s = await setUpV3([intuition, { name: 'warehouse', migrations: cache.migrations }], {
+        metadataIn: 'intuition',
+        kinds: { warehouse: 'citus' },
       })
       const before = await snapshot(s)
       const result = await s.run({ count: '1', ...inputs })
@@ -159,7 +149,7 @@ describe('config v3 with isStateCopyCompleted false (a project upgraded from con
   }
 
   it('refuses while hdb_catalog.schema_migrations has versions the catalog state lacks', async () => {
-    const s = await setUp([intuition])
+    const s = await setUpV3([intuition])
     await upgraded(s, ['1710000000000', i1, i2, i3])
     const before = await snapshot(s)
     const result = await s.run({ count: '1' })
@@ -176,16 +166,13 @@ describe('config v3 with isStateCopyCompleted false (a project upgraded from con
   ])(
     'proceeds when every row is in the catalog state (the database %s), and removes the reverted rows too',
     async (_, metadataIn) => {
-      const s = await setUp([intuition], metadataIn)
+      const s = await setUpV3([intuition], { metadataIn })
       await upgraded(s, [i1, i2, i3])
       const result = await s.run({ count: '1' })
       expect(result.exitCode, result.stdout).toBe(0)
       expect(await catalogVersions(s.metadataDb, 'intuition')).toEqual([i1, i2])
       // The CLI's next command copies every remaining row into the catalog state: i3 must not come back.
-      const legacy = await s.dbs.intuition!.query<{ v: string }>(
-        'SELECT version::text AS v FROM hdb_catalog.schema_migrations ORDER BY 1',
-      )
-      expect(legacy.map((r) => r.v)).toEqual([i1, i2])
+      expect(await appliedVersions(s.dbs.intuition!)).toEqual([i1, i2])
     },
   )
 })

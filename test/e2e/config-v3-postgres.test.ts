@@ -2,23 +2,14 @@
 // the same transaction when that database holds it (the metadata database is also the source), else
 // it is written through Hasura after COMMIT behind a journal row.
 import { describe, expect, it } from 'vitest'
-import type { V3Setup } from '../support/config-v3-setup.js'
 import { catalogText, catalogVersions, errorsOf, setUpV3, versionsOf } from '../support/config-v3-setup.js'
 import { createTableMigrations, tableName } from '../support/hasura-project.js'
-import type { DatabaseSpec } from '../support/hasura-project-v3.js'
-import type { RecordedRequest } from '../support/hasura-stand-in.js'
+import { requestTypes } from '../support/hasura-stand-in.js'
 import type { TestDatabase } from '../support/postgres.js'
 import { schemaSnapshot } from '../support/postgres.js'
 
-const setUp = (databases: DatabaseSpec[], metadataIn?: string): Promise<V3Setup> =>
-  setUpV3(databases, { metadataIn })
-
 const main = { name: 'default', migrations: createTableMigrations(3, { firstVersion: 1740000000001n }) }
 const [v1, v2, v3] = versionsOf(main.migrations) as [string, string, string]
-
-/** What the action asked Hasura: the type of each request (GET /v1/version has none). */
-const asked = (requests: readonly RecordedRequest[]) =>
-  requests.map((r) => (r.body as { type?: string } | null)?.type ?? `${r.method} ${r.path}`)
 
 interface JournalRow {
   run_key: string
@@ -33,7 +24,7 @@ const journalOf = (db: TestDatabase) =>
 
 describe('config v3 over database-url', () => {
   it('the metadata database is the source: downs and catalog state commit in one transaction on it', async () => {
-    const s = await setUp([main], 'default')
+    const s = await setUpV3([main], { metadataIn: 'default' })
     const result = await s.runOn('default', { count: '2' })
     expect(result.exitCode, result.stdout).toBe(0)
     expect(result.outputs).toMatchObject({
@@ -44,20 +35,24 @@ describe('config v3 over database-url', () => {
     expect(await catalogVersions(s.metadataDb, 'default')).toEqual([v1])
     expect(Object.keys(await schemaSnapshot(s.dbs.default!))).toEqual([tableName(1)])
     // Hasura is asked for the sources and the catalog state only: no run_sql, no state write.
-    expect(asked(s.hasura.requests)).toEqual(['GET /v1/version', 'export_metadata', 'get_catalog_state'])
+    expect(requestTypes(s.hasura.requests)).toEqual([
+      'GET /v1/version',
+      'export_metadata',
+      'get_catalog_state',
+    ])
     expect(await journalOf(s.dbs.default!)).toEqual([
       expect.objectContaining({ versions: `${v3},${v2}`, database: 'default', state_pending: false }),
     ])
   })
 
   it('a separate metadata database: the journal row commits with the downs, then the state is written', async () => {
-    const s = await setUp([main])
+    const s = await setUpV3([main])
     const result = await s.runOn('default', { count: '2' })
     expect(result.exitCode, result.stdout).toBe(0)
     expect(result.outputs['rolled-back-versions']).toBe(JSON.stringify([v3, v2]))
     expect(await catalogVersions(s.metadataDb, 'default')).toEqual([v1])
     expect(Object.keys(await schemaSnapshot(s.dbs.default!))).toEqual([tableName(1)])
-    expect(asked(s.hasura.requests)).toEqual([
+    expect(requestTypes(s.hasura.requests)).toEqual([
       'GET /v1/version',
       'export_metadata',
       'get_catalog_state',
@@ -73,7 +68,7 @@ describe('config v3 over database-url', () => {
 
   it('rolls back the one database named, leaving the others and their state alone', async () => {
     const cache = { name: 'cache', migrations: createTableMigrations(2, { firstVersion: 1750000000001n }) }
-    const s = await setUp([main, cache], 'default')
+    const s = await setUpV3([main, cache], { metadataIn: 'default' })
     const [c1] = versionsOf(cache.migrations) as [string, string]
     const result = await s.runOn('cache', { count: '1', 'database-name': 'cache' })
     expect(result.exitCode, result.stdout).toBe(0)
@@ -87,7 +82,7 @@ describe('config v3 over database-url', () => {
 
   it('refuses database-name all: the URL reaches one database', async () => {
     const cache = { name: 'cache', migrations: createTableMigrations(2, { firstVersion: 1750000000001n }) }
-    const s = await setUp([main, cache], 'default')
+    const s = await setUpV3([main, cache], { metadataIn: 'default' })
     const before = await catalogText(s.metadataDb)
     const result = await s.runOn('default', { count: '1', 'database-name': 'all' })
     expect(result.exitCode).toBe(1)
@@ -104,7 +99,7 @@ describe('config v3 over database-url', () => {
         i === 1 ? { ...m, down: 'SELECT 1;\nDROP TABLE nowhere;\n' } : m,
       ),
     }
-    const s = await setUp([broken], 'default')
+    const s = await setUpV3([broken], { metadataIn: 'default' })
     const before = await catalogText(s.metadataDb)
     const result = await s.runOn('default', { count: '2' })
     expect(result.exitCode).toBe(1)

@@ -5,10 +5,9 @@
 // catalog state lists exactly the versions left. Which downs are which: each project's PROVENANCE.txt.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ActionRun } from '../support/action-runner.js'
-import { errorsOf } from '../support/config-v3-setup.js'
-import type { RealCase, RealProject } from '../support/real-projects-v3.js'
+import { catalogVersions, errorsOf } from '../support/config-v3-setup.js'
+import type { RealProject } from '../support/real-projects-v3.js'
 import {
-  catalogListed,
   everything,
   fingerprint,
   newestFirst,
@@ -18,16 +17,6 @@ import {
 } from '../support/real-projects-v3.js'
 import { hasTestdata } from '../support/testdata.js'
 
-/** One case on fresh clones of the project's databases. */
-async function withCase(project: RealProject, test: (c: RealCase) => Promise<void>): Promise<void> {
-  const c = await realCase(project)
-  try {
-    await test(c)
-  } finally {
-    await c.drop()
-  }
-}
-
 /** Rolls back `inputs` in `database` and checks it against the reference run of the same downs. */
 async function rolledBackLikePsql(
   project: RealProject,
@@ -36,24 +25,23 @@ async function rolledBackLikePsql(
   versions: string[],
   via: 'hasura' | 'postgres' = 'hasura',
 ) {
-  await withCase(project, async (c) => {
-    const others = Object.keys(c.dbs).filter((name) => name !== database)
-    const before = await Promise.all(others.map((name) => fingerprint(c.dbs[name]!)))
-    const url: Record<string, string> = via === 'postgres' ? { 'database-url': c.dbs[database]!.url } : {}
-    const result = await c.run({ 'database-name': database, ...url, ...inputs })
-    expect(result.exitCode, result.stdout).toBe(0)
-    expect(JSON.parse(result.outputs['rolled-back-by-database']!)).toEqual({ [database]: versions })
-    expect(await fingerprint(c.dbs[database]!)).toEqual(await reference(project, database, versions))
-    const all = newestFirst(project, database)
-    expect(await catalogListed(c.metadataDb, database)).toEqual(
-      all.filter((v) => !versions.includes(v)).reverse(),
-    )
-    // The other databases, and what the catalog state says of them, are as they were.
-    expect(await Promise.all(others.map((name) => fingerprint(c.dbs[name]!)))).toEqual(before)
-    for (const name of others) {
-      expect(await catalogListed(c.metadataDb, name)).toEqual(newestFirst(project, name).reverse())
-    }
-  })
+  const c = await realCase(project)
+  const others = Object.keys(c.dbs).filter((name) => name !== database)
+  const before = await Promise.all(others.map((name) => fingerprint(c.dbs[name]!)))
+  const url: Record<string, string> = via === 'postgres' ? { 'database-url': c.dbs[database]!.url } : {}
+  const result = await c.run({ 'database-name': database, ...url, ...inputs })
+  expect(result.exitCode, result.stdout).toBe(0)
+  expect(JSON.parse(result.outputs['rolled-back-by-database']!)).toEqual({ [database]: versions })
+  expect(await fingerprint(c.dbs[database]!)).toEqual(await reference(project, database, versions))
+  const all = newestFirst(project, database)
+  expect(await catalogVersions(c.metadataDb, database)).toEqual(
+    all.filter((v) => !versions.includes(v)).reverse(),
+  )
+  // The other databases, and what the catalog state says of them, are as they were.
+  expect(await Promise.all(others.map((name) => fingerprint(c.dbs[name]!)))).toEqual(before)
+  for (const name of others) {
+    expect(await catalogVersions(c.metadataDb, name)).toEqual(newestFirst(project, name).reverse())
+  }
 }
 
 /** The run is refused, naming `version` and `file` in one error annotation; nothing changed. */
@@ -63,15 +51,14 @@ async function refusedNaming(
   message: RegExp,
   file: string,
 ) {
-  await withCase(project, async (c) => {
-    const before = await everything(c)
-    const result: ActionRun = await c.run(inputs)
-    expect(result.exitCode).toBe(1)
-    expect(result.outputs.status).toBe('failed')
-    expect(errorsOf(result)).toContainEqual(expect.stringMatching(message))
-    expect(result.annotations).toContainEqual(expect.objectContaining({ level: 'error', file }))
-    expect(await everything(c)).toEqual(before)
-  })
+  const c = await realCase(project)
+  const before = await everything(c)
+  const result: ActionRun = await c.run(inputs)
+  expect(result.exitCode).toBe(1)
+  expect(result.outputs.status).toBe('failed')
+  expect(errorsOf(result)).toContainEqual(expect.stringMatching(message))
+  expect(result.annotations).toContainEqual(expect.objectContaining({ level: 'error', file }))
+  expect(await everything(c)).toEqual(before)
 }
 
 function realProject(name: string, metadataIn: string | undefined): () => RealProject {

@@ -16,17 +16,13 @@ import {
   tableName,
   writeProject,
 } from '../support/hasura-project.js'
-import type { DatabaseSpec } from '../support/hasura-project-v3.js'
 import { projectTreeV3 } from '../support/hasura-project-v3.js'
 import type { RecordedRequest } from '../support/hasura-stand-in.js'
-import { startHasuraStandIn } from '../support/hasura-stand-in.js'
+import { requestTypes, startHasuraStandIn } from '../support/hasura-stand-in.js'
 import type { TestDatabase } from '../support/postgres.js'
 import { createTestDatabase, schemaSnapshot } from '../support/postgres.js'
 
 afterAll(removeRepos)
-
-const setUp = (databases: DatabaseSpec[], metadataIn?: string, workspace?: string): Promise<V3Setup> =>
-  setUpV3(databases, { metadataIn, workspace })
 
 const migrations = createTableMigrations(3, { firstVersion: 1760000000001n })
 const [v1, v2, v3] = versionsOf(migrations) as [string, string, string]
@@ -52,7 +48,7 @@ describe.each<Via>(['hasura', 'postgres'])(
       ['a later run', {}],
       ['a re-run of the job', attempt(2)],
     ])('is finished by %s, which reverts nothing more', async (_, env) => {
-      const s = await setUp([{ name: 'default', migrations }])
+      const s = await setUpV3([{ name: 'default', migrations }])
       s.hasura.injectFault('status-500', { match: (r) => r.body.type === 'set_catalog_state' })
       const first = await runVia(s, via, { count: '2' }, 'GITHUB_RUN_ATTEMPT' in env ? attempt(1) : {})
       expect(first.exitCode).toBe(1)
@@ -92,7 +88,7 @@ describe.each<Via>(['hasura', 'postgres'])(
 )
 
 it('a dry run after a failed catalog state write plans on the state as it should be and writes nothing', async () => {
-  const s = await setUp([{ name: 'default', migrations }])
+  const s = await setUpV3([{ name: 'default', migrations }])
   s.hasura.injectFault('status-500', { match: (r) => r.body.type === 'set_catalog_state' })
   expect((await s.run({ count: '1' })).exitCode).toBe(1)
   const dry = await s.run({ count: '1', 'dry-run': 'true' })
@@ -117,7 +113,7 @@ describe("a 'Re-run jobs' attempt after a rollback that succeeded reverts nothin
     ['holds the catalog state', 'default'],
     ['does not hold it', undefined],
   ])('config v3, the database %s', async (_, metadataIn) => {
-    const s = await setUp([{ name: 'default', migrations }], metadataIn)
+    const s = await setUpV3([{ name: 'default', migrations }], { metadataIn })
     expect((await s.run({ count: '2' }, attempt(1))).outputs.status).toBe('rolled-back')
     const again = await s.run({ count: '2' }, attempt(2))
     saysAttempt1(again, 'Database default: ')
@@ -154,7 +150,10 @@ describe("a 'Re-run jobs' attempt after a rollback that succeeded reverts nothin
     await origin.tag('v1')
     await origin.commit('release 2', release(migrations))
     const workspace = await cloneRepo(origin, { depth: 1 })
-    const s = await setUp([{ name: 'default', migrations, tables: track(3) }], 'default', workspace.dir)
+    const s = await setUpV3([{ name: 'default', migrations, tables: track(3) }], {
+      metadataIn: 'default',
+      workspace: workspace.dir,
+    })
     const inputs = { ref: 'v1', 'apply-metadata': 'true' }
     const first = await s.run(inputs, attempt(1))
     expect(first.exitCode, first.stdout).toBe(0)
@@ -173,16 +172,13 @@ describe("a 'Re-run jobs' attempt after a rollback that succeeded reverts nothin
 })
 
 describe('requests to Hasura: the same number for any number of downs', () => {
+  // Which run_sql each is: the state read, the rollback, or the journal rows marked written.
   const kinds = (requests: readonly RecordedRequest[]) =>
-    requests.map((r) => {
-      const body = r.body as { type?: string; args?: { sql?: string; read_only?: boolean } } | null
-      if (!body) return `${r.method} ${r.path}`
-      if (body.type !== 'run_sql') return body.type
-      return body.args?.read_only
-        ? 'run_sql read'
-        : /state_pending = false/.test(body.args?.sql ?? '')
-          ? 'run_sql mark'
-          : 'run_sql rollback'
+    requestTypes(requests).map((type, i) => {
+      if (type !== 'run_sql') return type
+      const { sql, read_only } = (requests[i]!.body as { args: { sql: string; read_only?: boolean } }).args
+      if (read_only) return 'run_sql read'
+      return /state_pending = false/.test(sql) ? 'run_sql mark' : 'run_sql rollback'
     })
   const catalogStore = [
     'GET /v1/version',
@@ -200,7 +196,7 @@ describe('requests to Hasura: the same number for any number of downs', () => {
     [200, 'elsewhere', undefined, journalStore],
   ])('%i downs, the catalog state %s', async (n, _, metadataIn, expected) => {
     const many = createTableMigrations(n, { firstVersion: 1770000000001n })
-    const s = await setUp([{ name: 'default', migrations: many }], metadataIn)
+    const s = await setUpV3([{ name: 'default', migrations: many }], { metadataIn })
     const result = await s.run({ count: 'all' })
     expect(result.exitCode, result.stdout).toBe(0)
     expect(JSON.parse(result.outputs['rolled-back-versions']!)).toHaveLength(n)

@@ -4,14 +4,9 @@
 import { describe, expect, it } from 'vitest'
 import type { MigrationSpec } from '../support/hasura-project.js'
 import { createTableMigrations, tableName } from '../support/hasura-project.js'
-import type { DatabaseSpec } from '../support/hasura-project-v3.js'
-import type { V3Setup } from '../support/config-v3-setup.js'
-import { catalogVersions, setUpV3, versionsOf } from '../support/config-v3-setup.js'
+import { catalogVersions, errorsOf, setUpV3, versionsOf } from '../support/config-v3-setup.js'
+import { cache, intuition } from '../support/config-v3-setup.js'
 import { schemaSnapshot } from '../support/postgres.js'
-
-/** The databases behind the stand-in, the catalog state in `metadataIn`'s database (else its own). */
-const setUp = (databases: DatabaseSpec[], metadataIn: string | undefined): Promise<V3Setup> =>
-  setUpV3(databases, { metadataIn })
 
 const three = (first: bigint): MigrationSpec[] => createTableMigrations(3, { firstVersion: first })
 
@@ -21,7 +16,7 @@ describe('config v3, one database', () => {
     ['does not hold it: the state is written through Hasura after COMMIT', undefined, 8],
   ])('the database %s', async (_, metadataIn, requests) => {
     const migrations = three(1710000000001n)
-    const s = await setUp([{ name: 'default', migrations }], metadataIn)
+    const s = await setUpV3([{ name: 'default', migrations }], { metadataIn })
     const result = await s.run({ count: '2' })
     expect(result.exitCode, result.stdout).toBe(0)
     const [v1, v2, v3] = versionsOf(migrations)
@@ -37,7 +32,7 @@ describe('config v3, one database', () => {
 
   it('keeps what it does not own in the catalog state exactly: other databases, settings, unknown keys', async () => {
     const migrations = three(1710000000001n)
-    const s = await setUp([{ name: 'default', migrations }], undefined)
+    const s = await setUpV3([{ name: 'default', migrations }])
     await s.metadataDb.query(`UPDATE hdb_catalog.hdb_version SET cli_state = jsonb_set(jsonb_set(cli_state,
       '{migrations,other}', '{"1600000000000": false}'), '{unknown}', '{"n": 123456789012345678901234567890}')`)
     // As text: jsonb prints every digit, which JSON.parse would not keep.
@@ -53,11 +48,8 @@ describe('config v3, one database', () => {
 })
 
 describe('config v3, two databases neither named default', () => {
-  const intuition = { name: 'intuition', migrations: three(1720000000001n) }
-  const cache = { name: 'cache', migrations: createTableMigrations(2, { firstVersion: 1730000000001n }) }
-
   it('rolls back each with database-name all, reporting each database', async () => {
-    const s = await setUp([intuition, cache], 'intuition')
+    const s = await setUpV3([intuition, cache], { metadataIn: 'intuition' })
     const result = await s.run({ count: '1', 'database-name': 'all' })
     expect(result.exitCode, result.stdout).toBe(0)
     expect(JSON.parse(result.outputs['rolled-back-by-database']!)).toEqual({
@@ -83,7 +75,7 @@ describe('config v3, two databases neither named default', () => {
       ...cache,
       migrations: cache.migrations.map((m, i) => (i === 1 ? { ...m, down: 'DROP TABLE nowhere;' } : m)),
     }
-    const s = await setUp([intuition, broken], 'intuition')
+    const s = await setUpV3([intuition, broken], { metadataIn: 'intuition' })
     const result = await s.run({ count: '1', 'database-name': 'all' })
     expect(result.exitCode).toBe(1)
     expect(result.outputs.status).toBe('failed')
@@ -102,11 +94,10 @@ describe('config v3, two databases neither named default', () => {
     ],
     [{ version: '1720000000001', 'database-name': 'all' }, /^Input 'database-name: all' reverts a count/],
   ])('refuses %j in one line, changing nothing', async (inputs, message) => {
-    const s = await setUp([intuition, cache], 'intuition')
+    const s = await setUpV3([intuition, cache], { metadataIn: 'intuition' })
     const result = await s.run(inputs)
     expect(result.exitCode).toBe(1)
-    const errors = result.annotations.filter((a) => a.level === 'error')
-    expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(message)])
+    expect(errorsOf(result)).toEqual([expect.stringMatching(message)])
     expect(await catalogVersions(s.metadataDb, 'intuition')).toEqual(versionsOf(intuition.migrations))
   })
 })

@@ -2,17 +2,13 @@
 // in every database and re-applies that ref's metadata — assembled from its `!include` files — for every
 // database, each database's guard in its own transaction.
 import { afterAll, describe, expect, it } from 'vitest'
-import { cleanUp } from '../support/cleanup.js'
-import { runAction } from '../support/action-runner.js'
+import { errorsOf, setUpV3 } from '../support/config-v3-setup.js'
 import { cloneRepo, createRepo, removeRepos } from '../support/git-fixture.js'
 import type { MigrationSpec } from '../support/hasura-project.js'
 import type { DatabaseSpec } from '../support/hasura-project-v3.js'
-import { applyUpsV3, metadataV3, projectTreeV3 } from '../support/hasura-project-v3.js'
-import { startHasuraStandIn } from '../support/hasura-stand-in.js'
-import type { TestDatabase } from '../support/postgres.js'
-import { createTestDatabase, schemaSnapshot } from '../support/postgres.js'
-
-const SECRET = 'v3-metadata-secret-77aa'
+import { metadataV3, projectTreeV3 } from '../support/hasura-project-v3.js'
+import { requestTypes } from '../support/hasura-stand-in.js'
+import { schemaSnapshot } from '../support/postgres.js'
 
 afterAll(removeRepos)
 
@@ -45,33 +41,24 @@ const bad: DatabaseSpec[] = [
 const inProject = (tree: Record<string, string>) =>
   Object.fromEntries(Object.entries(tree).map(([path, text]) => [`hasura/${path}`, text]))
 
-/** `stableRelease`: the databases release 1 describes (default `stable`). */
+/**
+ * Release 2 deployed (its ups applied, its metadata on the server, the catalog state in app's
+ * database), release 1 tagged v1 in a clone holding the project in hasura/. `stableRelease`: the
+ * databases release 1 describes (default `stable`).
+ */
 async function deployedBadRelease(stableRelease: DatabaseSpec[] = stable) {
-  const dbs: Record<string, TestDatabase> = {}
-  for (const name of ['app', 'events']) {
-    dbs[name] = await createTestDatabase()
-    cleanUp(() => dbs[name]!.drop())
-  }
-  const hasura = await startHasuraStandIn({
-    generation: 'v2',
-    adminSecret: SECRET,
-    sources: ['app', 'events'].map((name) => ({ name, databaseUrl: dbs[name]!.url })),
-    metadataDatabaseUrl: dbs.app!.url,
-  })
-  cleanUp(() => hasura.close())
-  for (const db of bad) await applyUpsV3({ url: hasura.url, adminSecret: SECRET }, db.name, db.migrations!)
-  hasura.setMetadata(metadataV3(bad))
   const origin = await createRepo(inProject(projectTreeV3(stableRelease)))
   await origin.tag('v1')
   await origin.commit('release 2', inProject(projectTreeV3(bad)))
   const workspace = await cloneRepo(origin, { depth: 1 })
-  hasura.requests.length = 0
-  const run = (inputs: Record<string, string>) =>
-    runAction({
-      workspace: workspace.dir,
-      inputs: { 'project-dir': 'hasura', endpoint: hasura.url, 'admin-secret': SECRET, ...inputs },
-    })
-  return { dbs, hasura, run }
+  const { dbs, hasura, run } = await setUpV3(bad, { metadataIn: 'app', workspace: workspace.dir })
+  hasura.setMetadata(metadataV3(bad))
+  return {
+    dbs,
+    hasura,
+    run: (inputs: Record<string, string>) =>
+      run({ 'project-dir': 'hasura', 'apply-metadata': 'true', ...inputs }),
+  }
 }
 
 const tablesOf = (metadata: unknown, source: string): unknown =>
@@ -102,8 +89,9 @@ describe('config v3 metadata of the stable ref', () => {
     // Two downs in app drop users too, which v1's metadata tracks in app: its guard refuses.
     const result = await run({ ref: 'v1', 'database-name': 'app', count: '2' })
     expect(result.exitCode).toBe(1)
-    const errors = result.annotations.filter((a) => a.level === 'error').map((a) => a.message)
-    expect(errors.join('\n')).toMatch(/needs objects missing after the rollback: table public\.users/)
+    expect(errorsOf(result).join('\n')).toMatch(
+      /needs objects missing after the rollback: table public\.users/,
+    )
     expect(Object.keys(await schemaSnapshot(dbs.app!)).sort()).toEqual(['orders', 'users'])
     expect(hasura.metadataV3()).toEqual(before)
   })
@@ -116,9 +104,7 @@ describe('config v3 metadata of the stable ref', () => {
     expect(result.summary).toContain('table public.audit in database events')
     expect(hasura.metadataV3()).toEqual(before)
     expect(Object.keys(await schemaSnapshot(dbs.events!)).sort()).toEqual(['audit', 'log'])
-    expect(
-      hasura.requests.some((r) => (r.body as { type?: string } | null)?.type === 'replace_metadata'),
-    ).toBe(false)
+    expect(requestTypes(hasura.requests)).not.toContain('replace_metadata')
   })
 
   it('refuses before any change when the stable metadata needs, in a database this run does not roll back, an object it lacks', async () => {
@@ -131,8 +117,7 @@ describe('config v3 metadata of the stable ref', () => {
     const catalogBefore = await hasura.catalogState()
     const result = await run({ ref: 'v1', 'database-name': 'app' })
     expect(result.exitCode).toBe(1)
-    const errors = result.annotations.filter((a) => a.level === 'error').map((a) => a.message)
-    expect(errors).toEqual([
+    expect(errorsOf(result)).toEqual([
       expect.stringMatching(/^Database events \(not rolled back by this run\): .*table public\.ghost/),
     ])
     expect(Object.keys(await schemaSnapshot(dbs.app!)).sort()).toEqual(['orders', 'users'])
@@ -154,8 +139,7 @@ describe('config v3 metadata of the stable ref', () => {
     const inconsistent = JSON.parse(result.outputs['inconsistent-objects']!) as { reason: string }[]
     expect(inconsistent.length).toBeGreaterThan(0)
     expect(JSON.stringify(inconsistent)).toContain('reports')
-    const errors = result.annotations.filter((a) => a.level === 'error').map((a) => a.message)
-    expect(errors).toEqual([
+    expect(errorsOf(result)).toEqual([
       expect.stringMatching(
         /^The schema rollback was committed \(reverted .*\), but Hasura refused the metadata of [0-9a-f]{40} as inconsistent and keeps serving the metadata it had, \d+ inconsistent object\(s\): .*reports/,
       ),

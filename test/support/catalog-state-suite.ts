@@ -1,10 +1,7 @@
 // The config v3 state SQL (transport/catalog-state-sql.ts) on a real database, through a transport —
 // Postgres directly or Hasura's run_sql: the catalog store (the database holds hdb_catalog.hdb_version,
 // changed in the rollback's transaction) and the journal store (the catalog state is elsewhere).
-import pg from 'pg'
 import { describe, expect, it } from 'vitest'
-import { cleanUp } from './cleanup.js'
-import type { PlannedStep } from '../../src/plan.js'
 import { downFile } from '../../src/project/migrations.js'
 import {
   catalogStateChange,
@@ -14,17 +11,22 @@ import {
   readSourceSql,
 } from '../../src/transport/catalog-state-sql.js'
 import { writeJournalSql } from '../../src/transport/journal-sql.js'
-import type { ExecuteOptions, Execution, StateChange, Transport } from '../../src/transport/transport.js'
+import type { Transport } from '../../src/transport/transport.js'
 import { waitFor } from './blockers.js'
-import { CREATE_STATE_TABLE, threeMigrations } from './hasura-project.js'
+import {
+  CREATE_STATE_TABLE,
+  appliedVersions,
+  threeMigrations,
+  threeTables,
+  threeVersions,
+} from './hasura-project.js'
 import { sqlCatalogState } from './hasura-stand-in/catalog-state.js'
 import type { TestDatabase } from './postgres.js'
-import { createTestDatabase, schemaSnapshot } from './postgres.js'
+import { otherSession, schemaSnapshot } from './postgres.js'
 import type { TransportFactory } from './transport-suite.js'
-import { stepsOf } from './transport-suite.js'
+import { execute, stepsOf, transportOn } from './transport-suite.js'
 
-const [m1, m2, m3] = threeMigrations.map((m) => m.version) as [string, string, string]
-const allTables = { article: ['id', 'author_id', 'title'], author: ['id', 'name', 'email'] }
+const [m1, m2, m3] = threeVersions
 
 /** Keys the rollback does not own, with values JSON.parse would change (digits, __proto__). */
 const OTHERS = `"pg2": {"${m1}": false, "${m3}": true}`
@@ -41,27 +43,16 @@ export function catalogStateSuite(name: string, connect: TransportFactory): void
   describe(`config v3 state SQL through the ${name} transport`, () => {
     /** A database with the three tables, holding the catalog state (all three applied). */
     async function setUp(versions = [m1, m2, m3]) {
-      const db = await createTestDatabase()
-      cleanUp(db.drop)
-      for (const m of threeMigrations) await db.query(m.up)
-      await sqlCatalogState(db.url)
-      await db.query('UPDATE hdb_catalog.hdb_version SET cli_state = $1::jsonb', [cliState(versions)])
+      const { db, transport } = await transportOn(connect, async (db) => {
+        for (const m of threeMigrations) await db.query(m.up)
+        await sqlCatalogState(db.url)
+        await db.query('UPDATE hdb_catalog.hdb_version SET cli_state = $1::jsonb', [cliState(versions)])
+      })
       const [{ id }] = (await db.query<{ id: string }>(
         'SELECT hasura_uuid::text AS id FROM hdb_catalog.hdb_version',
       )) as [{ id: string }]
-      const { transport, cleanup } = await connect(db)
-      cleanUp(() => transport.close())
-      if (cleanup) cleanUp(cleanup)
       return { db, transport, id }
     }
-
-    const run = (
-      transport: Transport,
-      steps: readonly PlannedStep[],
-      state: StateChange,
-      options: Partial<ExecuteOptions> = {},
-    ): Promise<Execution> =>
-      transport.execute(steps, { dryRun: false, lockTimeoutSeconds: 5, state, ...options })
 
     /** The catalog state as jsonb prints it: what must stay byte for byte, and the default database's versions. */
     async function stateOf(db: TestDatabase) {
@@ -92,11 +83,9 @@ export function catalogStateSuite(name: string, connect: TransportFactory): void
       const before = await stateOf(db)
       expect(before.rest).toContain('123456789012345678901234567890')
       expect(before.rest).toContain('"__proto__": {"y": 1}')
-      const execution = await run(
-        transport,
-        stepsOf(threeMigrations).slice(0, 2),
-        catalogStateChange(id, 'default', [m3, m2]),
-      )
+      const execution = await execute(transport, stepsOf(threeMigrations).slice(0, 2), {
+        state: catalogStateChange(id, 'default', [m3, m2]),
+      })
       expect(execution).toMatchObject({ committed: true, failure: undefined })
       expect(await stateOf(db)).toEqual({ ...before, versions: [m1] })
       expect(await schemaSnapshot(db)).toEqual({ author: ['id', 'name'] })
@@ -107,11 +96,11 @@ export function catalogStateSuite(name: string, connect: TransportFactory): void
       const before = await stateOf(db)
       const change = catalogStateChange(id, 'default', [m3, m2, m1])
       expect(
-        (await run(transport, stepsOf(threeMigrations), change, { dryRun: true })).failure,
+        (await execute(transport, stepsOf(threeMigrations), { state: change, dryRun: true })).failure,
       ).toBeUndefined()
       expect(await stateOf(db)).toEqual(before)
-      expect(await schemaSnapshot(db)).toEqual(allTables)
-      expect((await run(transport, stepsOf(threeMigrations), change)).committed).toBe(true)
+      expect(await schemaSnapshot(db)).toEqual(threeTables)
+      expect((await execute(transport, stepsOf(threeMigrations), { state: change })).committed).toBe(true)
       expect(await stateOf(db)).toEqual({ ...before, versions: [] })
       const [{ d }] = (await db.query<{ d: string }>(
         `SELECT (cli_state #> '{migrations,default}')::text AS d FROM hdb_catalog.hdb_version`,
@@ -129,15 +118,13 @@ export function catalogStateSuite(name: string, connect: TransportFactory): void
       }))
       steps.reverse()
       const before = await stateOf(db)
-      const execution = await run(
-        transport,
-        steps,
-        catalogStateChange(
+      const execution = await execute(transport, steps, {
+        state: catalogStateChange(
           id,
           'default',
           steps.map((s) => s.version),
         ),
-      )
+      })
       expect(execution).toMatchObject({ committed: true, failure: undefined })
       expect(await stateOf(db)).toEqual({ ...before, versions: ['9007199254741500'] })
     })
@@ -145,31 +132,25 @@ export function catalogStateSuite(name: string, connect: TransportFactory): void
     it('refuses planned versions no longer applied (another rollback got there first), changing nothing', async () => {
       const { db, transport, id } = await setUp([m1, m2])
       const before = await stateOf(db)
-      const execution = await run(
-        transport,
-        stepsOf(threeMigrations),
-        catalogStateChange(id, 'default', [m3, m2, m1]),
-      )
+      const execution = await execute(transport, stepsOf(threeMigrations), {
+        state: catalogStateChange(id, 'default', [m3, m2, m1]),
+      })
       expect(execution.committed).toBe(false)
       expect(execution.failure?.message).toBe(
         `Version ${m3} is no longer applied: another rollback reverted it after this run read the state. Nothing was changed`,
       )
       expect(await stateOf(db)).toEqual(before)
-      expect(await schemaSnapshot(db)).toEqual(allTables)
+      expect(await schemaSnapshot(db)).toEqual(threeTables)
     })
 
     it('locks the hdb_version row before it checks: a version removed while it waited is refused', async () => {
       const { db, transport, id } = await setUp()
-      const other = new pg.Client({ connectionString: db.url })
-      await other.connect()
-      cleanUp(() => other.end())
+      const other = await otherSession(db)
       await other.query('BEGIN')
       await other.query('SELECT cli_state FROM hdb_catalog.hdb_version FOR UPDATE')
-      const running = run(
-        transport,
-        stepsOf(threeMigrations).slice(0, 1),
-        catalogStateChange(id, 'default', [m3]),
-      )
+      const running = execute(transport, stepsOf(threeMigrations).slice(0, 1), {
+        state: catalogStateChange(id, 'default', [m3]),
+      })
       // The rollback's session waits for the row lock: another writer of the catalog state holds it.
       await waitFor(async () => ((await lockWaiters(db)) > 0 ? true : undefined))
       await other.query(
@@ -178,7 +159,7 @@ export function catalogStateSuite(name: string, connect: TransportFactory): void
       await other.query('COMMIT')
       const execution = await running
       expect(execution.failure?.message).toMatch(new RegExp(`^Version ${m3} is no longer applied`))
-      expect(await schemaSnapshot(db)).toEqual(allTables)
+      expect(await schemaSnapshot(db)).toEqual(threeTables)
     })
 
     it('with legacyRows, also removes the reverted versions from hdb_catalog.schema_migrations', async () => {
@@ -187,14 +168,14 @@ export function catalogStateSuite(name: string, connect: TransportFactory): void
         `${CREATE_STATE_TABLE}; INSERT INTO hdb_catalog.schema_migrations VALUES (${m1}, false), (${m2}, false), (${m3}, false)`,
       )
       expect((await readSource(transport)).legacyApplied).toHaveLength(3)
-      await run(transport, stepsOf(threeMigrations).slice(0, 1), catalogStateChange(id, 'default', [m3]))
-      expect(await legacyVersions(db)).toEqual([m1, m2, m3])
-      await run(
-        transport,
-        stepsOf(threeMigrations).slice(1, 2),
-        catalogStateChange(id, 'default', [m2], true),
-      )
-      expect(await legacyVersions(db)).toEqual([m1, m3])
+      await execute(transport, stepsOf(threeMigrations).slice(0, 1), {
+        state: catalogStateChange(id, 'default', [m3]),
+      })
+      expect(await appliedVersions(db)).toEqual([m1, m2, m3])
+      await execute(transport, stepsOf(threeMigrations).slice(1, 2), {
+        state: catalogStateChange(id, 'default', [m2], true),
+      })
+      expect(await appliedVersions(db)).toEqual([m1, m3])
       expect((await stateOf(db)).versions).toEqual([m1])
     })
 
@@ -205,11 +186,9 @@ export function catalogStateSuite(name: string, connect: TransportFactory): void
       it('changes no catalog state and runs the downs when no journal row exists', async () => {
         const { db, transport } = await setUp()
         const before = await stateOf(db)
-        const execution = await run(
-          transport,
-          stepsOf(threeMigrations).slice(0, 1),
-          journalStateChange('default', [m3], []),
-        )
+        const execution = await execute(transport, stepsOf(threeMigrations).slice(0, 1), {
+          state: journalStateChange('default', [m3], []),
+        })
         expect(execution.committed).toBe(true)
         expect(await stateOf(db)).toEqual(before)
         expect(await schemaSnapshot(db)).toEqual({
@@ -225,20 +204,16 @@ export function catalogStateSuite(name: string, connect: TransportFactory): void
         const seen = (await readSource(transport)).journalRows.map((r) => r.id)
         expect(seen).toHaveLength(1)
         await db.query(journalRow('local/unseen#default', [m2], 'default', false))
-        const refused = await run(
-          transport,
-          stepsOf(threeMigrations).slice(0, 2),
-          journalStateChange('default', [m3, m2], seen),
-        )
+        const refused = await execute(transport, stepsOf(threeMigrations).slice(0, 2), {
+          state: journalStateChange('default', [m3, m2], seen),
+        })
         expect(refused.failure?.message).toBe(
           `Version ${m2} is no longer applied: another rollback reverted it after this run read the state. Nothing was changed`,
         )
-        expect(await schemaSnapshot(db)).toEqual(allTables)
-        const allowed = await run(
-          transport,
-          stepsOf(threeMigrations).slice(0, 1),
-          journalStateChange('default', [m3], seen),
-        )
+        expect(await schemaSnapshot(db)).toEqual(threeTables)
+        const allowed = await execute(transport, stepsOf(threeMigrations).slice(0, 1), {
+          state: journalStateChange('default', [m3], seen),
+        })
         expect(allowed).toMatchObject({ committed: true, failure: undefined })
       })
 
@@ -254,13 +229,11 @@ export function catalogStateSuite(name: string, connect: TransportFactory): void
         const seen = (await readSource(transport)).journalRows.map((r) => r.id)
         // The re-run's deploy applied m3 again, and its rollback reverted it again.
         await db.query(writeJournalSql({ ...entry, attempt: 2, statePending: true }))
-        const refused = await run(
-          transport,
-          stepsOf(threeMigrations).slice(0, 1),
-          journalStateChange('default', [m3], seen),
-        )
+        const refused = await execute(transport, stepsOf(threeMigrations).slice(0, 1), {
+          state: journalStateChange('default', [m3], seen),
+        })
         expect(refused.failure?.message).toMatch(new RegExp(`^Version ${m3} is no longer applied`))
-        expect(await schemaSnapshot(db)).toEqual(allTables)
+        expect(await schemaSnapshot(db)).toEqual(threeTables)
       })
 
       it('marks the state writes of the given runs done, and only theirs', async () => {
@@ -270,12 +243,10 @@ export function catalogStateSuite(name: string, connect: TransportFactory): void
         const pending = async () =>
           (await readSource(transport)).journalRows.filter((r) => r.statePending).map((r) => r.runKey)
         expect(await pending()).toEqual(['local/a#default', "local/b'quote#default"])
-        const marked = await run(
-          transport,
-          [],
-          { recheck: '', locks: '', removeVersions: () => '' },
-          { afterDowns: markStateWrittenSql(["local/b'quote#default"]) },
-        )
+        const marked = await execute(transport, [], {
+          state: { recheck: '', locks: '', removeVersions: () => '' },
+          afterDowns: markStateWrittenSql(["local/b'quote#default"]),
+        })
         expect(marked).toMatchObject({ committed: true, failure: undefined })
         expect(await pending()).toEqual(['local/a#default'])
       })
@@ -285,12 +256,10 @@ export function catalogStateSuite(name: string, connect: TransportFactory): void
         await db.query(
           `${CREATE_STATE_TABLE}; INSERT INTO hdb_catalog.schema_migrations VALUES (${m1}, false), (${m2}, false), (${m3}, false)`,
         )
-        await run(
-          transport,
-          stepsOf(threeMigrations).slice(0, 2),
-          journalStateChange('default', [m3, m2], [], true),
-        )
-        expect(await legacyVersions(db)).toEqual([m1])
+        await execute(transport, stepsOf(threeMigrations).slice(0, 2), {
+          state: journalStateChange('default', [m3, m2], [], true),
+        })
+        expect(await appliedVersions(db)).toEqual([m1])
       })
     })
   })
@@ -302,11 +271,4 @@ async function lockWaiters(db: TestDatabase): Promise<number> {
     `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
   )
   return row!.n
-}
-
-async function legacyVersions(db: TestDatabase): Promise<string[]> {
-  const rows = await db.query<{ v: string }>(
-    'SELECT version::text AS v FROM hdb_catalog.schema_migrations ORDER BY version',
-  )
-  return rows.map((r) => r.v)
 }

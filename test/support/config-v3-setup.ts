@@ -2,11 +2,13 @@
 // database with its ups applied as the CLI applies them, the catalog state in the database of one of
 // them or in a metadata database of its own, and the bundled action run against it through Hasura or
 // (input database-url) straight on one database.
+import { compareVersions } from '../../src/project/migrations.js'
 import type { ActionRun } from './action-runner.js'
 import { runAction } from './action-runner.js'
 import type { DatabaseSpec } from './hasura-project-v3.js'
-import { applyUpsV3, writeProjectV3 } from './hasura-project-v3.js'
-import type { HasuraStandIn, ServerGeneration } from './hasura-stand-in.js'
+import { createTableMigrations, writeWorkspace } from './hasura-project.js'
+import { applyUpsV3, projectTreeV3 } from './hasura-project-v3.js'
+import type { HasuraStandIn } from './hasura-stand-in.js'
 import { startHasuraStandIn } from './hasura-stand-in.js'
 import type { SourceKind } from './hasura-stand-in/sources.js'
 import type { TestDatabase } from './postgres.js'
@@ -46,7 +48,7 @@ export interface V3Options {
   readonly cleanup?: (undo: () => Promise<unknown>) => void
 }
 
-export async function setUpV3(databases: readonly DatabaseSpec[], options: V3Options): Promise<V3Setup> {
+export async function setUpV3(databases: readonly DatabaseSpec[], options: V3Options = {}): Promise<V3Setup> {
   const { cleanup = cleanUp, kinds = {} } = options
   const dbs: Record<string, TestDatabase> = {}
   for (const spec of databases) {
@@ -56,20 +58,16 @@ export async function setUpV3(databases: readonly DatabaseSpec[], options: V3Opt
   }
   const metadataDb = options.metadataIn ? dbs[options.metadataIn]! : await createTestDatabase()
   if (!options.metadataIn) cleanup(() => metadataDb.drop())
-  const hasura = await standIn('v2', databases, dbs, metadataDb, kinds)
+  const hasura = await startV3StandIn(dbs, metadataDb, kinds)
   cleanup(() => hasura.close())
   for (const spec of databases) {
     if (kinds[spec.name] !== undefined) continue
     await applyUpsV3({ url: hasura.url, adminSecret: V3_SECRET }, spec.name, spec.migrations ?? [])
   }
   hasura.requests.length = 0
-  const workspace = options.workspace ?? (await writeProjectV3(databases))
+  const workspace = options.workspace ?? (await writeWorkspace(projectTreeV3(databases)))
   const action = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
-    runAction({
-      workspace,
-      inputs: { 'apply-metadata': 'false', endpoint: hasura.url, 'admin-secret': V3_SECRET, ...inputs },
-      env,
-    })
+    runAction({ workspace, inputs: { ...throughHasura(hasura), ...inputs }, env })
   return {
     hasura,
     dbs,
@@ -80,20 +78,36 @@ export async function setUpV3(databases: readonly DatabaseSpec[], options: V3Opt
   }
 }
 
-function standIn(
-  generation: ServerGeneration,
-  databases: readonly DatabaseSpec[],
-  dbs: Record<string, TestDatabase>,
+/**
+ * A v2.x server whose sources are `dbs` (kind postgres unless `kinds` says otherwise), the catalog
+ * state in `metadataDb`, V3_SECRET its admin secret.
+ */
+export function startV3StandIn(
+  dbs: Readonly<Record<string, TestDatabase>>,
   metadataDb: TestDatabase,
-  kinds: Readonly<Record<string, SourceKind>>,
+  kinds: Readonly<Record<string, SourceKind>> = {},
 ): Promise<HasuraStandIn> {
   return startHasuraStandIn({
-    generation,
+    generation: 'v2',
     adminSecret: V3_SECRET,
-    sources: databases.map((d) => ({ name: d.name, databaseUrl: dbs[d.name]!.url, kind: kinds[d.name] })),
+    sources: Object.entries(dbs).map(([name, db]) => ({ name, databaseUrl: db.url, kind: kinds[name] })),
     metadataDatabaseUrl: metadataDb.url,
   })
 }
+
+/** The inputs of a run through `hasura` (apply-metadata false unless a test's inputs say otherwise). */
+export const throughHasura = (hasura: HasuraStandIn): Record<string, string> => ({
+  'apply-metadata': 'false',
+  endpoint: hasura.url,
+  'admin-secret': V3_SECRET,
+})
+
+/** Two databases neither named default, each with its own migrations. */
+export const intuition = {
+  name: 'intuition',
+  migrations: createTableMigrations(3, { firstVersion: 1720000000001n }),
+}
+export const cache = { name: 'cache', migrations: createTableMigrations(2, { firstVersion: 1730000000001n }) }
 
 /** The versions of `database` in the catalog state, ascending, read with SQL (digits kept exactly). */
 export async function catalogVersions(metadataDb: TestDatabase, database: string): Promise<string[]> {
@@ -101,7 +115,7 @@ export async function catalogVersions(metadataDb: TestDatabase, database: string
     `SELECT jsonb_object_keys(cli_state->'migrations'->$1) AS v FROM hdb_catalog.hdb_version`,
     [database],
   )
-  return rows.map((r) => r.v).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0))
+  return rows.map((r) => r.v).sort(compareVersions)
 }
 
 /** The whole catalog state as jsonb prints it: compared before and after, byte for byte. */

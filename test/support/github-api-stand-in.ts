@@ -24,12 +24,18 @@ export interface StandInWorkflow {
   path: string
 }
 
+/** An error answer: its status, GitHub's message, and headers to send with it. */
+export interface GitHubErrorAnswer {
+  status: number
+  message: string
+  headers?: Record<string, string>
+}
+
 /** How one request fails: an HTTP answer, no answer at all, or a connection dropped before any answer. */
-export type GitHubFault =
-  { status: number; message: string; headers?: Record<string, string> } | { hang: true } | { reset: true }
+export type GitHubFault = GitHubErrorAnswer | { hang: true } | { reset: true }
 
 /** GitHub's answer to too many requests in a short time; it says when to come back in retry-after. */
-export function secondaryRateLimit(retryAfterSeconds: number): GitHubFault {
+export function secondaryRateLimit(retryAfterSeconds: number): GitHubErrorAnswer {
   return {
     status: 403,
     message:
@@ -59,7 +65,7 @@ export interface GitHubApiStandInOptions {
   /** false: the token lacks `actions: read`, every request gets GitHub's 403. */
   actionsRead?: boolean
   /** Answer every request with this status and message instead. */
-  failWith?: { status: number; message: string; headers?: Record<string, string> }
+  failWith?: GitHubErrorAnswer
   /** The first requests, one fault each, in order; later requests are answered normally. */
   faults?: GitHubFault[]
 }
@@ -91,13 +97,7 @@ export async function startGitHubApiStandIn(options: GitHubApiStandInOptions): P
     const fault = faults.shift()
     if (fault && 'hang' in fault) return
     if (fault && 'reset' in fault) return req.socket.destroy()
-    const [status, body, headers] = fault
-      ? [
-          fault.status,
-          { message: fault.message, documentation_url: docs, status: String(fault.status) },
-          fault.headers,
-        ]
-      : answer(options, record, url)
+    const [status, body, headers] = fault ? githubError(fault) : answer(options, record, url)
     record.status = status
     send(res, status, body, headers)
   })
@@ -122,23 +122,22 @@ export async function startGitHubApiStandIn(options: GitHubApiStandInOptions): P
 
 type Answer = [status: number, body: unknown, headers?: Record<string, string>]
 
+/** An error as GitHub answers it: {message, documentation_url, status} in the body. */
+function githubError({ status, message, headers }: GitHubErrorAnswer): Answer {
+  return [status, { message, documentation_url: docs, status: String(status) }, headers]
+}
+
 function answer(options: GitHubApiStandInOptions, request: RecordedGitHubRequest, url: URL): Answer {
   const authorization = request.authorization ?? ''
   if (authorization !== `Bearer ${options.token}` && authorization !== `token ${options.token}`) {
-    return [401, { message: 'Bad credentials', documentation_url: docs, status: '401' }]
+    return githubError({ status: 401, message: 'Bad credentials' })
   }
-  if (options.failWith) {
-    const { status, message, headers } = options.failWith
-    return [status, { message, documentation_url: docs, status: String(status) }, headers]
-  }
+  if (options.failWith) return githubError(options.failWith)
   if (options.actionsRead === false) {
-    return [
-      403,
-      { message: 'Resource not accessible by integration', documentation_url: docs, status: '403' },
-    ]
+    return githubError({ status: 403, message: 'Resource not accessible by integration' })
   }
   const repoPrefix = `/repos/${options.repository}/actions`
-  const notFound: Answer = [404, { message: 'Not Found', documentation_url: docs, status: '404' }]
+  const notFound = githubError({ status: 404, message: 'Not Found' })
   if (request.method !== 'GET' || !request.path.startsWith(repoPrefix)) return notFound
   const rest = request.path.slice(repoPrefix.length)
 

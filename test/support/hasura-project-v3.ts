@@ -3,8 +3,13 @@
 // source, each recorded in the catalog state (migrations[DB][version] = false) read and written whole
 // through get_catalog_state / set_catalog_state, as the CLI does.
 import { stringify } from 'yaml'
-import { makeTempTree } from './fs-tree.js'
+import { compareVersions } from '../../src/project/migrations.js'
+import { scanStatements } from '../../src/sql/scan.js'
+import { scriptEnding } from '../../src/sql/statements.js'
+import type { HasuraServer } from './hasura-requests.js'
+import { post, runSql } from './hasura-requests.js'
 import type { MigrationSpec } from './hasura-project.js'
+import type { CatalogState } from './hasura-stand-in.js'
 import { sourceConfiguration } from './hasura-stand-in/sources.js'
 
 export interface DatabaseSpec {
@@ -51,15 +56,13 @@ function databasesTree(databases: readonly DatabaseSpec[]): Record<string, strin
     tables.forEach((t, i) => (tree[`${folder}/tables/${files[i]}`] = stringify(t)))
     tree[`${folder}/tables/tables.yaml`] = stringify(files.map((f) => `!include ${f}`))
     const entry: Record<string, unknown> = {
-      name: db.name,
-      kind: db.kind ?? 'postgres',
+      ...sourceMetadata(db),
       tables: `!include ${db.name}/tables/tables.yaml`,
     }
     if (db.functions?.length) {
       tree[`${folder}/functions/functions.yaml`] = stringify(db.functions)
       entry.functions = `!include ${db.name}/functions/functions.yaml`
     }
-    entry.configuration = db.configuration ?? sourceConfiguration(db.name)
     return entry
   })
   tree['metadata/databases/databases.yaml'] = stringify(entries)
@@ -86,47 +89,25 @@ export function projectTreeV3(
   return tree
 }
 
-/** A temp workspace holding the v3 project at its root. */
-export function writeProjectV3(
-  databases: readonly DatabaseSpec[],
-  extra: Record<string, string> = {},
-): Promise<string> {
-  return makeTempTree({ ...projectTreeV3(databases), ...extra }, 'hasura-rollback-ws-')
-}
-
-/** Where and how to reach a Hasura server (the stand-in's `url`). */
-export interface HasuraServer {
-  url: string
-  adminSecret?: string
-}
-
-export interface CatalogState {
-  id: string
-  cli_state: Record<string, unknown>
-  console_state: Record<string, unknown>
-}
-
-async function post(server: HasuraServer, path: string, body: unknown): Promise<unknown> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' }
-  if (server.adminSecret !== undefined) headers['X-Hasura-Admin-Secret'] = server.adminSecret
-  const res = await fetch(`${server.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) })
-  const answer = (await res.json()) as unknown
-  if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(answer)}`)
-  return answer
+/** The answer of a query that must succeed. */
+async function answer(server: HasuraServer, path: string, body: unknown): Promise<unknown> {
+  const { status, body: answered } = await post(server, path, body)
+  if (status !== 200) throw new Error(`${path} answered ${status}: ${JSON.stringify(answered)}`)
+  return answered
 }
 
 export async function getCatalogState(server: HasuraServer): Promise<CatalogState> {
-  return (await post(server, '/v1/metadata', { type: 'get_catalog_state', args: {} })) as CatalogState
+  return (await answer(server, '/v1/metadata', { type: 'get_catalog_state', args: {} })) as CatalogState
 }
 
 export async function setCliState(server: HasuraServer, state: unknown): Promise<void> {
-  await post(server, '/v1/metadata', { type: 'set_catalog_state', args: { type: 'cli', state } })
+  await answer(server, '/v1/metadata', { type: 'set_catalog_state', args: { type: 'cli', state } })
 }
 
 /** Versions recorded as applied for `database` in a cli_state document, in numeric order. */
 export function appliedVersionsV3(cliState: unknown, database: string): string[] {
   const migrations = (cliState as { migrations?: Record<string, Record<string, boolean>> }).migrations
-  return Object.keys(migrations?.[database] ?? {}).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1))
+  return Object.keys(migrations?.[database] ?? {}).sort(compareVersions)
 }
 
 /**
@@ -139,16 +120,14 @@ export async function applyUpsV3(
   database: string,
   migrations: readonly MigrationSpec[],
 ): Promise<void> {
-  const ordered = [...migrations].sort((a, b) => (BigInt(a.version) < BigInt(b.version) ? -1 : 1))
+  const ordered = [...migrations].sort((a, b) => compareVersions(a.version, b.version))
   if (ordered.length === 0) return
   // The end state the CLI leaves, reached in two requests instead of three per version: every up in
   // one run_sql, then every version recorded in one read and write of the catalog state.
-  const sql = ordered.map((m) => m.up.replace(/;?\s*$/, ';')).join('\n')
-  await post(server, '/v2/query', {
-    type: 'run_sql',
-    args: { source: database, sql, check_metadata_consistency: false },
-  })
-  const state = (await getCatalogState(server)).cli_state
+  const upFile = (m: MigrationSpec) => `migrations/${database}/${m.version}_${m.name}/up.sql`
+  const sql = ordered.map((m) => m.up + scriptEnding(scanStatements(m.up), upFile(m))).join('')
+  await answer(server, '/v2/query', runSql(sql, { source: database }))
+  const state = (await getCatalogState(server)).cli_state as Record<string, unknown>
   const migrationsByDb = (state.migrations ?? {}) as Record<string, Record<string, boolean>>
   const settings = (state.settings ?? {}) as Record<string, unknown>
   const added = Object.fromEntries(ordered.map((m) => [m.version, false]))

@@ -1,5 +1,6 @@
 // A config v2 Hasura project on disk plus its database, prepared the way `hasura migrate apply` leaves
 // them: ups run in version order, one hdb_catalog.schema_migrations row per applied version.
+import { compareVersions } from '../../src/project/migrations.js'
 import { makeTempTree } from './fs-tree.js'
 import type { TestDatabase } from './postgres.js'
 
@@ -29,7 +30,12 @@ export function writeProject(
   migrations: readonly MigrationSpec[],
   extra: Record<string, string> = {},
 ): Promise<string> {
-  return makeTempTree({ ...projectTree(migrations), ...extra }, 'hasura-rollback-ws-')
+  return writeWorkspace({ ...projectTree(migrations), ...extra })
+}
+
+/** A temp workspace holding `tree` (path → text) at its root. */
+export function writeWorkspace(tree: Record<string, string>): Promise<string> {
+  return makeTempTree(tree, 'hasura-rollback-ws-')
 }
 
 export const CREATE_STATE_TABLE =
@@ -37,7 +43,7 @@ export const CREATE_STATE_TABLE =
 
 /** Runs the ups in order and records each as applied, as the CLI does. */
 export async function applyUps(db: TestDatabase, migrations: readonly MigrationSpec[]): Promise<void> {
-  const ordered = [...migrations].sort((a, b) => (BigInt(a.version) < BigInt(b.version) ? -1 : 1))
+  const ordered = [...migrations].sort((a, b) => compareVersions(a.version, b.version))
   const rows = ordered.map((m) => `(${m.version}, false)`).join(', ')
   // One session: a connection per statement made hundreds of migrations slow to set up.
   await db.session(async (client) => {
@@ -75,6 +81,12 @@ export const threeMigrations: MigrationSpec[] = [
     down: '-- drop the column added by the up\nALTER TABLE author DROP COLUMN email;\n',
   },
 ]
+
+/** The versions of threeMigrations, in order. */
+export const threeVersions = threeMigrations.map((m) => m.version) as [string, string, string]
+
+/** The tables threeMigrations leave once all three are applied, as schemaSnapshot gives them. */
+export const threeTables = { article: ['id', 'author_id', 'title'], author: ['id', 'name', 'email'] }
 
 export interface CreateTableMigrationsOptions {
   /** First version; the others follow one apart. */

@@ -1,6 +1,8 @@
 // A Hasura-compatible stand-in server for tests (no real Hasura can run here). It follows
-// /work/shared/hasura-contract.md, /work/shared/hasura-contract-v3.md and the server's source:
-// plain node:http on 127.0.0.1, SQL on real Postgres databases, metadata kept in memory.
+// ../shared/hasura-contract.md and ../shared/hasura-contract-v3.md (beside the repository) and the
+// server's source: plain node:http on 127.0.0.1, SQL on real Postgres databases, metadata kept in
+// memory. It imports nothing from src/: it is the other side of the contract the action is tested
+// against, and code shared with the action would make a mistake in it agree with itself.
 //
 // Sources (v2.x): `sources` names the databases the server can reach, in order; the metadata starts
 // with each of them as an empty source, and replace_metadata decides which sources the server has
@@ -41,7 +43,13 @@ export interface StandInOptions {
   databaseUrl?: string
   /** v2 only: the sources the server starts with, in this order (export_metadata lists them so). */
   sources?: StandInSource[]
-  /** v2 only: the metadata database, holding hdb_catalog.hdb_version (may be a source's database). */
+  /**
+   * v2 only: the metadata database, holding hdb_catalog.hdb_version (may be a source's database);
+   * get_catalog_state answers each document as the jsonb column holds it. Without it the catalog
+   * state lives in memory, and get_catalog_state answers a document exactly as set_catalog_state
+   * sent it (not normalised as jsonb normalises spacing, key order and repeated keys): tests that
+   * compare the text use a metadata database.
+   */
   metadataDatabaseUrl?: string
   generation: ServerGeneration
   /** undefined: no secret configured, every request is admin. */
@@ -60,6 +68,11 @@ export interface RecordedRequest {
   /** 0 while unanswered (or never, for 'hang' and dropped connections). */
   status: number
   response: unknown
+}
+
+/** What each request asked: its query type, or `METHOD path` for one without (GET /v1/version). */
+export function requestTypes(requests: readonly RecordedRequest[]): string[] {
+  return requests.map((r) => (r.body as { type?: string } | null)?.type ?? `${r.method} ${r.path}`)
 }
 
 /** How late a 'slow' fault answers. */

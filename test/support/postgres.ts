@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { inject } from 'vitest'
+import { cleanUp } from './cleanup.js'
 
 export interface TestDatabase {
   url: string
@@ -45,6 +46,14 @@ export async function createTestDatabase(template?: TestDatabase): Promise<TestD
     drop: () =>
       withClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
   }
+}
+
+/** Another session on `db` (a concurrent run, a `hasura migrate`), ended after the test. */
+export async function otherSession(db: TestDatabase): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: db.url })
+  await client.connect()
+  cleanUp(() => client.end())
+  return client
 }
 
 /** Tables of a schema with their columns, for comparing database states. */

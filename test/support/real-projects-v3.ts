@@ -10,9 +10,9 @@ import type { Migration } from '../../src/project/migrations.js'
 import { compareVersions, readDown, scanDatabaseMigrations } from '../../src/project/migrations.js'
 import type { ActionRun } from './action-runner.js'
 import { runAction } from './action-runner.js'
-import { V3_SECRET, catalogText } from './config-v3-setup.js'
+import { catalogText, startV3StandIn, throughHasura } from './config-v3-setup.js'
+import { cleanUp } from './cleanup.js'
 import type { HasuraStandIn } from './hasura-stand-in.js'
-import { startHasuraStandIn } from './hasura-stand-in.js'
 import { sqlCatalogState } from './hasura-stand-in/catalog-state.js'
 import type { TestDatabase } from './postgres.js'
 import { createTestDatabase } from './postgres.js'
@@ -80,35 +80,35 @@ export interface RealCase {
   readonly metadataDb: TestDatabase
   readonly hasura: HasuraStandIn
   run(inputs: Record<string, string>): Promise<ActionRun>
-  drop(): Promise<void>
 }
 
+/** A case on fresh clones, dropped when the test ends. */
 export async function realCase(project: RealProject): Promise<RealCase> {
   const dbs: Record<string, TestDatabase> = {}
   let metadataDb: TestDatabase | undefined
   for (const [database, template] of Object.entries(project.templates)) {
-    dbs[database] = await cloneDatabase(template)
-    if (template === project.metadataTemplate) metadataDb = dbs[database]
+    const db = await cloneDatabase(template)
+    cleanUp(() => db.drop())
+    dbs[database] = db
+    if (template === project.metadataTemplate) metadataDb = db
   }
-  const ownMetadataDb = metadataDb === undefined
-  metadataDb ??= await cloneDatabase(project.metadataTemplate)
-  const hasura = await startHasuraStandIn({
-    generation: 'v2',
-    adminSecret: V3_SECRET,
-    sources: Object.entries(dbs).map(([name, db]) => ({ name, databaseUrl: db.url })),
-    metadataDatabaseUrl: metadataDb.url,
-  })
-  const inputs = { 'apply-metadata': 'false', endpoint: hasura.url, 'admin-secret': V3_SECRET }
+  if (metadataDb === undefined) {
+    const own = await cloneDatabase(project.metadataTemplate)
+    cleanUp(() => own.drop())
+    metadataDb = own
+  }
+  const hasura = await startV3StandIn(dbs, metadataDb)
+  cleanUp(() => hasura.close())
   return {
     dbs,
     metadataDb,
     hasura,
-    run: (more) => runAction({ workspace: project.dir, inputs: { ...inputs, ...more }, timeoutMs: 120_000 }),
-    drop: async () => {
-      await hasura.close()
-      for (const db of Object.values(dbs)) await db.drop()
-      if (ownMetadataDb) await metadataDb.drop()
-    },
+    run: (inputs) =>
+      runAction({
+        workspace: project.dir,
+        inputs: { ...throughHasura(hasura), ...inputs },
+        timeoutMs: 120_000,
+      }),
   }
 }
 
@@ -137,15 +137,6 @@ export async function reference(
   } finally {
     await clone.drop()
   }
-}
-
-/** The applied versions the catalog state lists for `database`, ascending. */
-export async function catalogListed(metadataDb: TestDatabase, database: string): Promise<string[]> {
-  const rows = await metadataDb.query<{ v: string }>(
-    `SELECT jsonb_object_keys(cli_state->'migrations'->$1) AS v FROM hdb_catalog.hdb_version`,
-    [database],
-  )
-  return rows.map((r) => r.v).sort(compareVersions)
 }
 
 /** The versions of `database`, highest first. */

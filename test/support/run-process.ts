@@ -4,24 +4,43 @@
 import { spawn } from 'node:child_process'
 
 export interface ProcessResult {
-  /** null when a signal ended it. */
+  /** null when a signal ended it (SIGKILL after `timeoutMs`, say). */
   status: number | null
   stdout: string
   stderr: string
 }
 
+export interface ProcessOptions {
+  cwd?: string
+  env: Record<string, string>
+  /** Killed (SIGKILL) when still running after this long; default: never. */
+  timeoutMs?: number
+}
+
 export function runProcess(
   program: string,
   args: readonly string[],
-  options: { cwd?: string; env: Record<string, string> },
+  { timeoutMs, ...options }: ProcessOptions,
 ): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(program, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
-    child.on('error', reject)
-    child.on('close', (status) => resolve({ status, stdout, stderr }))
+    // Decoded once at the end: a character split across two chunks stays whole.
+    const stdout: Buffer[] = []
+    const stderr: Buffer[] = []
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
+    const timer = timeoutMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+    child.on('error', (error) => {
+      clearTimeout(timer)
+      reject(error)
+    })
+    child.on('close', (status) => {
+      clearTimeout(timer)
+      resolve({
+        status,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+      })
+    })
   })
 }

@@ -1,32 +1,37 @@
 // One behavioural suite every transport must pass (golang-migrate's database/testing.Test): the same
 // state reads and rollbacks against a real database, through Postgres directly or through Hasura.
-import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { cleanUp } from './cleanup.js'
 import type { AppliedState, PlannedStep } from '../../src/plan.js'
-import { downFile } from '../../src/project/migrations.js'
+import { compareVersions, downFile } from '../../src/project/migrations.js'
 import { writeJournalSql } from '../../src/transport/journal-sql.js'
 import { GUARD_MARKER } from '../../src/transport/markers.js'
 import { LOCK_KEY } from '../../src/transport/script.js'
 import { parseStateCell, readStateSql, stateRowsChange } from '../../src/transport/state-sql.js'
 import type { ExecuteOptions, Execution, Transport } from '../../src/transport/transport.js'
 import type { MigrationSpec } from './hasura-project.js'
-import { CREATE_STATE_TABLE, appliedVersions, applyUps, threeMigrations } from './hasura-project.js'
+import {
+  CREATE_STATE_TABLE,
+  appliedVersions,
+  applyUps,
+  threeMigrations,
+  threeTables,
+  threeVersions,
+} from './hasura-project.js'
 import type { TestDatabase } from './postgres.js'
-import { createTestDatabase, schemaSnapshot } from './postgres.js'
+import { createTestDatabase, otherSession, schemaSnapshot } from './postgres.js'
 
 /** Connects a transport to `db`; `cleanup` runs after the test. */
 export type TransportFactory = (
   db: TestDatabase,
 ) => Promise<{ transport: Transport; cleanup?: () => Promise<void> }>
 
-const [m1, m2, m3] = threeMigrations.map((m) => m.version) as [string, string, string]
-const allApplied = { article: ['id', 'author_id', 'title'], author: ['id', 'name', 'email'] }
+const [m1, m2, m3] = threeVersions
 
 /** Planned steps for these migrations, highest version first (the order the plan gives). */
 export function stepsOf(migrations: readonly MigrationSpec[]): PlannedStep[] {
   return [...migrations]
-    .sort((a, b) => (BigInt(b.version) > BigInt(a.version) ? 1 : -1))
+    .sort((a, b) => compareVersions(b.version, a.version))
     .map((m) => ({
       version: m.version,
       name: m.name,
@@ -54,31 +59,33 @@ export function withDown(version: string, down: string): MigrationSpec[] {
   return threeMigrations.map((m) => (m.version === version ? { ...m, down } : m))
 }
 
+/** A fresh database made ready by `prepare`, and `connect`'s transport on it; all undone after the test. */
+export async function transportOn(
+  connect: TransportFactory,
+  prepare: (db: TestDatabase) => Promise<void>,
+): Promise<{ db: TestDatabase; transport: Transport }> {
+  const db = await createTestDatabase()
+  cleanUp(db.drop)
+  await prepare(db)
+  const { transport, cleanup } = await connect(db)
+  cleanUp(() => transport.close())
+  if (cleanup) cleanUp(cleanup)
+  return { db, transport }
+}
+
 export function transportSuite(name: string, connect: TransportFactory): void {
   describe(`${name} transport (shared suite)`, () => {
-    async function setUp(applied: readonly MigrationSpec[] = threeMigrations, settings: string[] = []) {
-      const db = await createTestDatabase()
-      cleanUp(db.drop)
-      if (applied.length > 0) await applyUps(db, applied)
-      // Database settings apply to the sessions opened after them: the transport's.
-      for (const setting of settings) await db.query(`ALTER DATABASE ${db.name} SET ${setting}`)
-      const { transport, cleanup } = await connect(db)
-      cleanUp(() => transport.close())
-      if (cleanup) cleanUp(cleanup)
-      return { db, transport }
-    }
-
-    /** Another session on the test database (a concurrent run, a `hasura migrate`), ended after the test. */
-    async function otherSession(db: TestDatabase): Promise<pg.Client> {
-      const client = new pg.Client({ connectionString: db.url })
-      await client.connect()
-      cleanUp(() => client.end())
-      return client
+    function setUp(applied: readonly MigrationSpec[] = threeMigrations, settings: string[] = []) {
+      return transportOn(connect, async (db) => {
+        if (applied.length > 0) await applyUps(db, applied)
+        // Database settings apply to the sessions opened after them: the transport's.
+        for (const setting of settings) await db.query(`ALTER DATABASE ${db.name} SET ${setting}`)
+      })
     }
 
     /** The database exactly as setUp left it: every migration applied. */
     async function expectUnchanged(db: TestDatabase): Promise<void> {
-      expect(await schemaSnapshot(db)).toEqual(allApplied)
+      expect(await schemaSnapshot(db)).toEqual(threeTables)
       expect(await appliedVersions(db)).toEqual([m1, m2, m3])
     }
 
@@ -185,7 +192,7 @@ export function transportSuite(name: string, connect: TransportFactory): void {
         new RegExp(`^Version ${m3} is no longer applied: another rollback`),
       )
       expect(execution.steps.map((s) => s.status)).toEqual(['not-executed', 'not-executed', 'not-executed'])
-      expect(await schemaSnapshot(db)).toEqual(allApplied)
+      expect(await schemaSnapshot(db)).toEqual(threeTables)
       expect(await appliedVersions(db)).toEqual([m1, m2])
     })
 

@@ -2,7 +2,7 @@
 // the metadata database, created on start as a v2.x server creates it, and read and written with
 // the server's own SQL on every request, so SQL run by anyone else (a test, a run_sql on a source
 // that is the metadata database) and the API always see the same document. Without a metadata
-// database the state lives in memory.
+// database the state lives in memory, each document kept as the text set_catalog_state sent.
 import { randomUUID } from 'node:crypto'
 import { isJsonObject, parseFailed, type Json } from './errors.js'
 import { RawJson } from './raw-json.js'

@@ -18,23 +18,6 @@ import type { ServerGeneration } from './generation.js'
 
 export type Endpoint = '/v1/query' | '/v2/query' | '/v1/metadata'
 
-const metadataTypes = [
-  'replace_metadata',
-  'export_metadata',
-  'clear_metadata',
-  'reload_metadata',
-  'get_inconsistent_metadata',
-]
-const catalogStateTypes = ['get_catalog_state', 'set_catalog_state']
-
-/** Which query types an endpoint of this generation takes (undefined: the path does not exist). */
-export function acceptedTypes(generation: ServerGeneration, endpoint: Endpoint): string[] | undefined {
-  if (generation === 'v1') return endpoint === '/v1/query' ? ['run_sql', 'bulk', ...metadataTypes] : undefined
-  if (endpoint === '/v2/query') return [...Object.keys(runSqlKinds), 'bulk']
-  if (endpoint === '/v1/metadata') return ['bulk', ...metadataTypes, ...catalogStateTypes]
-  return ['run_sql', 'bulk', ...metadataTypes]
-}
-
 /** BEGIN … COMMIT around `fn`, ROLLBACK when it throws. */
 async function inTransaction<T>(client: pg.Client, readOnly: boolean, fn: () => Promise<T>): Promise<T> {
   await client.query(readOnly ? 'BEGIN READ ONLY' : 'BEGIN')
@@ -59,7 +42,8 @@ async function runSqlOn(
   const execute = () => executeSql(client, String(args.sql), `${path}.args`)
   if (!needsMetadataCheck(args)) return execute()
   const source = state.metadata.sources.find((s) => s.name === sourceName)
-  if (!source) return execute()
+  // The caller resolved the source (sqlTarget) before it ran anything.
+  if (!source) throw new Error(`run_sql on source ${sourceName}, which the metadata lacks`)
   const { result, outcome } = await withMetadataCheck(
     client,
     state.generation,
@@ -117,24 +101,45 @@ interface QueryContext {
   path: string
 }
 
-const handlers: Record<string, (c: QueryContext) => Promise<Answer> | Answer> = {
-  bulk: ({ state, endpoint, query, path }) => {
-    if (!Array.isArray(query.args)) throw parseFailed(`${path}.args`, 'expected Array')
-    return state.generation === 'v1'
-      ? runBulkAtomically(state, query.args)
-      : runBulkInSequence(state, endpoint, query.args, query.text)
-  },
+type Handler = (c: QueryContext) => Promise<Answer> | Answer
+
+const metadataHandlers: Record<string, Handler> = {
   replace_metadata: ({ state, query }) => replaceMetadata(state, query.args),
   export_metadata: ({ state, endpoint, query }) =>
     exportMetadata(state, endpoint === '/v1/metadata' && query.version === 2),
   get_inconsistent_metadata: ({ state }) => inconsistentMetadata(state),
   reload_metadata: ({ state }) => reloadMetadata(state),
   clear_metadata: ({ state }) => clearMetadata(state),
+}
+
+const catalogStateHandlers: Record<string, Handler> = {
   get_catalog_state: ({ state }) => getCatalogState(state.catalogState),
   set_catalog_state: ({ state, query, path }) => {
     const rawState = query.text === undefined ? undefined : rawJsonAt(query.text, ['args', 'state'])
     return setCatalogState(state.catalogState, query.args, rawState, `${path}.args`)
   },
+}
+
+const handlers: Record<string, Handler> = {
+  bulk: ({ state, endpoint, query, path }) => {
+    if (!Array.isArray(query.args)) throw parseFailed(`${path}.args`, 'expected Array')
+    return state.generation === 'v1'
+      ? runBulkAtomically(state, query.args)
+      : runBulkInSequence(state, endpoint, query.args, query.text)
+  },
+  ...metadataHandlers,
+  ...catalogStateHandlers,
+}
+
+const metadataTypes = Object.keys(metadataHandlers)
+const catalogStateTypes = Object.keys(catalogStateHandlers)
+
+/** Which query types an endpoint of this generation takes (undefined: the path does not exist). */
+export function acceptedTypes(generation: ServerGeneration, endpoint: Endpoint): string[] | undefined {
+  if (generation === 'v1') return endpoint === '/v1/query' ? ['run_sql', 'bulk', ...metadataTypes] : undefined
+  if (endpoint === '/v2/query') return [...Object.keys(runSqlKinds), 'bulk']
+  if (endpoint === '/v1/metadata') return ['bulk', ...metadataTypes, ...catalogStateTypes]
+  return ['run_sql', 'bulk', ...metadataTypes]
 }
 
 /** Answers one query (or a bulk) arriving on `endpoint`; errors are HasuraError. */
@@ -151,9 +156,8 @@ export async function runQuery(
     throw parseFailed(path, `unknown or unsupported query type for ${endpoint}: "${query.type}"`)
   }
   if (query.type in runSqlKinds) return runSql(state, query.type, query.args, path)
-  const handler = handlers[query.type]
-  if (!handler) throw parseFailed(path, `unknown or unsupported query type for ${endpoint}: "${query.type}"`)
-  return handler({ state, endpoint, query, path })
+  // Every accepted type other than the SQL ones has its handler.
+  return handlers[query.type]!({ state, endpoint, query, path })
 }
 
 async function runBulkInSequence(

@@ -1,6 +1,8 @@
 // JSON kept as text. The server reads and writes the catalog state with aeson and jsonb, which keep
 // every number exactly; a JavaScript round trip would not (2^53 and beyond, 1e400), so the
 // stand-in moves those documents as raw text between the request, Postgres and the answer.
+// The action has its own lossless JSON (src/lossless-json.ts); the stand-in deliberately imports
+// nothing from src/ (see ../hasura-stand-in.ts), so it reads raw values here.
 import type { Json } from './errors.js'
 
 /** A JSON value to send as written. */
