@@ -8,7 +8,7 @@ import { query, recreateDatabase, session, startPostgres } from '../bench/lib/cl
 const { runAction } = await import('../test/support/action-runner.ts')
 const { applyUps } = await import('../test/support/hasura-project.ts')
 const { PROJECT_DIR, badMetadata, twoReleases } = await import('../test/support/two-releases.ts')
-const { removeRepos } = await import('../test/support/git-fixture.ts')
+const { removeScratch } = await import('../test/support/fs-tree.ts')
 const { startHasuraStandIn } = await import('../test/support/hasura-stand-in.ts')
 
 const say = (line = '') => process.stdout.write(`${line}\n`)
@@ -55,6 +55,6 @@ try {
   process.exitCode = result.exitCode
 } finally {
   await standIn?.close()
-  await removeRepos()
+  await removeScratch()
   await cluster?.stop()
 }

@@ -3,10 +3,9 @@
 import { readFileSync } from 'node:fs'
 import { mkdir, rm, symlink, truncate, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { repoRoot, runAction } from '../support/action-runner.js'
 import type { FileChanges } from '../support/git-fixture.js'
-import { removeRepos } from '../support/git-fixture.js'
 import { appliedVersions, applyUps } from '../support/hasura-project.js'
 import { startHasuraStandIn } from '../support/hasura-stand-in.js'
 import { createTestDatabase, schemaSnapshot } from '../support/postgres.js'
@@ -15,7 +14,6 @@ import type { BadInput } from './bad-input-catalog.js'
 import { badInputs } from './bad-input-catalog.js'
 
 const SECRET = 'canary-secret-for-bad-inputs'
-afterAll(removeRepos)
 
 async function applyChanges(dir: string, changes: FileChanges): Promise<void> {
   for (const [path, change] of Object.entries(changes)) {

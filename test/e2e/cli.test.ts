@@ -4,12 +4,11 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { cleanUp } from '../support/cleanup.js'
 import { restoreMetadataCommand } from '../../src/metadata/restore.js'
 import { repoRoot } from '../support/action-runner.js'
 import { removeTree } from '../support/fs-tree.js'
-import { removeRepos } from '../support/git-fixture.js'
 import type { MigrationSpec } from '../support/hasura-project.js'
 import { appliedVersions, applyUps, threeMigrations, writeProject } from '../support/hasura-project.js'
 import { startHasuraStandIn } from '../support/hasura-stand-in.js'
@@ -21,8 +20,6 @@ import { PROJECT_DIR, twoReleases } from '../support/two-releases.js'
 const cli = join(repoRoot, 'bin/hasura-rollback.mjs')
 const SECRET = 'cli-canary-secret-51c2'
 const [m1, m2, m3] = threeMigrations.map((m) => m.version) as [string, string, string]
-
-afterAll(removeRepos)
 
 async function database(migrations: MigrationSpec[] = threeMigrations): Promise<TestDatabase> {
   const db = await createTestDatabase()

@@ -1,13 +1,13 @@
 // Config v3 after COMMIT: a catalog state write that fails is finished by the next run, which reverts
 // nothing more; a "Re-run jobs" attempt reverts nothing more (config v2 and v3, with or without
 // metadata); and Hasura is asked a constant number of times, whatever the number of downs.
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { cleanUp } from '../support/cleanup.js'
 import type { ActionRun } from '../support/action-runner.js'
 import { runAction } from '../support/action-runner.js'
 import type { V3Setup } from '../support/config-v3-setup.js'
 import { RUN_ENV, catalogVersions, errorsOf, setUpV3, versionsOf } from '../support/config-v3-setup.js'
-import { cloneRepo, createRepo, removeRepos } from '../support/git-fixture.js'
+import { cloneRepo, createRepo } from '../support/git-fixture.js'
 import type { MigrationSpec } from '../support/hasura-project.js'
 import {
   appliedVersions,
@@ -21,8 +21,6 @@ import type { RecordedRequest } from '../support/hasura-stand-in.js'
 import { requestTypes, startHasuraStandIn } from '../support/hasura-stand-in.js'
 import type { TestDatabase } from '../support/postgres.js'
 import { createTestDatabase, schemaSnapshot } from '../support/postgres.js'
-
-afterAll(removeRepos)
 
 const migrations = createTableMigrations(3, { firstVersion: 1760000000001n })
 const [v1, v2, v3] = versionsOf(migrations) as [string, string, string]

@@ -2,12 +2,11 @@
 // the last down runs, or at COMMIT (test/integration/postgres-batches.test.ts ends it in each batch), and the Hasura stand-in fails chosen requests. After each fault the schema and
 // hdb_catalog.schema_migrations are exactly as before or exactly as after (never in between), the run
 // fails with a clear message, and a re-run without the fault completes.
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { cleanUp } from '../support/cleanup.js'
 import type { ActionRun } from '../support/action-runner.js'
 import { runAction } from '../support/action-runner.js'
 import { applicationName, holdAdvisoryLock } from '../support/blockers.js'
-import { removeRepos } from '../support/git-fixture.js'
 import type { Fault, FaultTrigger } from '../support/hasura-stand-in.js'
 import { startHasuraStandIn } from '../support/hasura-stand-in.js'
 import {
@@ -48,7 +47,6 @@ async function terminateWhileWaiting<R>(
   await blocker.release()
   return failing
 }
-afterAll(removeRepos)
 
 interface DatabaseState {
   schema: Record<string, string[]>

@@ -1,11 +1,10 @@
 // Schema and metadata rolled back together: the bundled action, a shallow clone with two releases,
 // a real PostgreSQL and the Hasura stand-in (v1.x and v2.x).
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { cleanUp } from '../support/cleanup.js'
 import { existsSync, readFileSync } from 'node:fs'
 import { restoreMetadataCommand } from '../../src/metadata/restore.js'
 import { runAction } from '../support/action-runner.js'
-import { removeRepos } from '../support/git-fixture.js'
 import type { HasuraStandIn, ServerGeneration } from '../support/hasura-stand-in.js'
 import { SLOW_FAULT_MS, startHasuraStandIn } from '../support/hasura-stand-in.js'
 import { startGitHubApiStandIn } from '../support/github-api-stand-in.js'
@@ -16,8 +15,6 @@ import { PROJECT_DIR, badMetadata, badTables, stableTables, twoReleases } from '
 
 const [m1, m2, m3] = threeMigrations.map((m) => m.version) as [string, string, string]
 const SECRET = 'canary-admin-secret-7f3a'
-
-afterAll(removeRepos)
 
 type TransportKind = 'postgres' | 'hasura'
 

@@ -1,16 +1,14 @@
 // Config v3 metadata through the bundled action: a rollback to an earlier ref reverts what the ref lacks
 // in every database and re-applies that ref's metadata — assembled from its `!include` files — for every
 // database, each database's guard in its own transaction.
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { errorsOf, setUpV3 } from '../support/config-v3-setup.js'
-import { cloneRepo, createRepo, removeRepos } from '../support/git-fixture.js'
+import { cloneRepo, createRepo } from '../support/git-fixture.js'
 import type { MigrationSpec } from '../support/hasura-project.js'
 import type { DatabaseSpec } from '../support/hasura-project-v3.js'
 import { metadataV3, projectTreeV3 } from '../support/hasura-project-v3.js'
 import { requestTypes } from '../support/hasura-stand-in.js'
 import { schemaSnapshot } from '../support/postgres.js'
-
-afterAll(removeRepos)
 
 const create = (version: string, table: string): MigrationSpec => ({
   version,

@@ -2,14 +2,15 @@
 // resolve only inside the forward proxy, so a run that succeeds sent everything through it. Trusted
 // certificates: certificate_authority adds to Node's CAs (NODE_EXTRA_CA_CERTS keeps working).
 import tls from 'node:tls'
-import { afterAll, describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
 import { cleanUp } from '../support/cleanup.js'
 import { defaultNode, runAction, type ActionRun } from '../support/action-runner.js'
 import { startForwardProxy } from '../support/forward-proxy.js'
-import { removeRepos } from '../support/git-fixture.js'
 import { startGitHubApiStandIn } from '../support/github-api-stand-in.js'
 import { appliedVersions, applyUps, threeMigrations, writeProject } from '../support/hasura-project.js'
 import { startHasuraStandIn } from '../support/hasura-stand-in.js'
+import { makeTestTree } from '../support/fs-tree.js'
 import { createTestDatabase } from '../support/postgres.js'
 import { selfSignedCertificate, startTlsFront } from '../support/tls.js'
 import { PROJECT_DIR, twoReleases } from '../support/two-releases.js'
@@ -18,8 +19,6 @@ const [m1, m2] = threeMigrations.map((m) => m.version) as [string, string, strin
 const SECRET = 'canary-admin-secret-proxy'
 const TOKEN = 'gh-canary-token-proxy'
 const PROXY_PASSWORD = 'canary-proxy-pa55'
-
-afterAll(removeRepos)
 
 const portOf = (url: string) => new URL(url).port
 
@@ -178,7 +177,8 @@ describe.skipIf(!certificate || !otherCertificate)('Hasura over https (needs ope
 
   async function trustsExtraCaCerts(node: string) {
     const s = await setUp(otherCertificate!.cert)
-    const result = await s.run({ NODE_EXTRA_CA_CERTS: certificate!.certPath }, { node })
+    const caFile = join(await makeTestTree({ 'ca.pem': certificate!.cert }), 'ca.pem')
+    const result = await s.run({ NODE_EXTRA_CA_CERTS: caFile }, { node })
     expect(result.exitCode, result.stdout).toBe(0)
     expect(await appliedVersions(s.db)).toEqual([m1, m2])
   }

@@ -12,7 +12,6 @@ import { join } from 'node:path'
 import pg from 'pg'
 import type { ActionRun } from '../support/action-runner.js'
 import { runAction } from '../support/action-runner.js'
-import { removeRepos } from '../support/git-fixture.js'
 import { startHasuraStandIn } from '../support/hasura-stand-in.js'
 import { appliedVersions, applyUps } from '../support/hasura-project.js'
 import { adminDatabaseUrl, createTestDatabase } from '../support/postgres.js'
@@ -48,7 +47,6 @@ beforeAll(async () => {
   chmodSync(join(gitLogDir, 'git'), 0o755)
 })
 afterAll(async () => {
-  await removeRepos()
   await asAdmin(`DROP ROLE IF EXISTS ${DB_ROLE}`)
   rmSync(gitLogDir, { recursive: true, force: true })
 })

@@ -2,12 +2,12 @@ import { execFileSync } from 'node:child_process'
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { RollbackError } from '../../src/errors.js'
 import { gitRunner } from '../../src/git/git-run.js'
 import { gitTreeFiles } from '../../src/git/git-tree.js'
 import { createGit, type Git } from '../../src/git/git.js'
-import { cloneRepo, createRepo, removeRepos, type GitRepo } from '../support/git-fixture.js'
+import { cloneRepo, createRepo, type GitRepo } from '../support/git-fixture.js'
 
 /** A Git over `dir` that records the git commands it runs. */
 async function gitWithLog(dir: string): Promise<{ git: Git; commands: string[] }> {
@@ -41,8 +41,6 @@ beforeAll(async () => {
   await origin.git('switch', '--quiet', 'main')
   sha.head = await origin.commit('latest', { 'hasura/latest.sql': 'SELECT 4;\n' })
 })
-
-afterAll(removeRepos)
 
 describe('resolveCommit in a shallow clone (actions/checkout default)', () => {
   let clone: GitRepo

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parse } from 'yaml'
+import { removeAfterFile } from './fs-tree.js'
 import { findNode24 } from './node24.mjs'
 import { runProcess } from './run-process.js'
 
@@ -99,7 +100,8 @@ function parseAnnotations(stdout: string): ActionRun['annotations'] {
 export async function runAction(options: RunOptions): Promise<ActionRun> {
   // The global setup rebuilds dist/ before every run; this only fires when it was bypassed.
   if (!existsSync(bundle)) throw new Error('dist/index.js is missing: run `npm run package` first')
-  const dir = mkdtempSync(join(tmpdir(), 'hasura-rollback-run-'))
+  // RUNNER_TEMP: a test may read what the run wrote there (the metadata backup) after it returns.
+  const dir = removeAfterFile(mkdtempSync(join(tmpdir(), 'hasura-rollback-run-')))
   const outputFile = join(dir, 'output')
   const summaryFile = join(dir, 'summary')
   writeFileSync(outputFile, '')

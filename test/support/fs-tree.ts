@@ -29,6 +29,21 @@ export async function removeTree(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true })
 }
 
+// Temp folders that outlive one test — git repositories, a workspace the tests of a file share, the
+// action's RUNNER_TEMP that a test reads after the run — removed after a test file's last test by
+// test/support/after-each-file.ts (a vitest setup file); a script outside vitest calls removeScratch.
+const scratch: string[] = []
+
+/** `dir`, removed once the test file (or the script) is done with it. */
+export function removeAfterFile(dir: string): string {
+  scratch.push(dir)
+  return dir
+}
+
+export async function removeScratch(): Promise<void> {
+  await Promise.all(scratch.splice(0).map(removeTree))
+}
+
 /** A fresh temporary directory holding `tree`, removed when the running test ends. */
 export async function makeTestTree(tree: FileTree): Promise<string> {
   const dir = await makeTempTree(tree)

@@ -4,13 +4,14 @@
 //   const v1 = await origin.commit('add users', { 'hasura/migrations/1_users/up.sql': 'CREATE …' })
 //   await origin.tag('v1')
 //   const checkout = await cloneRepo(origin, { depth: 1 }) // like actions/checkout's default
-//   …
-//   afterAll(removeRepos)
+//
+// Every repository is removed after the test file's last test (removeAfterFile).
 import { execFile } from 'node:child_process'
 import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { removeAfterFile } from './fs-tree.js'
 
 /** Files to change in a commit, keyed by '/'-separated path: text to write, `null` to delete, or a symlink. */
 export type FileChanges = Record<string, string | null | { symlink: string }>
@@ -39,8 +40,6 @@ const identity = [
   '-c',
   'init.defaultBranch=main',
 ]
-
-const created: string[] = []
 
 function runGit(cwd: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -78,7 +77,7 @@ function repoAt(dir: string): GitRepo {
 
 async function tempDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'git-fixture-'))
-  created.push(dir)
+  removeAfterFile(dir)
   return dir
 }
 
@@ -100,9 +99,4 @@ export async function cloneRepo(origin: GitRepo, options: { depth?: number } = {
   const depth = options.depth === undefined ? [] : [`--depth=${options.depth}`]
   await runGit(dir, ['clone', '--quiet', ...depth, origin.url, '.'])
   return repoAt(dir)
-}
-
-/** Deletes every repository created so far (call from afterAll). */
-export async function removeRepos(): Promise<void> {
-  await Promise.all(created.splice(0).map((dir) => rm(dir, { recursive: true, force: true })))
 }

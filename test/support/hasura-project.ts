@@ -1,7 +1,7 @@
 // A config v2 Hasura project on disk plus its database, prepared the way `hasura migrate apply` leaves
 // them: ups run in version order, one hdb_catalog.schema_migrations row per applied version.
 import { compareVersions } from '../../src/project/migrations.js'
-import { makeTempTree } from './fs-tree.js'
+import { makeTempTree, removeAfterFile } from './fs-tree.js'
 import type { TestDatabase } from './postgres.js'
 
 export interface MigrationSpec {
@@ -34,8 +34,8 @@ export function writeProject(
 }
 
 /** A temp workspace holding `tree` (path → text) at its root. */
-export function writeWorkspace(tree: Record<string, string>): Promise<string> {
-  return makeTempTree(tree, 'hasura-rollback-ws-')
+export async function writeWorkspace(tree: Record<string, string>): Promise<string> {
+  return removeAfterFile(await makeTempTree(tree, 'hasura-rollback-ws-'))
 }
 
 export const CREATE_STATE_TABLE =

@@ -2,7 +2,7 @@
 // where openssl is missing), an https front for a plain-http test server, and an https server with one
 // JSON answer, so code that talks TLS can be tested against the stand-in.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { request } from 'node:http'
 import { createServer } from 'node:https'
 import { isIP, type AddressInfo } from 'node:net'
@@ -13,7 +13,6 @@ import { cleanUp } from './cleanup.js'
 export interface Certificate {
   readonly key: string
   readonly cert: string
-  readonly certPath: string
 }
 
 /** `hosts`: the names and addresses it is valid for (subjectAltName); the first is also its CN. */
@@ -42,11 +41,16 @@ export function selfSignedCertificate(hosts: readonly string[] = ['127.0.0.1']):
       ],
       { stdio: 'ignore' },
     )
+    return {
+      key: readFileSync(join(dir, 'key.pem'), 'utf8'),
+      cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
+    }
   } catch {
     return undefined
+  } finally {
+    // Made while tests are collected, the folder would outlive every test's cleanUp: gone once read.
+    rmSync(dir, { recursive: true, force: true })
   }
-  const certPath = join(dir, 'cert.pem')
-  return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(certPath, 'utf8'), certPath }
 }
 
 /** https://127.0.0.1:<port> relaying every request to `target` (http) as it came. */

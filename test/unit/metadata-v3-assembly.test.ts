@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Kind, parse as parseGraphql, print, type ObjectTypeDefinitionNode } from 'graphql'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { RollbackError } from '../../src/errors.js'
 import { createGit } from '../../src/git/git.js'
@@ -10,7 +10,7 @@ import { replaceMetadataV3Request } from '../../src/metadata/apply.js'
 import { assembleMetadataV3, type MetadataV3 } from '../../src/metadata/assemble-v3.js'
 import { workspaceFiles, type ProjectFiles } from '../../src/project/files.js'
 import { makeTestTree, readTree } from '../support/fs-tree.js'
-import { createRepo, removeRepos } from '../support/git-fixture.js'
+import { createRepo } from '../support/git-fixture.js'
 import { memoryFiles } from '../support/memory-files.js'
 import { rollbackError } from '../support/rollback-error.js'
 import { hasTestdata, testdataPath } from '../support/testdata.js'
@@ -527,8 +527,6 @@ describe('replaceMetadataV3Request', () => {
 })
 
 describe('at a git commit', () => {
-  afterAll(removeRepos)
-
   it('reads the commit, not the workspace, with a few git commands for many included files', async () => {
     const tables: Record<string, string> = {}
     for (let i = 0; i < 40; i++)
